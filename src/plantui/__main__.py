@@ -1,0 +1,7 @@
+"""Allow ``python -m plantui``."""
+
+import sys
+
+from plantui.cli.main import main
+
+sys.exit(main())

@@ -1,0 +1,123 @@
+"""The ``plantui`` command: argument parsing, the database option and plain-sentence errors.
+
+Each command group lives in its own module with a ``register(subparsers)`` function, so
+adding commands never means growing this file. Textual is imported only to open the TUI.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sqlite3
+import sys
+from collections.abc import Sequence
+from functools import cached_property
+from pathlib import Path
+
+from plantui import __version__
+from plantui.errors import PlanError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+
+class Context:
+    """What a command needs, opened only when it asks: the database and the write path."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+
+    @cached_property
+    def db_path(self) -> Path:
+        from plantui.storage.database import resolve_db_path
+
+        return resolve_db_path(self.args.db)
+
+    @cached_property
+    def db(self):  # -> Database
+        from plantui.storage.database import open_database
+
+        return open_database(self.db_path)
+
+    @cached_property
+    def service(self):  # -> PlanService
+        from plantui.service import PlanService
+
+        return PlanService(self.db)
+
+    def out(self, line: str = "") -> None:
+        print(line)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that says usage errors in one line and exits 2, as it always does."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.print_usage(sys.stderr)
+        print(f"plantui: {message}", file=sys.stderr)
+        sys.exit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from plantui.cli import records, tui_command
+
+    parser = _Parser(
+        prog="plantui",
+        description="Edit a co-produced community action plan offline; exchange files to sync.",
+    )
+    parser.add_argument("--version", action="version", version=f"plantui {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        help="the plan database (default: $PLANTUI_DB, else the user data folder)",
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for module in (records, tui_command):
+        module.register(sub)
+    for name in _optional_command_modules():
+        __import__(name, fromlist=["register"]).register(sub)
+    return parser
+
+
+def _optional_command_modules() -> list[str]:
+    """Command groups that later features add (exchange, reports, screenshots)."""
+    import importlib.util
+
+    names = ["plantui.cli.exchange", "plantui.cli.reports", "plantui.cli.screenshot"]
+    return [n for n in names if importlib.util.find_spec(n) is not None]
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    ctx = Context(args)
+    run = getattr(args, "run", None)
+    if run is None:
+        from plantui.cli.tui_command import open_tui
+
+        run = open_tui
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        return int(run(ctx) or EXIT_OK)
+    except PlanError as exc:
+        return _refuse(str(exc))
+    except DBAPIError as exc:
+        return _refuse(f"The database could not be used: {exc.orig}.")
+    except sqlite3.Error as exc:
+        return _refuse(f"The database could not be used: {exc}.")
+    except BrokenPipeError:
+        # The reader (``head``, a closed pager) went away: not an error of ours.
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+        return EXIT_OK
+    except OSError as exc:
+        return _refuse(f"{exc.strerror or exc}: {exc.filename}." if exc.filename else str(exc))
+    except KeyboardInterrupt:
+        return 130
+    finally:
+        if "db" in ctx.__dict__:
+            ctx.db.close()
+
+
+def _refuse(sentence: str) -> int:
+    print(f"plantui: {sentence}", file=sys.stderr)
+    return EXIT_REFUSED

@@ -1,0 +1,374 @@
+"""The record model of DOMAIN.md as data: record types, their fields and value rules.
+
+Everything that needs to know what a field is (validation of edits and imports, the CLI's
+value parsing, storage projections, the exchange schema, the screens) reads it from here,
+so the contract in DOMAIN.md is written down exactly once.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["text", "date", "when", "int", "bool", "enum", "ref"]
+
+DELETED = "_deleted"
+"""The reserved field that marks a record deleted (SYNC.md)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Field:
+    """One field of a record type and the rule its values follow."""
+
+    name: str
+    kind: Kind
+    required: bool = False
+    choices: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    """Record types a ref may point to; empty means any type."""
+    minimum: int | None = None
+    maximum: int | None = None
+    personal: bool = False
+    """Personal data, left out of reports unless asked for."""
+    identity: bool = False
+    """Part of a deterministic id: fixed once the record exists."""
+    default: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class RecordType:
+    """A record type: its fields and, for relation records, how its id is derived."""
+
+    name: str
+    fields: dict[str, Field]
+    id_parts: tuple[str, ...] = ()
+    """Fields whose values make the deterministic id, in order (SYNC.md)."""
+    label_field: str = "title"
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def deterministic(self) -> bool:
+        return bool(self.id_parts)
+
+
+def _type(name: str, *fields: Field, id_parts: tuple[str, ...] = (), label: str = "title"):
+    return RecordType(name, {f.name: f for f in fields}, id_parts, label)
+
+
+def _text(name: str, required: bool = False, personal: bool = False) -> Field:
+    return Field(name, "text", required=required, personal=personal)
+
+
+def _enum(name: str, *choices: str, required: bool = False, default: str | None = None) -> Field:
+    return Field(name, "enum", required=required, choices=choices, default=default)
+
+
+def _ref(name: str, *targets: str, required: bool = False, identity: bool = False) -> Field:
+    return Field(name, "ref", required=required, targets=targets, identity=identity)
+
+
+RAG = ("green", "amber", "red")
+LINK_ROLES: dict[str, tuple[str, str]] = {
+    "raised_by": ("ask", "organisation"),
+    "directed_to": ("ask", "organisation"),
+    "responds_to": ("pledge", "ask"),
+    "partner": ("action", "organisation"),
+    "hosts": ("event", "organisation"),
+    "attended": ("organisation", "event"),
+}
+"""Link roles and the (from, to) record types each joins."""
+
+TYPES: dict[str, RecordType] = {
+    t.name: t
+    for t in (
+        _type(
+            "plan",
+            _text("title", required=True),
+            _text("summary"),
+            _text("area"),
+            Field("period_start", "date"),
+            Field("period_end", "date"),
+            _enum("status", "draft", "agreed", "active", "closed"),
+        ),
+        _type(
+            "organisation",
+            _text("name", required=True),
+            _text("short_name"),
+            _enum(
+                "sector",
+                "community",
+                "voluntary",
+                "nhs",
+                "local_authority",
+                "public_health",
+                "integrated_care",
+                "national_charity",
+                "other",
+            ),
+            _enum("role", "community_lead", "decision_maker", "delivery_partner", "other"),
+            _text("contact_name", personal=True),
+            _text("contact_email", personal=True),
+            _text("contact_phone", personal=True),
+            _text("notes"),
+            _ref("merged_into", "organisation"),
+            label="name",
+        ),
+        _type(
+            "event",
+            _text("title", required=True),
+            _enum(
+                "kind",
+                "workshop",
+                "listening_event",
+                "steering_meeting",
+                "decision_meeting",
+                "conference_session",
+                "other",
+            ),
+            Field("starts_at", "when", required=True),
+            Field("ends_at", "when"),
+            _text("location"),
+            _enum("status", "planned", "held", "cancelled"),
+            Field("attendees_count", "int", minimum=0),
+            _text("description"),
+            _text("minutes"),
+        ),
+        _type(
+            "ask",
+            _text("ref_code"),
+            _text("title", required=True),
+            _text("statement"),
+            _text("problem"),
+            _text("rank"),
+            _enum(
+                "status",
+                "raised",
+                "under_consideration",
+                "agreed",
+                "partly_agreed",
+                "declined",
+                "withdrawn",
+                "achieved",
+            ),
+            _ref("raised_at", "event"),
+            _text("response"),
+            Field("response_date", "date"),
+            _text("theme"),
+            _text("population_group"),
+        ),
+        _type(
+            "pledge",
+            _text("ref_code"),
+            _text("title", required=True),
+            _text("commitment"),
+            _ref("made_by", "organisation", required=True),
+            _ref("made_at", "event"),
+            Field("made_on", "date"),
+            Field("due", "date"),
+            _enum(
+                "lifecycle",
+                "proposed",
+                "agreed",
+                "in_delivery",
+                "met",
+                "partly_met",
+                "not_met",
+                "withdrawn",
+            ),
+            _enum("completion", "not_started", "limited", "substantial", "complete", "no_evidence"),
+            _text("target"),
+            _text("result"),
+            _text("next_steps"),
+        ),
+        _type(
+            "action",
+            _text("ref_code"),
+            _text("title", required=True),
+            _text("description"),
+            _ref("ask", "ask"),
+            _ref("pledge", "pledge"),
+            _ref("parent", "action"),
+            _ref("community_owner", "organisation"),
+            _ref("public_owner", "organisation"),
+            Field("start", "date"),
+            Field("end", "date"),
+            Field("baseline_start", "date"),
+            Field("baseline_end", "date"),
+            _enum("date_confidence", "firm", "tentative", "tbc"),
+            _enum("status", "not_started", "on_track", "at_risk", "off_track", "done", "cancelled"),
+            Field("progress", "int", minimum=0, maximum=100),
+            _enum("rag", *RAG),
+            Field("milestone", "bool"),
+            _text("deliverable"),
+        ),
+        _type(
+            "dependency",
+            _ref("from", "action", required=True, identity=True),
+            _ref("to", "action", required=True, identity=True),
+            Field("kind", "enum", choices=("FS", "SS", "FF", "SF"), default="FS", identity=True),
+            Field("lag_days", "int"),
+            id_parts=("kind", "from", "to"),
+            label="kind",
+        ),
+        _type(
+            "link",
+            Field("role", "enum", required=True, choices=tuple(LINK_ROLES), identity=True),
+            _ref("from", required=True, identity=True),
+            _ref("to", required=True, identity=True),
+            id_parts=("role", "from", "to"),
+            label="role",
+        ),
+        _type(
+            "note",
+            _ref("about", required=True),
+            Field("date", "date", required=True),
+            _text("headline", required=True),
+            _text("body"),
+            _enum("rag", *RAG),
+            _text("author"),
+            label="headline",
+        ),
+    )
+}
+
+_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
+
+
+class InvalidValue(ValueError):
+    """A value that breaks its field's rule; the message is one plain sentence."""
+
+
+def is_uuid(text: object) -> bool:
+    """True for a canonical lower-case UUID string, the only id form files may carry."""
+    return isinstance(text, str) and _UUID_RE.fullmatch(text) is not None
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse a strict ``YYYY-MM-DD`` date that exists on the calendar."""
+    if not _DATE_RE.fullmatch(text):
+        raise InvalidValue(f"{text!r} is not a date of the form YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidValue(f"{text!r} is not a real date") from None
+
+
+def parse_when(text: str) -> dt.date | dt.datetime:
+    """Parse a date, or an ISO 8601 date-time with an offset (events may have either)."""
+    if len(text) == 10:
+        return parse_date(text)
+    try:
+        when = dt.datetime.fromisoformat(text)
+    except ValueError:
+        raise InvalidValue(f"{text!r} is not a date or an ISO 8601 date-time") from None
+    if when.tzinfo is None:
+        raise InvalidValue(f"{text!r} has no UTC offset (write it like 2024-07-18T14:00+01:00)")
+    return when
+
+
+def check_value(spec: Field, value: Any) -> None:
+    """Raise InvalidValue unless ``value`` (as stored in JSON) suits ``spec``; null suits any."""
+    if value is None:
+        return
+    kind = spec.kind
+    if kind in ("text", "date", "when", "enum", "ref") and not isinstance(value, str):
+        raise InvalidValue(f"{spec.name} must be a string, not {_json_kind(value)}")
+    if kind == "date":
+        parse_date(value)
+    elif kind == "when":
+        parse_when(value)
+    elif kind == "enum" and value not in spec.choices:
+        raise InvalidValue(
+            f"{value!r} is not a known {spec.name} (one of: {', '.join(spec.choices)})"
+        )
+    elif kind == "ref" and not is_uuid(value):
+        raise InvalidValue(f"{spec.name} must be a record id, not {value!r}")
+    elif kind == "int":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise InvalidValue(f"{spec.name} must be a whole number, not {_json_kind(value)}")
+        if spec.minimum is not None and value < spec.minimum:
+            raise InvalidValue(f"{spec.name} must be at least {spec.minimum}, not {value}")
+        if spec.maximum is not None and value > spec.maximum:
+            raise InvalidValue(f"{spec.name} must be at most {spec.maximum}, not {value}")
+    elif kind == "bool" and not isinstance(value, bool):
+        raise InvalidValue(f"{spec.name} must be true or false, not {_json_kind(value)}")
+
+
+_TRUE = {"true", "yes", "y", "1", "on"}
+_FALSE = {"false", "no", "n", "0", "off"}
+
+
+def parse_text_value(spec: Field, text: str) -> Any:
+    """Turn what a person typed into the JSON value for ``spec``; empty text means null."""
+    text = text.strip() if spec.kind != "text" else text
+    if text == "":
+        return None
+    value: Any = text
+    if spec.kind == "int":
+        try:
+            value = int(text)
+        except ValueError:
+            raise InvalidValue(f"{spec.name} must be a whole number, not {text!r}") from None
+    elif spec.kind == "bool":
+        low = text.lower()
+        if low not in _TRUE | _FALSE:
+            raise InvalidValue(f"{spec.name} must be true or false, not {text!r}")
+        value = low in _TRUE
+    elif spec.kind == "ref":
+        value = text.lower()
+    check_value(spec, value)
+    return value
+
+
+def _json_kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int):
+        return "a number"
+    if isinstance(value, float):
+        return "a decimal number"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def record_type(name: str) -> RecordType:
+    """Look up a record type by its DOMAIN.md name, refusing unknown ones plainly."""
+    try:
+        return TYPES[name]
+    except KeyError:
+        known = ", ".join(TYPES)
+        raise InvalidValue(f"unknown record type {name!r} (one of: {known})") from None
+
+
+def field_spec(rtype: RecordType, name: str) -> Field:
+    """Look up a field of ``rtype``, refusing unknown ones plainly."""
+    try:
+        return rtype.fields[name]
+    except KeyError:
+        known = ", ".join(rtype.fields)
+        raise InvalidValue(f"{rtype.name} has no field {name!r} (fields: {known})") from None
+
+
+ID_NAMESPACE = uuid.UUID("6b1f3c2e-8f0d-5a4e-9c7b-2d4e6f8a0b1c")
+
+
+def deterministic_id(rtype: RecordType, values: dict[str, Any]) -> str:
+    """The UUIDv5 id SYNC.md gives a relation record, so two laptops making it agree."""
+    parts = [
+        str(values.get(p) if values.get(p) is not None else _default(rtype, p))
+        for p in rtype.id_parts
+    ]
+    return str(uuid.uuid5(ID_NAMESPACE, ":".join([rtype.name, *parts])))
+
+
+def _default(rtype: RecordType, name: str) -> Any:
+    return rtype.fields[name].default

@@ -1,0 +1,178 @@
+"""SQLAlchemy models: the sync state of every record, and a typed projection per record type.
+
+``Record`` holds what SYNC.md defines (siblings with stamps, the version vector, deletion) as
+compact JSON, so import and export move each record as one row. The per-type tables hold only
+the *shown* value of each field, rewritten by the single write path in the same transaction,
+so screens and reports query ordinary typed columns. They are derived: ``rebuild`` can always
+make them again from ``record``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Meta(Base):
+    """Key/value facts about this copy: plan id, replica id and label, the persisted clock."""
+
+    __tablename__ = "meta"
+    key: Mapped[str] = mapped_column(String, primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class Record(Base):
+    """One record's full sync state; the truth from which everything else is derived."""
+
+    __tablename__ = "record"
+    id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    type: Mapped[str] = mapped_column(String, index=True)
+    vv: Mapped[str] = mapped_column(Text)
+    """JSON object replica_id -> clock."""
+    fields: Mapped[str] = mapped_column(Text)
+    """JSON object field -> list of siblings, sorted by stamp."""
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    conflicts: Mapped[str] = mapped_column(Text, default="")
+    """Space-separated names of fields with more than one sibling."""
+    delete_conflict: Mapped[bool] = mapped_column(Boolean, default=False)
+    max_clock: Mapped[str] = mapped_column(String, default="", server_default="", index=True)
+    """The largest clock in ``vv``, so deltas can skip records nobody changed."""
+
+
+class _Projection:
+    """Columns every projection shares: the record id and whether it is deleted."""
+
+    id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("record.id", ondelete="CASCADE"), primary_key=True
+    )
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Plan(_Projection, Base):
+    __tablename__ = "plan"
+    title: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    area: Mapped[str | None] = mapped_column(Text)
+    period_start: Mapped[dt.date | None] = mapped_column(Date)
+    period_end: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str | None] = mapped_column(String)
+
+
+class Organisation(_Projection, Base):
+    __tablename__ = "organisation"
+    name: Mapped[str | None] = mapped_column(Text, index=True)
+    short_name: Mapped[str | None] = mapped_column(Text)
+    sector: Mapped[str | None] = mapped_column(String)
+    role: Mapped[str | None] = mapped_column(String)
+    contact_name: Mapped[str | None] = mapped_column(Text)
+    contact_email: Mapped[str | None] = mapped_column(Text)
+    contact_phone: Mapped[str | None] = mapped_column(Text)
+    notes: Mapped[str | None] = mapped_column(Text)
+    merged_into: Mapped[str | None] = mapped_column(String(36))
+
+
+class Event(_Projection, Base):
+    __tablename__ = "event"
+    title: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String)
+    starts_at: Mapped[str | None] = mapped_column(String, index=True)
+    """ISO text: a date or a date-time with offset, as entered."""
+    ends_at: Mapped[str | None] = mapped_column(String)
+    location: Mapped[str | None] = mapped_column(Text)
+    status: Mapped[str | None] = mapped_column(String)
+    attendees_count: Mapped[int | None] = mapped_column(Integer)
+    description: Mapped[str | None] = mapped_column(Text)
+    minutes: Mapped[str | None] = mapped_column(Text)
+
+
+class Ask(_Projection, Base):
+    __tablename__ = "ask"
+    ref_code: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(Text)
+    statement: Mapped[str | None] = mapped_column(Text)
+    problem: Mapped[str | None] = mapped_column(Text)
+    rank: Mapped[str | None] = mapped_column(String)
+    status: Mapped[str | None] = mapped_column(String)
+    raised_at: Mapped[str | None] = mapped_column(String(36), index=True)
+    response: Mapped[str | None] = mapped_column(Text)
+    response_date: Mapped[dt.date | None] = mapped_column(Date)
+    theme: Mapped[str | None] = mapped_column(Text)
+    population_group: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_ask_rank_id", "rank", "id"),)
+
+
+class Pledge(_Projection, Base):
+    __tablename__ = "pledge"
+    ref_code: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(Text)
+    commitment: Mapped[str | None] = mapped_column(Text)
+    made_by: Mapped[str | None] = mapped_column(String(36), index=True)
+    made_at: Mapped[str | None] = mapped_column(String(36), index=True)
+    made_on: Mapped[dt.date | None] = mapped_column(Date)
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    lifecycle: Mapped[str | None] = mapped_column(String)
+    completion: Mapped[str | None] = mapped_column(String)
+    target: Mapped[str | None] = mapped_column(Text)
+    result: Mapped[str | None] = mapped_column(Text)
+    next_steps: Mapped[str | None] = mapped_column(Text)
+
+
+class Action(_Projection, Base):
+    __tablename__ = "action"
+    ref_code: Mapped[str | None] = mapped_column(String)
+    title: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(Text)
+    ask: Mapped[str | None] = mapped_column(String(36), index=True)
+    pledge: Mapped[str | None] = mapped_column(String(36), index=True)
+    parent: Mapped[str | None] = mapped_column(String(36))
+    community_owner: Mapped[str | None] = mapped_column(String(36), index=True)
+    public_owner: Mapped[str | None] = mapped_column(String(36), index=True)
+    start: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    end: Mapped[dt.date | None] = mapped_column(Date)
+    baseline_start: Mapped[dt.date | None] = mapped_column(Date)
+    baseline_end: Mapped[dt.date | None] = mapped_column(Date)
+    date_confidence: Mapped[str | None] = mapped_column(String)
+    status: Mapped[str | None] = mapped_column(String)
+    progress: Mapped[int | None] = mapped_column(Integer)
+    rag: Mapped[str | None] = mapped_column(String)
+    milestone: Mapped[bool | None] = mapped_column(Boolean)
+    deliverable: Mapped[str | None] = mapped_column(Text)
+
+
+class Dependency(_Projection, Base):
+    __tablename__ = "dependency"
+    from_: Mapped[str | None] = mapped_column("from", String(36), index=True)
+    to: Mapped[str | None] = mapped_column(String(36), index=True)
+    kind: Mapped[str | None] = mapped_column(String)
+    lag_days: Mapped[int | None] = mapped_column(Integer)
+
+
+class Link(_Projection, Base):
+    __tablename__ = "link"
+    role: Mapped[str | None] = mapped_column(String)
+    from_: Mapped[str | None] = mapped_column("from", String(36), index=True)
+    to: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+class Note(_Projection, Base):
+    __tablename__ = "note"
+    about: Mapped[str | None] = mapped_column(String(36), index=True)
+    date: Mapped[dt.date | None] = mapped_column(Date)
+    headline: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str | None] = mapped_column(Text)
+    rag: Mapped[str | None] = mapped_column(String)
+    author: Mapped[str | None] = mapped_column(Text)
+
+
+PROJECTIONS: dict[str, type[_Projection]] = {
+    cls.__tablename__: cls  # type: ignore[attr-defined]
+    for cls in (Plan, Organisation, Event, Ask, Pledge, Action, Dependency, Link, Note)
+}
+"""Record type name -> its projection model."""

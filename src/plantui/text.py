@@ -1,0 +1,21 @@
+"""Making user and imported text safe to put on a terminal."""
+
+from __future__ import annotations
+
+import re
+
+_CONTROL = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b[\]P^_][^\x07\x1b]*(?:\x07|\x1b\\)?|[\x00-\x08\x0b-\x1f\x7f-\x9f]"
+)
+"""ANSI CSI sequences, OSC/DCS strings, and any other C0/C1 control except tab and newline."""
+
+
+def plain(value: str) -> str:
+    """Text with escape sequences and control characters removed, so it cannot drive the
+    terminal (colour, cursor moves, title changes) when it is shown."""
+    return _CONTROL.sub("", value)
+
+
+def one_line(value: str) -> str:
+    """``plain`` text folded onto one line, for table cells and labels."""
+    return " ".join(plain(value).split())

@@ -1,0 +1,103 @@
+"""Shared fixtures: a fresh database per test, a controllable clock, a CLI runner."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from plantui.cli.main import main
+from plantui.service import PlanService
+from plantui.storage.database import Database, open_database
+
+SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+class FakeClock:
+    """A wall clock the test moves by hand, backwards included."""
+
+    def __init__(self, start_ms: int = 1_733_000_000_000) -> None:
+        self.now = start_ms
+
+    def __call__(self) -> int:
+        return self.now
+
+    def advance(self, ms: int) -> None:
+        self.now += ms
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "plan.db"
+
+
+@pytest.fixture
+def db(db_path: Path) -> Iterator[Database]:
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+@pytest.fixture
+def service(db: Database, clock: FakeClock) -> PlanService:
+    return PlanService(db, wall=clock)
+
+
+@pytest.fixture
+def plan_service(service: PlanService) -> PlanService:
+    """A service over a database that already holds a plan."""
+    service.create("plan", {"title": "Test plan", "period_start": "2024-12-01"})
+    return service
+
+
+@dataclass
+class Result:
+    code: int
+    out: str
+    err: str
+
+    @property
+    def last_line(self) -> str:
+        return self.out.strip().splitlines()[-1]
+
+    def json(self):
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
+    """Run ``plantui --db <test db> ARGS`` in-process and capture its output."""
+
+    def run(*args: str) -> Result:
+        try:
+            code = main(["--db", str(db_path), *args])
+        except SystemExit as exc:  # argparse usage errors and --help
+            code = int(exc.code or 0)
+        captured = capsys.readouterr()
+        return Result(code, captured.out, captured.err)
+
+    return run
+
+
+def run_process(*args: str, env: dict[str, str] | None = None, **kw) -> subprocess.CompletedProcess:
+    """Run ``python -m plantui ARGS`` as a real process (for concurrency and hygiene)."""
+    full_env = {**os.environ, "PYTHONPATH": str(SRC), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "plantui", *args],
+        capture_output=True,
+        text=True,
+        env=full_env,
+        timeout=120,
+        **kw,
+    )

@@ -1,0 +1,142 @@
+"""Opening databases: location, permissions, pragmas, migrations, replica identity."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+import stat
+from pathlib import Path
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.config import Config
+from alembic.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine
+
+from plantui.errors import PlanError
+from plantui.storage import database as database_module
+from plantui.storage.database import SCHEMA_HEAD, open_database, resolve_db_path
+from plantui.storage.models import Base
+
+MIGRATIONS = Path(database_module.__file__).parent / "migrations"
+
+
+def alembic_config(connection) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS))
+    cfg.attributes["connection"] = connection
+    return cfg
+
+
+def test_schema_head_constant_matches_the_migration_scripts():
+    script = ScriptDirectory.from_config(alembic_config(None))
+    assert script.get_current_head() == SCHEMA_HEAD
+
+
+def test_migrations_build_exactly_the_models_schema(db):
+    with db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diff == []
+
+
+def test_a_database_made_by_the_first_migration_is_upgraded_on_open(tmp_path):
+    path = tmp_path / "old.db"
+    engine = create_engine(f"sqlite:///{path}")
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0001")
+        conn.exec_driver_sql(
+            "INSERT INTO record (id, type, vv, fields, deleted, conflicts, delete_conflict)"
+            " VALUES ('00000000-0000-4000-8000-000000000001', 'plan',"
+            " '{\"r\":\"0000000000005.0000\"}', '{}', 0, '', 0)"
+        )
+    engine.dispose()
+
+    db = open_database(path)
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+        max_clock = conn.exec_driver_sql("SELECT max_clock FROM record").scalar()
+    assert max_clock == "0000000000005.0000"  # filled in by migration 0002 from the vv
+    db.close()
+
+
+def test_a_database_from_a_newer_plantui_is_refused(tmp_path):
+    path = tmp_path / "new.db"
+    db = open_database(path)
+    with db.engine.begin() as conn:
+        conn.exec_driver_sql("UPDATE alembic_version SET version_num = '9999'")
+    db.close()
+    with pytest.raises(PlanError, match="newer plantui"):
+        open_database(path)
+
+
+def test_wal_foreign_keys_and_busy_timeout_are_on(db):
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 10_000
+
+
+def test_new_folder_and_file_are_private(tmp_path):
+    path = tmp_path / "deep" / "folder" / "plan.db"
+    open_database(path).close()
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_default_path_comes_from_platformdirs_and_is_made_on_first_use(tmp_path, monkeypatch):
+    monkeypatch.delenv("PLANTUI_DB", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    path = resolve_db_path(None)
+    assert path == tmp_path / "xdg" / "plantui" / "plan.db"
+    assert not path.parent.exists()  # resolving a path creates nothing
+    open_database(path).close()
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+
+
+def test_db_option_beats_the_environment_variable(tmp_path, monkeypatch):
+    monkeypatch.setenv("PLANTUI_DB", str(tmp_path / "env.db"))
+    assert resolve_db_path(None) == tmp_path / "env.db"
+    assert resolve_db_path(str(tmp_path / "opt.db")) == tmp_path / "opt.db"
+
+
+def test_importing_plantui_creates_no_files(tmp_path):
+    from tests.conftest import run_process
+
+    env = {"XDG_DATA_HOME": str(tmp_path / "xdg"), "PLANTUI_DB": ""}
+    result = run_process("--version", env=env)
+    assert result.returncode == 0
+    assert not (tmp_path / "xdg").exists()
+
+
+def test_a_copied_database_takes_a_new_replica_id(db_path, db):
+    original = db.replica_id
+    copy = db_path.parent / "copy.db"
+    db.close()
+    shutil.copy(db_path, copy)
+    copied = open_database(copy)
+    assert copied.replica_id != original
+    assert copied.meta("former_replica_ids") == f'["{original}"]'
+    again = open_database(db_path)
+    assert again.replica_id == original  # the original stays who it was
+    copied.close()
+    again.close()
+
+
+def test_a_folder_or_a_non_database_file_is_refused_plainly(tmp_path):
+    with pytest.raises(PlanError, match="is a folder"):
+        open_database(tmp_path)
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(PlanError, match="not a plantui database"):
+        open_database(junk)
+    assert junk.read_bytes() == b"this is not sqlite" * 100
+
+
+def test_backup_is_a_consistent_private_copy(plan_service, tmp_path):
+    target = tmp_path / "backups" / "b.db"
+    plan_service.db.backup_to(target)
+    with sqlite3.connect(target) as conn:
+        assert conn.execute("SELECT count(*) FROM record").fetchone()[0] == 1
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
