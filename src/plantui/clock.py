@@ -7,6 +7,7 @@ so no code ever has to parse a stamp just to compare two.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import time
@@ -72,3 +73,9 @@ def uuid7(now_ms: int | None = None) -> str:
     rand_b = rand & ((1 << 62) - 1)
     value = millis << 80 | 0x7 << 76 | rand_a << 64 | 0b10 << 62 | rand_b
     return str(uuid.UUID(int=value))
+
+
+def today() -> dt.date:
+    """Today's date, or ``$PLANTUI_TODAY`` (YYYY-MM-DD) so screenshots and demos can be pinned."""
+    pinned = os.environ.get("PLANTUI_TODAY")
+    return dt.date.fromisoformat(pinned) if pinned else dt.date.today()

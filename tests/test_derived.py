@@ -1,0 +1,71 @@
+"""Derived facts: ask rollups, gaps, integrity findings, dependency cycles."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from plantui import derived
+
+
+def test_ask_rollup_is_worst_rag_and_mean_progress(plan_service):
+    s = plan_service
+    ask = s.create("ask", {"title": "A"}).record_id
+    s.create("action", {"title": "1", "ask": ask, "rag": "green", "progress": 20})
+    s.create("action", {"title": "2", "ask": ask, "rag": "amber", "progress": 60})
+    gone = s.create("action", {"title": "3", "ask": ask, "rag": "red", "progress": 0}).record_id
+    s.delete(gone)  # deleted actions do not count
+    with s.db.read() as session:
+        rollup = derived.ask_rollups(session)[ask]
+    assert (rollup.rag, rollup.progress, rollup.actions) == ("amber", 40, 2)
+
+
+def test_findings_flag_missing_and_deleted_refs_and_backwards_dates(plan_service):
+    s = plan_service
+    org = s.create("organisation", {"name": "O"}).record_id
+    action = s.create(
+        "action",
+        {"title": "a", "public_owner": org, "start": "2025-03-01", "end": "2025-02-01"},
+    ).record_id
+    s.delete(org)
+    with s.db.read() as session:
+        kinds = {(f.kind, f.record, f.field) for f in derived.integrity_findings(session)}
+    assert ("deleted_ref", action, "public_owner") in kinds
+    assert ("end_before_start", action, "end") in kinds
+
+
+def test_dependency_cycles_are_found_once_with_their_dependencies(plan_service):
+    s = plan_service
+    a, b, c, d = (s.create("action", {"title": t}).record_id for t in "abcd")
+    ab = s.create("dependency", {"from": a, "to": b}).record_id
+    bc = s.create("dependency", {"from": b, "to": c}).record_id
+    ca = s.create("dependency", {"from": c, "to": a}).record_id
+    s.create("dependency", {"from": c, "to": d})
+    with s.db.read() as session:
+        found = [f for f in derived.integrity_findings(session) if f.kind == "dependency_cycle"]
+    assert sorted(f.record for f in found) == sorted([ab, bc, ca])
+    s.delete(ca)
+    with s.db.read() as session:
+        assert not [f for f in derived.integrity_findings(session) if f.kind == "dependency_cycle"]
+
+
+def test_cycles_include_self_loops_and_ignore_chains():
+    cycles = derived.dependency_cycles([("a", "a", "d1"), ("b", "c", "d2")])
+    assert [(c.actions, c.dependencies) for c in cycles] == [(["a"], ["d1"])]
+
+
+def test_gaps_list_unanswered_asks_overdue_work_and_missing_owners(plan_service):
+    s = plan_service
+    ask = s.create("ask", {"title": "Unanswered"}).record_id
+    s.create(
+        "action",
+        {"title": "Late", "ask": ask, "end": "2025-01-31", "status": "on_track", "milestone": True},
+    )
+    with s.db.read() as session:
+        found = {(g.kind, g.label) for g in derived.gaps(session, dt.date(2025, 3, 1))}
+    assert ("ask_without_pledge", "Unanswered") in found
+    assert ("overdue_action", "Late") in found
+    assert ("action_without_public_owner", "Late") in found
+    assert ("milestone_without_deliverable", "Late") in found
+    with s.db.read() as session:
+        early = {g.kind for g in derived.gaps(session, dt.date(2025, 1, 1))}
+    assert "overdue_action" not in early
