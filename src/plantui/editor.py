@@ -1,0 +1,70 @@
+"""Edits with undo, for interactive use: every edit and every undo goes through the write path.
+
+Undo does not rewind history (other copies may already hold the edit); it makes a new edit
+that puts back what was shown before, so it travels and merges like any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from plantui.domain import DELETED
+from plantui.service import Change, PlanService
+
+Listener = Callable[[str], None]
+
+
+class Editor:
+    """The write path plus an undo stack and change listeners (the screens)."""
+
+    def __init__(self, service: PlanService, limit: int = 200) -> None:
+        self.service = service
+        self.listeners: list[Listener] = []
+        self._undo: list[Change] = []
+        self._limit = limit
+
+    def _done(self, change: Change, undoable: bool = True) -> Change:
+        if undoable and (change.created or change.before):
+            self._undo.append(change)
+            del self._undo[: -self._limit]
+        for listener in list(self.listeners):
+            listener(change.record_id)
+        return change
+
+    def create(self, type_name: str, values: dict[str, Any]) -> Change:
+        return self._done(self.service.create(type_name, values))
+
+    def update(self, record_id: str, values: dict[str, Any]) -> Change:
+        return self._done(self.service.update(record_id, values))
+
+    def delete(self, record_id: str) -> Change:
+        return self._done(self.service.delete(record_id))
+
+    def restore(self, record_id: str) -> Change:
+        return self._done(self.service.restore(record_id))
+
+    def resolve(self, record_id: str, name: str, keep: str) -> Change:
+        return self._done(self.service.resolve(record_id, name, keep))
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def undo(self) -> Change | None:
+        """Put back what the last edit changed, as a new edit; None when nothing is left."""
+        if not self._undo:
+            return None
+        change = self._undo.pop()
+        if change.created:
+            return self._done(self.service.delete(change.record_id), undoable=False)
+        before = dict(change.before)
+        was_deleted = before.pop(DELETED, None)
+        result = Change(change.record_id)
+        if before:
+            result = self.service.update(change.record_id, before)
+        if was_deleted is True:
+            result = self.service.delete(change.record_id)
+        elif was_deleted is False:
+            result = self.service.restore(change.record_id)
+        return self._done(result, undoable=False)

@@ -1,0 +1,35 @@
+"""Undo: each undo is itself an edit that puts back what was shown before."""
+
+from __future__ import annotations
+
+from plantui.editor import Editor
+
+
+def test_undo_walks_back_updates_deletes_and_creations(plan_service):
+    editor = Editor(plan_service)
+    seen: list[str] = []
+    editor.listeners.append(seen.append)
+    ask = editor.create("ask", {"title": "First"}).record_id
+    editor.update(ask, {"title": "Second", "theme": "care"})
+    editor.delete(ask)
+
+    editor.undo()
+    assert not plan_service.get(ask).deleted
+    editor.undo()
+    assert plan_service.get(ask).values["title"] == "First"
+    assert plan_service.get(ask).values["theme"] is None
+    editor.undo()
+    assert plan_service.get(ask).deleted
+    assert editor.undo() is None
+    assert not editor.can_undo
+    assert seen == [ask] * 6
+
+
+def test_undo_is_stamped_like_any_edit(plan_service):
+    editor = Editor(plan_service)
+    ask = editor.create("ask", {"title": "a"}).record_id
+    editor.update(ask, {"title": "b"})
+    before = plan_service.get(ask).state.fields["title"][0]["at"]
+    editor.undo()
+    after = plan_service.get(ask).state.fields["title"][0]
+    assert after["v"] == "a" and after["at"] > before
