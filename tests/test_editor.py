@@ -33,3 +33,17 @@ def test_undo_is_stamped_like_any_edit(plan_service):
     editor.undo()
     after = plan_service.get(ask).state.fields["title"][0]
     assert after["v"] == "a" and after["at"] > before
+
+
+def test_update_many_is_one_transaction_and_one_undo(plan_service):
+    editor = Editor(plan_service)
+    a = editor.create("action", {"title": "a", "start": "2025-01-01"}).record_id
+    b = editor.create("action", {"title": "b", "start": "2025-02-01"}).record_id
+    editor.update_many(
+        [(a, {"baseline_start": "2025-01-01"}), (b, {"baseline_start": "2025-02-01"})]
+    )
+    assert plan_service.get(b).values["baseline_start"] == "2025-02-01"
+    editor.undo()
+    assert plan_service.get(a).values["baseline_start"] is None
+    assert plan_service.get(b).values["baseline_start"] is None
+    assert not plan_service.get(b).deleted  # the creations are still on the stack below

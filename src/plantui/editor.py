@@ -21,16 +21,22 @@ class Editor:
     def __init__(self, service: PlanService, limit: int = 200) -> None:
         self.service = service
         self.listeners: list[Listener] = []
-        self._undo: list[Change] = []
+        self._undo: list[list[Change]] = []
         self._limit = limit
 
     def _done(self, change: Change, undoable: bool = True) -> Change:
         if undoable and (change.created or change.before):
-            self._undo.append(change)
-            del self._undo[: -self._limit]
-        for listener in list(self.listeners):
-            listener(change.record_id)
+            self._push([change])
+        self._notify(change.record_id)
         return change
+
+    def _push(self, changes: list[Change]) -> None:
+        self._undo.append(changes)
+        del self._undo[: -self._limit]
+
+    def _notify(self, record_id: str) -> None:
+        for listener in list(self.listeners):
+            listener(record_id)
 
     def create(self, type_name: str, values: dict[str, Any]) -> Change:
         return self._done(self.service.create(type_name, values))
@@ -47,6 +53,17 @@ class Editor:
     def resolve(self, record_id: str, name: str, keep: str) -> Change:
         return self._done(self.service.resolve(record_id, name, keep))
 
+    def update_many(self, edits: list[tuple[str, dict[str, Any]]]) -> list[Change]:
+        """Several updates in one transaction, undone together (e.g. set the baseline)."""
+        with self.service.transaction() as writer:
+            changes = [writer.update(record_id, values) for record_id, values in edits]
+        real = [c for c in changes if c.before]
+        if real:
+            self._push(real)
+        for change in real:
+            self._notify(change.record_id)
+        return changes
+
     @property
     def can_undo(self) -> bool:
         return bool(self._undo)
@@ -55,16 +72,24 @@ class Editor:
         """Put back what the last edit changed, as a new edit; None when nothing is left."""
         if not self._undo:
             return None
-        change = self._undo.pop()
+        changes = self._undo.pop()
+        with self.service.transaction() as writer:
+            for change in reversed(changes):
+                self._reverse(writer, change)
+        for change in changes:
+            self._notify(change.record_id)
+        return changes[-1]
+
+    @staticmethod
+    def _reverse(writer, change: Change) -> None:
         if change.created:
-            return self._done(self.service.delete(change.record_id), undoable=False)
+            writer.delete(change.record_id)
+            return
         before = dict(change.before)
         was_deleted = before.pop(DELETED, None)
-        result = Change(change.record_id)
         if before:
-            result = self.service.update(change.record_id, before)
+            writer.update(change.record_id, before)
         if was_deleted is True:
-            result = self.service.delete(change.record_id)
+            writer.delete(change.record_id)
         elif was_deleted is False:
-            result = self.service.restore(change.record_id)
-        return self._done(result, undoable=False)
+            writer.restore(change.record_id)
