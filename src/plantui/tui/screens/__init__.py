@@ -1,0 +1,1 @@
+"""The screens of the plantui app, one module each."""
