@@ -1,0 +1,196 @@
+"""Importing exchange files: check all in memory, then merge in one transaction.
+
+A rejected file writes nothing; an accepted one is applied whole or not at all, after a
+backup of the database (the last five are kept beside it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from plantui import clock as hlc
+from plantui import derived, merge
+from plantui.errors import PlanError
+from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchange_file
+from plantui.service import PlanService
+from plantui.storage.database import Database
+from plantui.storage.models import Plan, Record
+from plantui.storage.records import RecordState, load_states, save_states
+
+BACKUPS_KEPT = 5
+Progress = Callable[[str], None]
+
+
+@dataclass(slots=True)
+class ImportSummary:
+    """What an import did (or, for a dry run, would do)."""
+
+    files: list[str] = field(default_factory=list)
+    new: int = 0
+    changed: int = 0
+    deleted: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    findings: int = 0
+    warnings: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    backup: Path | None = None
+
+    @property
+    def wrote(self) -> bool:
+        return not self.dry_run and bool(self.new or self.changed)
+
+    def text(self) -> str:
+        """The summary people read, a few short lines."""
+        lines = [
+            f"{'Checked' if self.dry_run else 'Imported'} {', '.join(self.files)}.",
+            f"Records: {self.new} new, {self.changed} changed, {self.deleted} deleted,"
+            f" {self.unchanged} unchanged.",
+            f"Conflicts open: {self.conflicts}. Findings: {self.findings}."
+            f" Warnings: {len(self.warnings)}.",
+        ]
+        lines += [f"Warning: {w}" for w in self.warnings]
+        if self.dry_run:
+            lines.append("Dry run: nothing was written.")
+        elif self.backup is not None:
+            lines.append(f"Backup of the database before the import: {self.backup}")
+        return "\n".join(lines)
+
+
+def read_files(
+    paths: Sequence[Path], *, now_ms: int, max_size: int = DEFAULT_MAX_SIZE
+) -> list[ExchangeData]:
+    """Check every file first; any refusal stops everything before a write."""
+    return [read_exchange_file(Path(p), now_ms=now_ms, max_size=max_size) for p in paths]
+
+
+def _check_plan(db: Database, session: Session, files: list[ExchangeData]) -> str:
+    """The plan these files belong to, refusing files of another plan (naming both)."""
+    ours = db.meta("plan_id", session)
+    for data in files:
+        target = ours or files[0].plan_id
+        if data.plan_id != target:
+            mine = _plan_name(session, ours) if ours else f"plan {target}"
+            theirs = f"'{data.plan_title}' ({data.plan_id})" if data.plan_title else data.plan_id
+            raise PlanError(
+                f"{data.path} holds another plan, {theirs}; this database holds {mine}."
+            )
+    return ours or files[0].plan_id
+
+
+def _plan_name(session: Session, plan_id: str) -> str:
+    title = session.execute(select(Plan.title).where(Plan.id == plan_id)).scalar()
+    return f"'{title}' ({plan_id})" if title else plan_id
+
+
+def _combine(files: list[ExchangeData]) -> dict[str, RecordState]:
+    """Merge the incoming records among themselves first (the merge is associative)."""
+    incoming: dict[str, RecordState] = {}
+    for data in files:
+        for rec in data.records:
+            have = incoming.get(rec.id)
+            if have is None:
+                incoming[rec.id] = rec
+            else:
+                have.fields = merge.merge_fields(have.fields, have.vv, rec.fields, rec.vv)
+                have.vv = merge.merge_vv(have.vv, rec.vv)
+    return incoming
+
+
+def _apply(session: Session, incoming: dict[str, RecordState], summary: ImportSummary) -> None:
+    local = load_states(session, incoming)
+    fresh: list[RecordState] = []
+    changed: list[RecordState] = []
+    for rid, rec in incoming.items():
+        mine = local.get(rid)
+        if mine is None:
+            fresh.append(rec)
+            summary.deleted += rec.deleted
+            continue
+        fields = merge.merge_fields(mine.fields, mine.vv, rec.fields, rec.vv)
+        vv = merge.merge_vv(mine.vv, rec.vv)
+        if fields == mine.fields and vv == mine.vv:
+            summary.unchanged += 1
+            continue
+        if mine.type != rec.type:
+            raise PlanError(f"Record {rid} is a {rec.type} in the file but a {mine.type} here.")
+        merged = RecordState(rid, mine.type, vv, fields)
+        summary.deleted += merged.deleted and not mine.deleted
+        changed.append(merged)
+    summary.new += len(fresh)
+    summary.changed += len(changed)
+    save_states(session, fresh, new=True)
+    save_states(session, changed)
+
+
+def import_files(
+    service: PlanService,
+    paths: Sequence[Path],
+    *,
+    dry_run: bool = False,
+    max_size: int = DEFAULT_MAX_SIZE,
+    progress: Progress | None = None,
+    today: dt.date | None = None,
+) -> ImportSummary:
+    """Check then merge exchange files into the database (SYNC.md "Import")."""
+    note = progress or (lambda _msg: None)
+    db = service.db
+    note(f"Reading {len(paths)} file(s)")
+    files = read_files(paths, now_ms=service.wall(), max_size=max_size)
+    summary = ImportSummary(files=[d.name for d in files], dry_run=dry_run)
+    for data in files:
+        summary.warnings += data.warnings
+    incoming = _combine(files)
+    note(f"Merging {len(incoming)} record(s)")
+    if not dry_run and _would_change(db, incoming):
+        summary.backup = keep_backup(db)
+    with db.write() as session:
+        plan_id = _check_plan(db, session, files)
+        _apply(session, incoming, summary)
+        summary.conflicts = len(derived.open_conflicts(session))
+        summary.findings = len(derived.integrity_findings(session))
+        if dry_run:
+            session.rollback()
+            return summary
+        if not db.meta("plan_id", session):
+            db.set_meta(session, "plan_id", plan_id)
+        top = max(d.max_clock for d in files)
+        last = db.meta("clock", session) or hlc.ZERO_CLOCK
+        db.set_meta(session, "clock", hlc.observe(last, top))
+    note("Done")
+    return summary
+
+
+def _would_change(db: Database, incoming: dict[str, RecordState]) -> bool:
+    """A cheap look before taking a backup: is anything new or different?"""
+    with db.read() as session:
+        known = session.execute(select(func.count()).select_from(Record)).scalar() or 0
+        if known == 0:
+            return bool(incoming)
+        local = load_states(session, incoming)
+    for rid, rec in incoming.items():
+        mine = local.get(rid)
+        if mine is None or merge.merge_vv(mine.vv, rec.vv) != mine.vv:
+            return True
+        if merge.merge_fields(mine.fields, mine.vv, rec.fields, rec.vv) != mine.fields:
+            return True
+    return False
+
+
+def keep_backup(db: Database) -> Path:
+    """Copy the database aside before an import changes it; keep the newest few."""
+    folder = db.path.parent / f"{db.path.name}.backups"
+    if not folder.exists():
+        folder.mkdir(mode=0o700)
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
+    target = folder / f"before-import-{stamp}.db"
+    db.backup_to(target)
+    for old in sorted(folder.glob("before-import-*.db"))[:-BACKUPS_KEPT]:
+        old.unlink(missing_ok=True)
+    return target

@@ -1,0 +1,267 @@
+"""Reading an exchange file and checking every rule of SYNC.md in memory, before any write.
+
+One pass over the parsed JSON checks the envelope, ids, stamps, coverage, clocks and the
+values of known fields; the first problem becomes one plain sentence naming the file, and
+where it helps the record and field.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plantui import clock as hlc
+from plantui.domain import DELETED, TYPES, InvalidValue, check_value, is_uuid
+from plantui.errors import PlanError
+from plantui.exchange.model import FORMAT, FORMAT_VERSION
+from plantui.merge import covered
+from plantui.storage.records import RecordState
+
+DEFAULT_MAX_SIZE = 256 * 1024 * 1024
+YEAR_MS = 366 * 24 * 3600 * 1000
+DAY_MS = 24 * 3600 * 1000
+_CLOCK = re.compile(r"\d{13}\.\d{4}")
+_STAMP = hlc.STAMP_RE
+
+
+@dataclass(slots=True)
+class ExchangeData:
+    """A checked file: its envelope facts and its records as merge state."""
+
+    path: Path
+    plan_id: str
+    kind: str
+    exporter_id: str
+    exporter_label: str
+    state_vv: dict[str, str]
+    records: list[RecordState]
+    max_clock: str
+    warnings: list[str] = field(default_factory=list)
+    plan_title: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.path.name
+
+
+class _Refuse(Exception):
+    """A problem found while checking; turned into a PlanError naming the file."""
+
+
+def _no_floats(text: str) -> Any:
+    raise _Refuse("it holds a decimal number, which the format does not allow")
+
+
+def _no_constants(text: str) -> Any:
+    raise _Refuse(f"it holds {text}, which is not JSON")
+
+
+def load_json(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Any:
+    """Read and parse a file within the size limit, refusing anything that is not JSON."""
+    name = str(path)
+    if not path.exists():
+        raise PlanError(f"{name} does not exist.")
+    if path.is_dir():
+        raise PlanError(f"{name} is a folder, not an exchange file.")
+    size = path.stat().st_size
+    if size > max_size:
+        raise PlanError(
+            f"{name} is {size:,} bytes, over the limit of {max_size:,} (see --max-size)."
+        )
+    raw = path.read_bytes()
+    if not raw.strip():
+        raise PlanError(f"{name} is empty.")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise PlanError(f"{name} is not UTF-8 text (byte {exc.start}).") from None
+    try:
+        return json.loads(text, parse_float=_no_floats, parse_constant=_no_constants)
+    except _Refuse as exc:
+        raise PlanError(f"{name} was refused: {exc}.") from None
+    except RecursionError:
+        raise PlanError(f"{name} is nested too deeply to be an exchange file.") from None
+    except json.JSONDecodeError as exc:
+        if _looks_truncated(text, exc):
+            raise PlanError(f"{name} ends too early: it looks truncated.") from None
+        raise PlanError(
+            f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
+        ) from None
+
+
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+
+
+def _looks_truncated(text: str, exc: json.JSONDecodeError) -> bool:
+    """A file cut short (a pulled USB stick) rather than one that was never JSON."""
+    if exc.pos >= len(text.rstrip()) - 1:
+        return True
+    if not text.lstrip().startswith(("{", "[")):
+        return False
+    bare = _STRING.sub("", text)
+    return bare.count("{") + bare.count("[") > bare.count("}") + bare.count("]")
+
+
+def canonical_hash(doc: dict[str, Any]) -> str:
+    """SHA-256 of the document without ``integrity``, serialised as SYNC.md says."""
+    body = {k: v for k, v in doc.items() if k != "integrity"}
+    data = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def read_exchange_file(
+    path: Path, *, now_ms: int, max_size: int = DEFAULT_MAX_SIZE
+) -> ExchangeData:
+    """Parse and check a whole file; raise PlanError (one sentence) at the first problem."""
+    doc = load_json(path, max_size)
+    try:
+        return _check(path, doc, now_ms)
+    except _Refuse as exc:
+        raise PlanError(f"{path} was refused: {exc}.") from None
+
+
+def _envelope(doc: Any) -> None:
+    if not isinstance(doc, dict):
+        raise _Refuse("it is not a JSON object")
+    if doc.get("format") != FORMAT:
+        raise _Refuse(f"it is not a plantui exchange file (format {doc.get('format')!r})")
+    version = doc.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _Refuse(f"format_version {version!r} is not a version number")
+    if version > FORMAT_VERSION:
+        raise _Refuse(f"it was made by a newer plantui (format version {version}), please upgrade")
+    for key in ("plan_id", "export_id"):
+        if not is_uuid(doc.get(key)):
+            raise _Refuse(f"{key} {doc.get(key)!r} is not a valid id")
+    if doc.get("kind") not in ("full", "delta"):
+        raise _Refuse(f"kind {doc.get('kind')!r} is neither full nor delta")
+    exporter = doc.get("exporter")
+    if not isinstance(exporter, dict) or not is_uuid(exporter.get("replica_id")):
+        raise _Refuse("exporter.replica_id is missing or not a valid id")
+    if not isinstance(exporter.get("label", ""), str):
+        raise _Refuse("exporter.label is not text")
+    if not isinstance(doc.get("exported_at"), str) or not _STAMP.fullmatch(doc["exported_at"]):
+        raise _Refuse(f"exported_at {doc.get('exported_at')!r} is not a stamp")
+    _vv(doc.get("state_vv"), "state_vv")
+    if doc["kind"] == "delta":
+        _vv(doc.get("since"), "since")
+    if not isinstance(doc.get("records"), list):
+        raise _Refuse("it has no list of records")
+    integrity = doc.get("integrity")
+    if integrity is not None:
+        if not isinstance(integrity, dict):
+            raise _Refuse("integrity is not an object")
+        count = integrity.get("record_count")
+        if count != len(doc["records"]) or isinstance(count, bool):
+            raise _Refuse(
+                f"it says it holds {count} records but holds {len(doc['records'])}"
+                " (incomplete or altered)"
+            )
+        digest = integrity.get("sha256")
+        if digest is not None and digest != canonical_hash(doc):
+            raise _Refuse("its integrity hash does not match its content (altered or damaged)")
+
+
+def _vv(value: Any, where: str) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise _Refuse(f"{where} is not a version vector")
+    for replica, clock in value.items():
+        if not is_uuid(replica):
+            raise _Refuse(f"{where} names {replica!r}, which is not a replica id")
+        if not isinstance(clock, str) or not _CLOCK.fullmatch(clock):
+            raise _Refuse(f"{where} holds {clock!r}, which is not a clock")
+    return value
+
+
+def _check(path: Path, doc: Any, now_ms: int) -> ExchangeData:
+    _envelope(doc)
+    seen: set[str] = set()
+    records: list[RecordState] = []
+    top = max(doc["state_vv"].values(), default=hlc.ZERO_CLOCK)
+    top = max(top, doc["exported_at"][:18])
+    plan_title: str | None = None
+    for index, rec in enumerate(doc["records"]):
+        state, rec_top = _record(rec, index)
+        if state.id in seen:
+            raise _Refuse(f"record {state.id} appears twice")
+        seen.add(state.id)
+        top = max(top, rec_top)
+        records.append(state)
+        if state.type == "plan" and state.id == doc["plan_id"]:
+            title = state.fields.get("title")
+            plan_title = max(title, key=lambda s: s["at"])["v"] if title else None
+    warnings: list[str] = []
+    ahead = hlc.clock_ms(top) - now_ms
+    if ahead > YEAR_MS:
+        raise _Refuse(
+            f"its clock {top} is more than a year ahead of this computer's; was it made on a"
+            " laptop whose date is wrong?"
+        )
+    if ahead > DAY_MS:
+        warnings.append(
+            f"{path.name}: clocks up to {ahead // DAY_MS} days ahead of this computer's;"
+            " check the date on the laptop that made it."
+        )
+    exporter = doc["exporter"]
+    return ExchangeData(
+        path,
+        doc["plan_id"],
+        doc["kind"],
+        exporter["replica_id"],
+        exporter.get("label", ""),
+        dict(doc["state_vv"]),
+        records,
+        top,
+        warnings,
+        plan_title if isinstance(plan_title, str) else None,
+    )
+
+
+def _record(rec: Any, index: int) -> tuple[RecordState, str]:
+    """Check one record; return its state and its largest clock."""
+    if not isinstance(rec, dict):
+        raise _Refuse(f"record number {index + 1} is not an object")
+    rid = rec.get("id")
+    if not is_uuid(rid):
+        raise _Refuse(f"record number {index + 1} has a malformed id {rid!r}")
+    rtype = rec.get("type")
+    if not isinstance(rtype, str) or not rtype:
+        raise _Refuse(f"record {rid} has no type")
+    vv = _vv(rec.get("vv"), f"the vv of record {rid}")
+    fields = rec.get("fields")
+    if not isinstance(fields, dict):
+        raise _Refuse(f"record {rid} has no fields object")
+    top = max(vv.values(), default=hlc.ZERO_CLOCK)
+    spec_type = TYPES.get(rtype)
+    for name, siblings in fields.items():
+        where = f"record {rid}, field {name}"
+        if not isinstance(siblings, list) or not siblings:
+            raise _Refuse(f"{where} has no list of values")
+        for sib in siblings:
+            if not isinstance(sib, dict) or "v" not in sib or "at" not in sib:
+                raise _Refuse(f"{where} has a value without v and at")
+            at = sib["at"]
+            if not isinstance(at, str) or not _STAMP.fullmatch(at):
+                raise _Refuse(f"{where} has a malformed stamp {at!r}")
+            if not covered(at, vv):
+                raise _Refuse(f"{where} has a value stamped {at} that its vv does not cover")
+            if "ctx" in sib:
+                _vv(sib["ctx"], f"the delete context of {where}")
+            if name == DELETED:
+                if not isinstance(sib["v"], bool):
+                    raise _Refuse(f"{where} must be true or false")
+            elif spec_type is not None and name in spec_type.fields:
+                try:
+                    check_value(spec_type.fields[name], sib["v"])
+                except InvalidValue as exc:
+                    raise _Refuse(f"{where}: {exc}") from None
+    if spec_type is not None:
+        for spec in spec_type.fields.values():
+            if spec.required and not any(s["v"] is not None for s in fields.get(spec.name, [])):
+                raise _Refuse(f"record {rid} ({rtype}) lacks its required field {spec.name}")
+    siblings_sorted = {name: sorted(sibs, key=lambda s: s["at"]) for name, sibs in fields.items()}
+    return RecordState(rid, rtype, dict(vv), siblings_sorted), top
