@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import ClassVar
+
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
@@ -12,19 +16,15 @@ from plantui.text import plain
 
 
 class ConfirmDialog(ModalScreen[bool]):
-    """Ask a question; dismiss True when confirmed, False on Cancel or Escape."""
+    """Ask a question; dismiss True when confirmed, False on Cancel or Escape.
 
-    DEFAULT_CSS = """
-    ConfirmDialog { align: center middle; }
-    ConfirmDialog > Vertical {
-        width: 60; max-width: 100%; height: auto; border: thick $warning; padding: 1 2;
-        background: $surface;
-    }
-    ConfirmDialog #question { margin-bottom: 1; }
-    ConfirmDialog Horizontal { height: auto; align-horizontal: right; }
-    ConfirmDialog Button { margin-left: 1; }
-    """
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="confirm-cancel")]
+    Cancel has the focus at first, so a stray Enter never deletes anything."""
+
+    CSS_PATH = Path(__file__).with_name("confirm.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="confirm-cancel"),
+        Binding("left,right", "switch", "Switch", show=False, id="confirm-switch"),
+    ]
 
     def __init__(self, question: str, confirm_label: str = "Delete") -> None:
         super().__init__()
@@ -32,11 +32,11 @@ class ConfirmDialog(ModalScreen[bool]):
         self.confirm_label = confirm_label
 
     def compose(self) -> ComposeResult:
-        with Vertical():
-            yield Static(self.question, markup=False, id="question")
-            with Horizontal():
+        with Vertical(id="confirm-box"):
+            yield Static(Content(self.question), id="question")
+            with Horizontal(id="confirm-buttons"):
                 yield Button("Cancel", id="cancel")
-                yield Button(self.confirm_label, variant="error", id="confirm")
+                yield Button(Content(self.confirm_label), variant="error", id="confirm")
 
     def on_mount(self) -> None:
         self.query_one("#cancel", Button).focus()
@@ -44,6 +44,9 @@ class ConfirmDialog(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "confirm")
+
+    def action_switch(self) -> None:
+        self.focus_next() if self.focused and self.focused.id == "cancel" else self.focus_previous()
 
     def action_cancel(self) -> None:
         self.dismiss(False)

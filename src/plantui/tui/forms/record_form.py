@@ -1,30 +1,427 @@
-"""Add or edit one record: an input per field, validated as you type."""
+"""Add or edit one record: an input per field, validated as you type, saved through the editor.
+
+The form does the write itself (``app.editor``), so every screen gets the same rules: a bad
+value is refused with the plain message of plantui.domain before anything is written, and a
+refusal from the service is shown in the form rather than raised.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import contextlib
+from pathlib import Path
+from typing import Any, ClassVar
 
+from textual import on
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widget import Widget
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+
+from plantui.domain import LINK_ROLES, TYPES, Field, InvalidValue, parse_text_value
+from plantui.errors import PlanError
+from plantui.service import RecordView
+from plantui.text import one_line, plain
+from plantui.tui.forms.choices import PICKABLE, label_of, live_choices
+from plantui.tui.forms.picker import PickRecord
+from plantui.tui.forms.stamps import show_value, when_written, who_wrote
+
+LONG_TEXT = frozenset(
+    {
+        "summary",
+        "notes",
+        "description",
+        "minutes",
+        "statement",
+        "problem",
+        "response",
+        "commitment",
+        "result",
+        "next_steps",
+        "body",
+    }
+)
+"""Text fields people write paragraphs in: a TextArea rather than a one-line Input."""
+
+HIDDEN = frozenset({"rank"})
+"""Fields the screens manage (an ask's fractional rank): kept from the preset, never shown."""
+
+SELECT_LIMIT = 300
+"""Above this many candidates a ref is chosen with the picker instead of a Select."""
+
+
+def _nice(name: str) -> str:
+    return name.replace("_", " ")
+
+
+def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
+    if value is True:
+        return "yes"
+    if value is False:
+        return "no"
+    return plain(str(value))
+
+
+class RefChooser(Horizontal):
+    """A ref chosen with the record picker: shows the chosen record, Choose and Clear."""
+
+    DEFAULT_CSS = """
+    RefChooser { height: auto; }
+    RefChooser > .ref-label { width: 1fr; }
+    """
+
+    def __init__(
+        self, name: str, value: str | None, label: str, fixed: bool, id: str | None = None
+    ) -> None:
+        super().__init__(id=id)
+        self.field_name = name
+        self.value = value
+        self.fixed = fixed
+        self._label = label
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self._label or "(none)"), classes="ref-label")
+        if not self.fixed:
+            yield Button("Choose…", id=f"choose-{self.field_name}", classes="choose")
+            yield Button("Clear", id=f"clear-{self.field_name}", classes="clear")
+
+    def show(self, value: str | None, label: str) -> None:
+        """Take a new value and show its label."""
+        self.value = value
+        self._label = label
+        self.query_one(".ref-label", Static).update(Content(label or "(none)"))
 
 
 class RecordForm(ModalScreen[str | None]):
     """The form for one record type; saves through the app's editor and returns the id."""
 
-    BINDINGS = [Binding("escape", "cancel", "Cancel", id="form-cancel")]
+    CSS_PATH = Path(__file__).with_name("record_form.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="form-cancel"),
+        Binding("ctrl+s", "save", "Save", priority=True, id="form-save"),
+    ]
 
     def __init__(
         self, type_name: str, record_id: str | None = None, preset: dict[str, Any] | None = None
     ) -> None:
         super().__init__()
         self.type_name = type_name
+        self.rtype = TYPES[type_name]
         self.record_id = record_id
         self.preset = dict(preset or {})
+        self.view: RecordView | None = None
+        self._initial: dict[str, Any] = {}
+        self._errors: dict[str, str] = {}
+        self._touched: set[str] = set()
+
+    # Building
+
+    def _start_values(self) -> dict[str, Any]:
+        values: dict[str, Any] = {}
+        if self.record_id is not None:
+            self.view = self.app.service.get(self.record_id)  # type: ignore[attr-defined]
+            values.update(self.view.values)
+        else:
+            for spec in self.rtype.fields.values():
+                if spec.default is not None:
+                    values[spec.name] = spec.default
+        values.update(self.preset)
+        return values
+
+    def _ref_targets(self, spec: Field, values: dict[str, Any]) -> tuple[str, ...]:
+        if self.rtype.name == "link" and spec.name in ("from", "to"):
+            role = values.get("role")
+            if role in LINK_ROLES:
+                return (LINK_ROLES[role][0 if spec.name == "from" else 1],)
+            return ()
+        return spec.targets
 
     def compose(self) -> ComposeResult:
-        yield Static(self.type_name, markup=False)
+        values = self._start_values()
+        db = self.app.service.db  # type: ignore[attr-defined]
+        editing = self.record_id is not None
+        conflicts = set(self.view.conflicts) if self.view else set()
+        if editing:
+            assert self.view is not None
+            title = Content.assemble(
+                ("Edit ", "bold"), (self.type_name, "bold"), ": ", one_line(self.view.label)
+            )
+        else:
+            title = Content.assemble(("New ", "bold"), (self.type_name, "bold"))
+        with Vertical(id="form-box"):
+            with Horizontal(id="form-head"):
+                yield Static(title, id="form-title")
+                yield Static(Content.assemble(("*", "bold $text-error"), " required"), id="legend")
+            with VerticalScroll(id="form-fields"):
+                for spec in self.rtype.fields.values():
+                    if spec.name in HIDDEN:
+                        continue
+                    value = values.get(spec.name)
+                    fixed = (editing and spec.identity) or (
+                        spec.name in self.preset
+                        and (spec.identity or (spec.kind == "ref" and not spec.targets))
+                    )
+                    with Horizontal(classes="field", id=f"field-{spec.name}"):
+                        yield Label(
+                            self._label_for(spec, spec.name in conflicts), classes="field-label"
+                        )
+                        with Vertical(classes="field-body"):
+                            yield self._widget_for(spec, value, fixed, values, db)
+                            if spec.name in conflicts:
+                                yield Static(
+                                    self._siblings_text(spec.name), classes="conflict-values"
+                                )
+                            yield Static("", classes="error", id=f"err-{spec.name}")
+            yield Static("", id="form-error")
+            with Horizontal(id="form-buttons"):
+                yield Static(Content("ctrl+s save · esc cancel"), id="form-keys")
+                yield Button("Cancel", id="cancel")
+                yield Button("Save", variant="primary", id="save")
+
+    def _label_for(self, spec: Field, in_conflict: bool) -> Content:
+        parts: list[Any] = [_nice(spec.name)]
+        if spec.required:
+            parts.append((" *", "bold $text-error"))
+        if in_conflict:
+            parts.append((" ⚠ conflict", "bold $text-warning"))
+        return Content.assemble(*parts)
+
+    @staticmethod
+    def _hint(spec: Field) -> str:
+        if spec.kind == "date":
+            return "YYYY-MM-DD"
+        if spec.kind == "when":
+            return "YYYY-MM-DD or 2025-03-01T14:00+00:00"
+        if spec.kind == "int":
+            low = "" if spec.minimum is None else str(spec.minimum)
+            high = "" if spec.maximum is None else str(spec.maximum)
+            return f"whole number {low}..{high}" if low or high else "whole number"
+        return ""
+
+    def _siblings_text(self, name: str) -> Content:
+        assert self.view is not None
+        db = self.app.service.db  # type: ignore[attr-defined]
+        lines = ["Values in conflict (save a value to settle it):"]
+        for sib in reversed(self.view.state.fields.get(name, [])):
+            lines.append(
+                f"  {show_value(sib.get('v'))}  ({who_wrote(db, sib['at'])}, "
+                f"{when_written(sib['at'])})"
+            )
+        return Content("\n".join(lines))
+
+    def _widget_for(
+        self, spec: Field, value: Any, fixed: bool, values: dict[str, Any], db: Any
+    ) -> Widget:
+        wid = f"in-{spec.name}"
+        if spec.kind == "enum":
+            options = [(Content(c.replace("_", " ")), c) for c in spec.choices]
+            if value is not None and value not in spec.choices:
+                options.append((Content(one_line(str(value))), value))
+            widget: Widget = Select(
+                options,
+                prompt="(none)",
+                allow_blank=not spec.required or value is None,
+                value=value if value is not None else Select.NULL,
+                id=wid,
+                disabled=fixed,
+                compact=True,
+            )
+            self._initial[spec.name] = value
+            return widget
+        if spec.kind == "bool":
+            self._initial[spec.name] = value
+            return Checkbox("yes", bool(value), id=wid, disabled=fixed, compact=True)
+        if spec.kind == "ref":
+            self._initial[spec.name] = value
+            targets = self._ref_targets(spec, values)
+            label = label_of(db, value) if value else ""
+            if fixed or not targets:
+                return RefChooser(spec.name, value, label, fixed, id=wid)
+            choices, total = live_choices(
+                db, targets, limit=SELECT_LIMIT, exclude=frozenset({self.record_id or ""})
+            )
+            if total > SELECT_LIMIT:
+                return RefChooser(spec.name, value, label, False, id=wid)
+            many = len(targets) > 1
+            options = [
+                (Content(f"{c.label} ({c.type})" if many else c.label), c.id) for c in choices
+            ]
+            if value is not None and value not in {c.id for c in choices}:
+                options.append((Content(f"{label} (not live)"), value))
+            return Select(
+                options,
+                prompt="(none)",
+                allow_blank=True,
+                value=value if value is not None else Select.NULL,
+                id=wid,
+                compact=True,
+            )
+        text = _as_text(value)
+        try:
+            self._initial[spec.name] = parse_text_value(spec, text)
+        except InvalidValue:
+            self._initial[spec.name] = value
+        if spec.kind == "text" and spec.name in LONG_TEXT:
+            area = TextArea(text, id=wid, soft_wrap=True, disabled=fixed, compact=True)
+            area.show_line_numbers = False
+            return area
+        return Input(
+            text,
+            placeholder=self._hint(spec),
+            id=wid,
+            disabled=fixed,
+            select_on_focus=False,
+            compact=True,
+        )
+
+    def on_mount(self) -> None:
+        for widget in self.query("#form-fields Input, #form-fields TextArea, #form-fields Select"):
+            if not widget.disabled:
+                widget.focus()
+                break
+
+    # Reading and checking
+
+    def _read(self, spec: Field) -> Any:
+        """The value a field's widget holds now; raises InvalidValue for a bad one."""
+        widget = self.query_one(f"#in-{spec.name}")
+        if isinstance(widget, Select):
+            return None if widget.value is Select.NULL else widget.value
+        if isinstance(widget, Checkbox):
+            if not widget.value and self._initial.get(spec.name) is None:
+                return None
+            return widget.value
+        if isinstance(widget, RefChooser):
+            return widget.value
+        text = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        return parse_text_value(spec, text)
+
+    def _check(self, spec: Field, show_required: bool) -> Any:
+        """Read and check one field, showing or clearing its message; returns the value."""
+        message = ""
+        value: Any = None
+        try:
+            value = self._read(spec)
+        except InvalidValue as exc:
+            message = f"{str(exc)[0].upper()}{str(exc)[1:]}."
+        else:
+            if spec.required and value is None and show_required:
+                message = f"{_nice(spec.name).capitalize()} is required."
+        if message:
+            self._errors[spec.name] = message
+        else:
+            self._errors.pop(spec.name, None)
+        error = self.query_one(f"#err-{spec.name}", Static)
+        error.update(Content(message))
+        error.display = bool(message)
+        self.query_one(f"#field-{spec.name}").set_class(bool(message), "-invalid")
+        return value
+
+    def _shown_fields(self) -> list[Field]:
+        return [s for s in self.rtype.fields.values() if s.name not in HIDDEN]
+
+    def _after_change(self, name: str) -> None:
+        spec = self.rtype.fields.get(name)
+        if spec is None:
+            return
+        self._touched.add(name)
+        self._check(spec, show_required=True)
+        self.query_one("#save", Button).disabled = bool(self._errors)
+        if not self._errors:
+            self._form_error("")
+
+    @on(Input.Changed)
+    def _input_changed(self, event: Input.Changed) -> None:
+        if event.input.id and event.input.id.startswith("in-"):
+            self._after_change(event.input.id[3:])
+
+    @on(TextArea.Changed)
+    def _area_changed(self, event: TextArea.Changed) -> None:
+        if event.text_area.id and event.text_area.id.startswith("in-"):
+            self._after_change(event.text_area.id[3:])
+
+    @on(Select.Changed)
+    def _select_changed(self, event: Select.Changed) -> None:
+        if event.select.id and event.select.id.startswith("in-"):
+            self._after_change(event.select.id[3:])
+
+    @on(Checkbox.Changed)
+    def _checkbox_changed(self, event: Checkbox.Changed) -> None:
+        if event.checkbox.id and event.checkbox.id.startswith("in-"):
+            self._after_change(event.checkbox.id[3:])
+
+    def _form_error(self, message: str) -> None:
+        box = self.query_one("#form-error", Static)
+        box.update(Content(message))
+        box.display = bool(message)
+
+    # Actions
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button = event.button.id or ""
+        event.stop()
+        if button == "save":
+            self.action_save()
+        elif button == "cancel":
+            self.action_cancel()
+        elif button.startswith("choose-"):
+            self._choose(button[len("choose-") :])
+        elif button.startswith("clear-"):
+            name = button[len("clear-") :]
+            self.query_one(f"#in-{name}", RefChooser).show(None, "")
+            self._after_change(name)
+
+    def _choose(self, name: str) -> None:
+        spec = self.rtype.fields[name]
+        values: dict[str, Any] = {}
+        if "role" in self.rtype.fields:
+            with contextlib.suppress(InvalidValue):
+                values["role"] = self._read(self.rtype.fields["role"])
+        targets = self._ref_targets(spec, values) or PICKABLE
+
+        def chosen(record_id: str | None) -> None:
+            if record_id:
+                db = self.app.service.db  # type: ignore[attr-defined]
+                self.query_one(f"#in-{name}", RefChooser).show(record_id, label_of(db, record_id))
+                self._after_change(name)
+
+        exclude = frozenset({self.record_id}) if self.record_id else frozenset()
+        self.app.push_screen(PickRecord(targets, f"Choose {_nice(name)}", exclude), chosen)
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_save(self) -> None:
+        """Check every field, then create or update through the editor; show any refusal."""
+        values: dict[str, Any] = {}
+        for spec in self._shown_fields():
+            values[spec.name] = self._check(spec, show_required=True)
+        if self._errors:
+            first = next(iter(self._errors))
+            self._form_error(f"Not saved: {self._errors[first]}")
+            self.query_one("#save", Button).disabled = True
+            return
+        editor = self.app.editor  # type: ignore[attr-defined]
+        try:
+            if self.record_id is None:
+                hidden = {k: v for k, v in self.preset.items() if k in HIDDEN}
+                payload = {k: v for k, v in {**values, **hidden}.items() if v is not None}
+                change = editor.create(self.type_name, payload)
+            else:
+                changed = {
+                    name: value
+                    for name, value in values.items()
+                    if value != self._initial.get(name) or name in self.preset
+                }
+                if not changed:
+                    self.dismiss(self.record_id)
+                    return
+                change = editor.update(self.record_id, changed)
+        except (PlanError, InvalidValue) as exc:
+            self._form_error(f"Not saved: {one_line(str(exc))}")
+            return
+        self.dismiss(change.record_id)
