@@ -1,0 +1,63 @@
+"""The command palette (ctrl+p): every screen and every action, found by typing."""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Callable
+from functools import partial
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+ACTIONS: tuple[tuple[str, str, str], ...] = (
+    ("add", "Add a record", "Add a new record to the list on this screen"),
+    ("edit", "Edit the selected record", "Open the selected record's form"),
+    ("delete", "Delete the selected record", "Delete it (you are asked first; it can be restored)"),
+    ("restore", "Restore the selected record", "Bring back a deleted record"),
+    ("toggle_deleted", "Show or hide deleted records", "Deleted records can be restored"),
+    ("link", "Link the selected record", "Link it to another record"),
+    ("unlink", "Unlink the selected record", "Remove one of its links"),
+    ("note", "Add a dated note", "Progress, evidence or a decision about the selected record"),
+    ("filter", "Filter the list", "Show only records matching some text"),
+    ("move_up", "Move the ask up", "Raise its priority"),
+    ("move_down", "Move the ask down", "Lower its priority"),
+)
+"""Screen action name -> (command, help). Offered only where the screen has the action."""
+
+
+class PlanCommands(Provider):
+    """Screens, record actions on the current screen, undo, help and reports."""
+
+    def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
+        from plantui.tui.app import SCREENS
+
+        app = self.app
+        out: list[tuple[str, Callable[[], object], str]] = [
+            (f"Go to {title}", partial(app.action_show, name), f"Show the {title} screen")
+            for name, (title, _, _) in SCREENS.items()
+        ]
+        screen = self.screen
+        for action, text, help_text in ACTIONS:
+            method = getattr(screen, f"action_{action}", None)
+            if method is not None:
+                out.append((text, method, help_text))
+        out.append(("Undo the last edit", app.action_undo, "Put back what the last edit changed"))
+        out.append(("Help: keys", app.action_help, "List the keys of this screen"))
+        if importlib.util.find_spec("plantui.tui.report_dialog") is not None:
+            out.append(("Export a report", self._open_report, "Write a report file"))
+        return out
+
+    def _open_report(self) -> None:
+        from plantui.tui.report_dialog import ReportDialog
+
+        self.app.push_screen(ReportDialog())
+
+    async def discover(self) -> Hits:
+        for text, callback, help_text in self._commands():
+            yield DiscoveryHit(text, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        matcher = self.matcher(query)
+        for text, callback, help_text in self._commands():
+            score = matcher.match(text)
+            if score > 0:
+                yield Hit(score, matcher.highlight(text), callback, help=help_text)

@@ -1,0 +1,38 @@
+"""The Events screen: workshops and meetings, who hosted them, what was asked and pledged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from sqlalchemy.orm import Session
+
+from plantui.storage.models import Event
+from plantui.tui.widgets.browse import BROWSE_CSS, BrowseScreen
+from plantui.tui.widgets.safe import cell
+
+
+class EventsScreen(BrowseScreen):
+    """Events by date, with kind, status and place."""
+
+    TYPE = "event"
+    TITLE_TEXT = "Events"
+    PLURAL = "events"
+    COLUMNS = ("When", "Status", "Kind", "Event", "Where")
+    SEARCH = ("title", "location", "kind", "status", "description", "starts_at")
+    CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("events.tcss")]
+
+    def order(self) -> list[Any]:
+        return [Event.starts_at, Event.id]
+
+    def row_cells(self, row: Any, session: Session) -> list[Text]:
+        event: Event = row[0]
+        when = (event.starts_at or "").replace("T", " ")[:16]
+        return [
+            cell(when),
+            cell(event.status),
+            cell((event.kind or "").replace("_", " ")),
+            self.marked(row, event.title),
+            cell(event.location),
+        ]

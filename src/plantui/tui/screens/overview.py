@@ -1,0 +1,190 @@
+"""The Overview screen: where the plan stands, and every way into what needs attention.
+
+Title, area and period with how far through it we are; each ask in priority order with its
+rolled-up RAG and progress; the gaps; open conflicts; integrity findings. Every item is an
+option: Enter opens the record on its screen (or its form).
+"""
+
+from __future__ import annotations
+
+import contextlib
+from pathlib import Path
+from typing import ClassVar
+
+from rich.text import Text
+from sqlalchemy import select
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from plantui import derived
+from plantui.storage.models import Ask, Plan
+from plantui.tui.widgets.safe import CONFLICT_MARK, progress, rag, show
+
+GAP_WORDS = {
+    "ask_without_pledge": "no pledge",
+    "pledge_without_action": "no action",
+    "action_without_public_owner": "no public owner",
+    "action_without_community_owner": "no community owner",
+    "overdue_action": "overdue",
+    "overdue_pledge": "overdue",
+    "milestone_without_deliverable": "no deliverable",
+}
+
+
+def _heading(text: str) -> Option:
+    return Option(Text(text, style="bold reverse"), disabled=True)
+
+
+def _elapsed_line(elapsed: float | None, plan: Plan | None, width: int = 30) -> Text:
+    if elapsed is None or plan is None:
+        return Text("No plan period set: edit the plan to give it a start and an end.", style="dim")
+    total = (plan.period_end - plan.period_start).days
+    done = round(elapsed * total)
+    pct = round(elapsed * 100)
+    filled = round(width * elapsed)
+    return Text.assemble(
+        ("Through the plan: ", "bold"),
+        "█" * filled + "░" * (width - filled),
+        f" {pct}% (day {done} of {total})",
+    )
+
+
+class OverviewScreen(Screen[None]):
+    """The plan at a glance; Enter on an item opens it."""
+
+    TITLE_TEXT = "Overview"
+    CSS_PATH: ClassVar = [Path(__file__).with_name("overview.tcss")]
+    BINDINGS: ClassVar = [
+        Binding("e", "edit_plan", "Edit plan", id="overview.edit-plan"),
+        Binding("n", "note", "Note on plan", id="overview.note"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="plan-head")
+        yield Static("", id="plan-elapsed")
+        yield OptionList(id="overview-items")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "plantui"
+        self.sub_title = self.TITLE_TEXT
+        self.reload()
+        self.query_one("#overview-items", OptionList).focus()
+
+    def reload(self) -> None:
+        """Read the plan, rollups, gaps, conflicts and findings, and redraw the list."""
+        today = self.app.today
+        with self.app.service.db.read() as session:
+            plan = session.execute(select(Plan).where(Plan.deleted.is_(False))).scalars().first()
+            elapsed = derived.plan_elapsed(session, today)
+            asks = (
+                session.execute(
+                    select(Ask).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
+                )
+                .scalars()
+                .all()
+            )
+            rollups = derived.ask_rollups(session)
+            gaps = derived.gaps(session, today)
+            conflicts = derived.open_conflicts(session)
+            findings = derived.integrity_findings(session)
+        self.plan_id = plan.id if plan else None
+        self.query_one("#plan-head", Static).update(self._head(plan, today))
+        self.query_one("#plan-elapsed", Static).update(_elapsed_line(elapsed, plan))
+        items = self.query_one("#overview-items", OptionList)
+        highlighted = items.highlighted_option.id if items.highlighted_option else None
+        options: list[Option] = [_heading(f" Asks in priority order ({len(asks)}) ")]
+        for n, ask in enumerate(asks, start=1):
+            roll = rollups.get(ask.id)
+            prompt = Text.assemble(
+                f"{n:>2}. ",
+                rag(roll.rag if roll else None),
+                "  ",
+                progress(roll.progress if roll else None, width=8),
+                f"  {len(roll.pledges) if roll else 0} pledge(s)  ",
+                (f"{show(ask.ref_code)} ", "bold"),
+                show(ask.title),
+            )
+            options.append(Option(prompt, id=f"ask:{ask.id}"))
+        if not asks:
+            options.append(
+                Option(Text("  No asks yet: press 2, then a, to add one."), disabled=True)
+            )
+        options.append(_heading(f" Gaps ({len(gaps)}) "))
+        for n, gap in enumerate(gaps):
+            word = GAP_WORDS.get(gap.kind, gap.kind)
+            if gap.kind.startswith("overdue"):
+                word = show(gap.message).removesuffix(".").lower()
+            prompt = Text.assemble(
+                (f"{word:<21}", "bold"), (f"{gap.type:<7} ", "dim"), show(gap.label)
+            )
+            options.append(Option(prompt, id=f"gap{n}:{gap.record}"))
+        if not gaps:
+            options.append(
+                Option(Text("  None: every ask is answered and every action owned."), disabled=True)
+            )
+        options.append(_heading(f" {CONFLICT_MARK} Open conflicts ({len(conflicts)}) "))
+        for n, conflict in enumerate(conflicts):
+            what = conflict.field or "deleted while edited"
+            prompt = Text.assemble(
+                (f"  {CONFLICT_MARK} {conflict.type} ", "bold"),
+                show(conflict.label),
+                (f"  {show(what)}: {len(conflict.values)} values", "dim"),
+            )
+            options.append(Option(prompt, id=f"conflict{n}:{conflict.record}"))
+        if not conflicts:
+            options.append(Option(Text("  None."), disabled=True))
+        options.append(_heading(f" Integrity findings ({len(findings)}) "))
+        for n, finding in enumerate(findings):
+            prompt = Text.assemble(
+                (f"  {finding.kind.replace('_', ' ')}: ", "bold"), show(finding.message)
+            )
+            options.append(Option(prompt, id=f"finding{n}:{finding.record}"))
+        if not findings:
+            options.append(Option(Text("  None."), disabled=True))
+        items.clear_options()
+        items.add_options(options)
+        if highlighted is not None:
+            with contextlib.suppress(Exception):  # the item may have gone
+                items.highlighted = items.get_option_index(highlighted)
+
+    def _head(self, plan: Plan | None, today) -> Text:
+        if plan is None:
+            return Text("No plan yet: run `plantui demo` or import a full export.", style="bold")
+        head = Text()
+        head.append(show(plan.title), style="bold")
+        if plan.area:
+            head.append(f" · {show(plan.area)}")
+        head.append("\n")
+        period = f"{plan.period_start or '?'} to {plan.period_end or '?'}"
+        head.append(f"Period {period} · status {show(plan.status) or 'not set'} · today {today}")
+        return head
+
+    @on(OptionList.OptionSelected, "#overview-items")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        option_id = event.option.id or ""
+        kind, _, record_id = option_id.partition(":")
+        if kind.startswith("conflict"):
+            self.app.action_show("conflicts")
+            screen = self.app.mode_screen("conflicts")
+            if screen is not None and hasattr(screen, "select_record"):
+                screen.select_record(record_id)
+            return
+        if record_id:
+            self.app.open_record(record_id)
+
+    def action_edit_plan(self) -> None:
+        if self.plan_id:
+            self.app.edit_record("plan", self.plan_id)
+
+    def action_note(self) -> None:
+        """A dated note about the plan as a whole."""
+        if self.plan_id:
+            preset = {"about": self.plan_id, "date": self.app.today.isoformat()}
+            self.app.edit_record("note", preset=preset)

@@ -1,0 +1,63 @@
+"""The Pledges screen: who pledged what, how it stands, and the asks and actions it joins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from plantui.storage.models import Organisation, Pledge
+from plantui.tui.widgets.browse import BROWSE_CSS, BrowseScreen
+from plantui.tui.widgets.safe import cell
+
+
+class PledgesScreen(BrowseScreen):
+    """Pledges by reference, with who made them, lifecycle, completion and due date."""
+
+    TYPE = "pledge"
+    TITLE_TEXT = "Pledges"
+    PLURAL = "pledges"
+    COLUMNS = ("Ref", "Due", "Lifecycle", "Completion", "Made by", "Pledge")
+    SEARCH = ("title", "ref_code", "commitment", "target", "lifecycle")
+    CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("pledges.tcss")]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._orgs: dict[str, str] = {}
+
+    def order(self) -> list[Any]:
+        return [Pledge.ref_code, Pledge.title, Pledge.id]
+
+    def prepare(self, session: Session, rows: list[Any]) -> None:
+        ids = {row[0].made_by for row in rows if row[0].made_by}
+        self._orgs = {
+            org_id: short or name or ""
+            for org_id, short, name in session.execute(
+                select(Organisation.id, Organisation.short_name, Organisation.name).where(
+                    Organisation.id.in_(ids)
+                )
+            )
+        }
+
+    def row_cells(self, row: Any, session: Session) -> list[Text]:
+        pledge: Pledge = row[0]
+        today = self.app.today
+        overdue = (
+            pledge.due is not None
+            and pledge.due < today
+            and pledge.lifecycle not in ("met", "partly_met", "not_met", "withdrawn")
+        )
+        due = cell(pledge.due)
+        if overdue:
+            due = Text.assemble(due, (" overdue", "bold"))
+        return [
+            cell(pledge.ref_code),
+            due,
+            cell((pledge.lifecycle or "").replace("_", " ")),
+            cell((pledge.completion or "").replace("_", " ")),
+            cell(self._orgs.get(pledge.made_by or "", "")),
+            self.marked(row, pledge.title),
+        ]

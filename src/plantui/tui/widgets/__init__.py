@@ -1,0 +1,1 @@
+"""Widgets shared by the plantui screens: safe text, record lists, detail panes, pickers."""

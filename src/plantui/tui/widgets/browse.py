@@ -1,0 +1,407 @@
+"""The list-and-detail screen every record list shares (asks, pledges, organisations, events).
+
+Lists are paged and filtered in SQL on the projection tables, so 10,000 records cost one
+query and at most ``PAGE`` table rows; the detail pane follows links both ways; every edit
+goes through ``app.editor`` in T2's dialogs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, ClassVar
+
+from rich.text import Text
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+
+from plantui.domain import LINK_ROLES
+from plantui.errors import PlanError
+from plantui.storage.models import PROJECTIONS, Record
+from plantui.tui.widgets.choose import ChooseOne
+from plantui.tui.widgets.detail import DetailPane
+from plantui.tui.widgets.related import Related, related_records
+from plantui.tui.widgets.safe import CONFLICT_MARK, cell, show
+
+Row = Any
+BROWSE_CSS = Path(__file__).with_name("browse.tcss")
+
+
+class BrowseScreen(Screen[None]):
+    """A filterable record list with a detail pane and the record actions."""
+
+    TYPE: ClassVar[str] = ""
+    TITLE_TEXT: ClassVar[str] = ""
+    PLURAL: ClassVar[str] = ""
+    PAGE: ClassVar[int] = 500
+    COLUMNS: ClassVar[tuple[str, ...]] = ()
+    SEARCH: ClassVar[tuple[str, ...]] = ()
+    NARROW_BELOW: ClassVar[int] = 110
+    CSS_PATH: ClassVar = [BROWSE_CSS]
+    BINDINGS: ClassVar = [
+        Binding("slash", "filter", "Filter", id="list.filter"),
+        Binding("a", "add", "Add", id="record.add"),
+        Binding("e", "edit", "Edit", id="record.edit"),
+        Binding("d", "delete", "Delete", id="record.delete"),
+        Binding("r", "restore", "Restore", id="record.restore", show=False),
+        Binding("x", "toggle_deleted", "Show deleted", id="list.toggle-deleted", show=False),
+        Binding("l", "link", "Link", id="record.link"),
+        Binding("u", "unlink", "Unlink", id="record.unlink", show=False),
+        Binding("n", "note", "Note", id="record.note"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="list.clear-filter"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.filter_text = ""
+        self.show_deleted = False
+        self.total = 0
+        self._rows: dict[str, Row] = {}
+        self._wanted: str | None = None
+        self._related: list[Related] = []
+        self._shown_id: str | None = None
+
+    # Layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="browse-body"):
+            with Vertical(id="list-side"):
+                yield Input(
+                    placeholder=f"Filter {self.PLURAL} (enter to keep, esc to clear)", id="filter"
+                )
+                yield Static("", id="list-status")
+                yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
+            yield DetailPane(id="detail")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "plantui"
+        self.sub_title = self.TITLE_TEXT
+        table = self.query_one("#records", DataTable)
+        for label in self.COLUMNS:
+            table.add_column(label, key=label)
+        self.query_one("#filter", Input).display = False
+        self._set_narrow(self.app.size.width)
+        self.reload()
+        table.focus()
+
+    def on_resize(self, event) -> None:
+        self._set_narrow(event.size.width)
+
+    def _set_narrow(self, width: int) -> None:
+        self.set_class(width < self.NARROW_BELOW, "-narrow")
+
+    # Data
+
+    def base_query(self):
+        """The SELECT for this screen's rows; subclasses add columns, joins and order."""
+        model = PROJECTIONS[self.TYPE]
+        return select(model, Record.conflicts, Record.delete_conflict).join(
+            Record, Record.id == model.id
+        )
+
+    def order(self) -> list[Any]:
+        model = PROJECTIONS[self.TYPE]
+        return [model.id]
+
+    def row_cells(self, row: Row, session: Session) -> list[Text]:
+        raise NotImplementedError
+
+    def prepare(self, session: Session, rows: list[Row]) -> None:
+        """Load what the cells need beyond the row itself (rollups, labels), once per reload."""
+
+    def _filtered(self, stmt):
+        model = PROJECTIONS[self.TYPE]
+        if not self.show_deleted:
+            stmt = stmt.where(model.deleted.is_(False))
+        if self.filter_text:
+            needle = self.filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            pattern = f"%{needle}%"
+            stmt = stmt.where(
+                or_(*(getattr(model, c).ilike(pattern, escape="\\") for c in self.SEARCH))
+            )
+        return stmt
+
+    def reload(self) -> None:
+        """Query the page of rows again, keep the cursor on the same record, refresh detail."""
+        table = self.query_one("#records", DataTable)
+        current = self._wanted or self.current_id()
+        model = PROJECTIONS[self.TYPE]
+        with self.app.service.db.read() as session:
+            self.total = session.execute(
+                self._filtered(select(func.count()).select_from(model))
+            ).scalar_one()
+            rows = session.execute(
+                self._filtered(self.base_query()).order_by(*self.order()).limit(self.PAGE)
+            ).all()
+            self.prepare(session, rows)
+            table_rows = [(row[0].id, self.row_cells(row, session)) for row in rows]
+        self._rows = {row[0].id: row for row in rows}
+        table.clear()
+        for record_id, cells in table_rows:
+            table.add_row(*cells, key=record_id)
+        self._update_status(len(table_rows))
+        if current in self._rows:
+            table.move_cursor(row=table.get_row_index(current), animate=False)
+            if self._wanted == current:
+                self._wanted = None
+        self._shown_id = None
+        self.show_detail()
+
+    def _update_status(self, shown: int) -> None:
+        parts = [f"{self.total} {self.PLURAL}"]
+        if self.filter_text:
+            parts.append(f"matching “{show(self.filter_text)}”")
+        if self.total > shown:
+            parts.append(f"showing the first {shown}: / to filter")
+        if self.show_deleted:
+            parts.append("deleted shown (x to hide)")
+        self.query_one("#list-status", Static).update(Text(" · ".join(parts), style="dim"))
+
+    def marked(self, row: Row, label: Any) -> Text:
+        """A label cell with the conflict mark and a deleted marker where they apply."""
+        text = cell(label)
+        if row.conflicts or row.delete_conflict:
+            text = Text.assemble((f"{CONFLICT_MARK} ", "bold"), text)
+        if row[0].deleted:
+            text = Text.assemble(("✗ deleted ", "italic"), text)
+        return text
+
+    def current_id(self) -> str | None:
+        table = self.query_one("#records", DataTable)
+        if table.row_count == 0:
+            return None
+        try:
+            key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key
+        except Exception:
+            return None
+        return key.value
+
+    def select_record(self, record_id: str) -> None:
+        """Put the cursor on a record, showing deleted ones or clearing the filter if needed."""
+        self._wanted = record_id
+        if not self.is_mounted:
+            return
+        if record_id not in self._rows:
+            self.filter_text = ""
+            self.query_one("#filter", Input).value = ""
+            try:
+                if self.app.service.get(record_id).deleted:
+                    self.show_deleted = True
+            except PlanError:
+                pass
+        self.reload()
+        self.query_one("#records", DataTable).focus()
+
+    @on(DataTable.RowHighlighted, "#records")
+    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+        self.show_detail()
+
+    def show_detail(self) -> None:
+        record_id = self.current_id()
+        pane = self.query_one("#detail", DetailPane)
+        if record_id == self._shown_id:
+            return
+        self._shown_id = record_id
+        if record_id is None:
+            self._related = []
+            pane.clear(f"No {self.PLURAL} here yet: press a to add one.")
+            return
+        try:
+            view = self.app.service.get(record_id)
+        except PlanError as exc:
+            pane.clear(str(exc))
+            return
+        with self.app.service.db.read() as session:
+            self._related = related_records(session, record_id, view.type)
+        pane.show_record(view, self._related)
+
+    @on(DataTable.RowSelected, "#records")
+    def _selected(self, _event: DataTable.RowSelected) -> None:
+        self.action_edit()
+
+    @on(OptionList.OptionSelected, "#detail-links")
+    def _follow(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if event.option.id:
+            self.app.open_record(event.option.id.split(":", 1)[1])
+
+    # Filtering
+
+    def action_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        box.display = True
+        box.focus()
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        self.filter_text = event.value
+        self.reload()
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, _event: Input.Submitted) -> None:
+        self.query_one("#records", DataTable).focus()
+
+    def action_clear_filter(self) -> None:
+        box = self.query_one("#filter", Input)
+        if box.value:
+            box.value = ""
+        box.display = False
+        self.filter_text = ""
+        self.reload()
+        self.query_one("#records", DataTable).focus()
+
+    def action_toggle_deleted(self) -> None:
+        self.show_deleted = not self.show_deleted
+        self.reload()
+        self.notify("Showing deleted records." if self.show_deleted else "Hiding deleted records.")
+
+    # Editing (all through app.editor, in T2's dialogs)
+
+    def _need_selection(self) -> str | None:
+        record_id = self.current_id()
+        if record_id is None:
+            self.notify(f"No {self.TYPE} is selected.", severity="warning")
+        return record_id
+
+    def _after_form(self, record_id: str | None) -> None:
+        if record_id:
+            self.select_record(record_id)
+
+    def action_add(self) -> None:
+        from plantui.tui.forms import RecordForm
+
+        self.app.push_screen(RecordForm(self.TYPE), self._after_form)
+
+    def action_edit(self) -> None:
+        from plantui.tui.forms import RecordForm
+
+        record_id = self._need_selection()
+        if record_id:
+            self.app.push_screen(RecordForm(self.TYPE, record_id=record_id), self._after_form)
+
+    def action_note(self) -> None:
+        from plantui.tui.forms import RecordForm
+
+        record_id = self._need_selection()
+        if record_id:
+            preset = {"about": record_id, "date": self.app.today.isoformat()}
+            self.app.push_screen(RecordForm("note", preset=preset), lambda _id: self.reload())
+
+    def _edit(self, what: str, record_id: str) -> bool:
+        try:
+            getattr(self.app.editor, what)(record_id)
+        except PlanError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        return True
+
+    def action_delete(self) -> None:
+        from plantui.tui.forms import ConfirmDialog
+
+        record_id = self._need_selection()
+        if not record_id:
+            return
+        view = self.app.service.get(record_id)
+        if view.deleted:
+            self.notify("It is already deleted; r restores it.", markup=False)
+            return
+        question = f"Delete the {self.TYPE} “{show(view.label)}”? You can restore it later."
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed and self._edit("delete", record_id):
+                self.notify(
+                    f"Deleted “{show(view.label)}” (r restores it, ctrl+z undoes).", markup=False
+                )
+
+        self.app.push_screen(ConfirmDialog(question), done)
+
+    def action_restore(self) -> None:
+        record_id = self._need_selection()
+        if not record_id:
+            return
+        view = self.app.service.get(record_id)
+        if not view.deleted:
+            self.notify("It is not deleted; x shows deleted records to restore.", markup=False)
+            return
+        if self._edit("restore", record_id):
+            self.notify(f"Restored “{show(view.label)}”.", markup=False)
+
+    def link_roles(self) -> list[tuple[str, str, str]]:
+        """(role, side this record takes, type of the other end) for this screen's type."""
+        out = []
+        for role, (from_type, to_type) in LINK_ROLES.items():
+            if from_type == self.TYPE:
+                out.append((role, "from", to_type))
+            if to_type == self.TYPE:
+                out.append((role, "to", from_type))
+        return out
+
+    def action_link(self) -> None:
+        record_id = self._need_selection()
+        if not record_id:
+            return
+        roles = self.link_roles()
+        if len(roles) == 1:
+            self._pick_link_target(record_id, roles[0])
+            return
+        from plantui.tui.widgets.related import LINK_HEADINGS
+
+        options = [
+            (f"{role}:{side}", f"{LINK_HEADINGS[(role, side)]} ({other}s)")
+            for role, side, other in roles
+        ]
+
+        def chosen(key: str | None) -> None:
+            if key:
+                role, side = key.split(":")
+                match = next(r for r in roles if r[0] == role and r[1] == side)
+                self._pick_link_target(record_id, match)
+
+        self.app.push_screen(ChooseOne("Link it how?", options), chosen)
+
+    def _pick_link_target(self, record_id: str, role: tuple[str, str, str]) -> None:
+        from plantui.tui.forms import PickRecord
+        from plantui.tui.widgets.related import LINK_HEADINGS
+
+        name, side, other_type = role
+        existing = frozenset(r.record_id for r in self._related if r.role == name)
+
+        def picked(other_id: str | None) -> None:
+            if not other_id:
+                return
+            ends = (record_id, other_id) if side == "from" else (other_id, record_id)
+            try:
+                self.app.editor.create("link", {"role": name, "from": ends[0], "to": ends[1]})
+            except PlanError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.notify(f"Linked: {LINK_HEADINGS[(name, side)].lower()}.", markup=False)
+
+        title = f"{LINK_HEADINGS[(name, side)]}: pick {'an' if other_type[0] in 'aeiou' else 'a'}"
+        self.app.push_screen(
+            PickRecord((other_type,), f"{title} {other_type}", exclude=existing | {record_id}),
+            picked,
+        )
+
+    def action_unlink(self) -> None:
+        record_id = self._need_selection()
+        if not record_id:
+            return
+        links = [r for r in self._related if r.link_id]
+        if not links:
+            self.notify("It has no links to remove.", markup=False)
+            return
+        options = [(r.link_id or "", f"{r.heading}: {show(r.label)}") for r in links]
+
+        def chosen(link_id: str | None) -> None:
+            if link_id and self._edit("delete", link_id):
+                self.notify("Link removed (ctrl+z undoes).", markup=False)
+
+        self.app.push_screen(ChooseOne("Remove which link?", options), chosen)
