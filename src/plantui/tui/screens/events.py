@@ -14,12 +14,12 @@ from plantui.tui.widgets.safe import cell
 
 
 class EventsScreen(BrowseScreen):
-    """Events by date, with kind, status and place."""
+    """Events by date, with status and kind; the place and minutes are in the detail pane."""
 
     TYPE = "event"
     TITLE_TEXT = "Events"
     PLURAL = "events"
-    COLUMNS = ("When", "Status", "Kind", "Event", "Where")
+    COLUMNS = ("When", "Status", "Kind", "Event")
     SEARCH = ("title", "location", "kind", "status", "description", "starts_at")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("events.tcss")]
 
@@ -34,5 +34,4 @@ class EventsScreen(BrowseScreen):
             cell(event.status),
             cell((event.kind or "").replace("_", " ")),
             self.marked(row, event.title),
-            cell(event.location),
         ]

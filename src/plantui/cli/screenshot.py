@@ -1,0 +1,82 @@
+"""``plantui screenshot``: render one screen headless and save it as SVG.
+
+Textual is imported only inside the command, so the rest of the CLI stays free of it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+
+from plantui.errors import PlanError
+
+SCREEN_NAMES = (
+    "overview",
+    "asks",
+    "pledges",
+    "timeline",
+    "organisations",
+    "events",
+    "conflicts",
+    "sync",
+)
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("screenshot", help="save one screen of the app as an SVG image")
+    p.add_argument(
+        "--screen",
+        required=True,
+        choices=SCREEN_NAMES,
+        metavar="NAME",
+        help=f"one of: {', '.join(SCREEN_NAMES)}",
+    )
+    p.add_argument("--output", required=True, metavar="FILE.svg", help="where to save it")
+    p.add_argument(
+        "--size",
+        default="160x50",
+        metavar="WxH",
+        help="terminal size in columns x rows (default 160x50)",
+    )
+    p.set_defaults(run=take_screenshot)
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """'160x50' -> (160, 50); refuse sizes a screen cannot be drawn in."""
+    match = re.fullmatch(r"\s*(\d+)\s*[xX]\s*(\d+)\s*", text)
+    if not match:
+        raise PlanError(f"The size {text!r} is not of the form WIDTHxHEIGHT, like 160x50.")
+    width, height = int(match[1]), int(match[2])
+    if not (20 <= width <= 1000 and 10 <= height <= 500):
+        raise PlanError(f"The size {text} is out of range (20x10 up to 1000x500).")
+    return width, height
+
+
+def render_svg(service, screen: str, size: tuple[int, int]) -> str:
+    """Run the app headless on one screen, wait for its data, and return the SVG."""
+    import asyncio
+
+    from plantui.tui.app import PlanApp
+
+    app = PlanApp(service, watch=False, screen=screen)
+
+    async def run() -> str:
+        async with app.run_test(size=size) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            return app.export_screenshot()
+
+    return asyncio.run(run())
+
+
+def take_screenshot(ctx) -> int:
+    size = parse_size(ctx.args.size)
+    output = Path(ctx.args.output)
+    if output.parent and not output.parent.exists():
+        raise PlanError(f"The folder {output.parent} does not exist.")
+    svg = render_svg(ctx.service, ctx.args.screen, size)
+    output.write_text(svg, encoding="utf-8")
+    ctx.out(f"Saved the {ctx.args.screen} screen to {output}.")
+    return 0
