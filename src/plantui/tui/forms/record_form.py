@@ -117,6 +117,8 @@ class RecordForm(ModalScreen[str | None]):
         self._initial: dict[str, Any] = {}
         self._errors: dict[str, str] = {}
         self._touched: set[str] = set()
+        self._refused_fields = False
+        """The form-level message is about field errors, so it goes once they are fixed."""
 
     # Building
 
@@ -331,7 +333,8 @@ class RecordForm(ModalScreen[str | None]):
         self._touched.add(name)
         self._check(spec, show_required=True)
         self.query_one("#save", Button).disabled = bool(self._errors)
-        if not self._errors:
+        if not self._errors and self._refused_fields:
+            self._refused_fields = False
             self._form_error("")
 
     @on(Input.Changed)
@@ -403,6 +406,7 @@ class RecordForm(ModalScreen[str | None]):
         if self._errors:
             first = next(iter(self._errors))
             self._form_error(f"Not saved: {self._errors[first]}")
+            self._refused_fields = True
             self.query_one("#save", Button).disabled = True
             return
         editor = self.app.editor  # type: ignore[attr-defined]

@@ -1,18 +1,333 @@
-"""The Sync screen."""
+"""Sync: bring in other laptops' files, write this copy out, or sync a shared folder.
+
+An import is always checked first (a dry run that writes nothing) and its summary shown;
+only then can it be applied. Every step runs in a worker thread, so the screen keeps
+answering keys while a big file is read, and says what it is doing.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on, work
 from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import (
+    Button,
+    DirectoryTree,
+    Footer,
+    Header,
+    Input,
+    Label,
+    ProgressBar,
+    Static,
+)
+
+from plantui.errors import PlanError
+from plantui.text import one_line, plain
+
+SUFFIX = ".plantui.json"
+
+
+class ExchangeTree(DirectoryTree):
+    """Folders and exchange files only, hidden entries left out, to keep the tree short."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        out = []
+        for path in paths:
+            if path.name.startswith("."):
+                continue
+            try:
+                if path.is_dir() or path.name.endswith(SUFFIX):
+                    out.append(path)
+            except OSError:
+                continue
+        return out
+
+
+def _expand(text: str) -> Path | None:
+    text = text.strip()
+    return Path(text).expanduser() if text else None
 
 
 class SyncScreen(Screen[None]):
-    """Placeholder until the full screen lands."""
+    """Import a file or folder (preview, then apply), export, or sync a shared folder."""
+
+    CSS_PATH = Path(__file__).with_name("sync.tcss")
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("f2", "preview", "Preview import", id="sync.preview"),
+        Binding("f3", "apply", "Apply import", id="sync.apply"),
+        Binding("f4", "export", "Export", id="sync.export"),
+        Binding("f5", "sync_folder", "Sync folder", id="sync.folder"),
+        Binding("ctrl+l", "focus_path", "Path", show=False, id="sync.path"),
+    ]
+
+    def __init__(self, start: Path | None = None) -> None:
+        super().__init__()
+        self.start = start
+        self.pending: list[Path] | None = None
+        """Files whose dry run was shown and may now be applied."""
+        self.busy = False
 
     def compose(self) -> ComposeResult:
-        yield Static("Sync", markup=False)
+        yield Header()
+        yield Static("", id="sync-intro")
+        with Horizontal(id="sync-body"):
+            yield ExchangeTree(self.start or Path.home(), id="sync-tree")
+            with Vertical(id="sync-side"):
+                yield Label("File or folder (a USB stick, a shared folder):")
+                yield Input(
+                    placeholder="e.g. /media/usb  or  ~/Downloads/plan.plantui.json",
+                    id="sync-path",
+                )
+                with Horizontal(id="sync-buttons"):
+                    yield Button("Preview import", id="preview", variant="primary")
+                    yield Button("Apply import", id="apply", variant="success", disabled=True)
+                with Horizontal(id="sync-buttons-2"):
+                    yield Button("Export", id="export")
+                    yield Button("Sync folder", id="sync-folder")
+                yield ProgressBar(total=None, show_eta=False, id="sync-progress")
+                yield Static("", id="sync-status")
+                with VerticalScroll(id="sync-result-box"):
+                    yield Static("", id="sync-result")
         yield Footer()
 
+    def on_mount(self) -> None:
+        self.query_one("#sync-progress").display = False
+        self.reload()
+        self.query_one("#sync-path", Input).focus()
+
     def reload(self) -> None:
-        """Called by the app whenever the database changes."""
+        """Show which copy this is; called by the app whenever the database changes."""
+        db = self.app.service.db  # type: ignore[attr-defined]
+        label = one_line(db.replica_label) or "this laptop"
+        self.query_one("#sync-intro", Static).update(
+            Content.assemble(
+                "This copy: ",
+                (label, "bold"),
+                ". Import shows what would change first; nothing is written until you apply.",
+            )
+        )
+
+    # Paths
+
+    @on(DirectoryTree.FileSelected, "#sync-tree")
+    def _file_chosen(self, event: DirectoryTree.FileSelected) -> None:
+        self.query_one("#sync-path", Input).value = str(event.path)
+
+    @on(DirectoryTree.DirectorySelected, "#sync-tree")
+    def _folder_chosen(self, event: DirectoryTree.DirectorySelected) -> None:
+        self.query_one("#sync-path", Input).value = str(event.path)
+
+    @on(Input.Changed, "#sync-path")
+    def _path_changed(self) -> None:
+        if self.pending is not None:
+            self.pending = None
+            self._set_buttons()
+
+    @on(Input.Submitted, "#sync-path")
+    def _path_submitted(self) -> None:
+        self.action_preview()
+
+    def _path(self) -> Path | None:
+        path = _expand(self.query_one("#sync-path", Input).value)
+        if path is None:
+            self._say("Type a file or folder first (or choose one in the tree).", error=True)
+        return path
+
+    def _files_to_import(self, path: Path) -> list[Path]:
+        """The file itself, or every other copy's exchange file in a folder."""
+        if path.is_dir():
+            from plantui.exchange.folder import own_file
+
+            own = own_file(self.app.service, path)  # type: ignore[attr-defined]
+            return [p for p in sorted(path.glob(f"*{SUFFIX}")) if p != own]
+        return [path]
+
+    # Buttons and keys
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        actions: dict[str, Callable[[], None]] = {
+            "preview": self.action_preview,
+            "apply": self.action_apply,
+            "export": self.action_export,
+            "sync-folder": self.action_sync_folder,
+        }
+        action = actions.get(event.button.id or "")
+        if action is not None:
+            action()
+
+    def action_focus_path(self) -> None:
+        self.query_one("#sync-path", Input).focus()
+
+    def action_preview(self) -> None:
+        """Check the file(s) with a dry run and show what importing would change."""
+        path = self._path()
+        if path is None or self.busy:
+            return
+        if not path.exists():
+            self._say(f"There is no file or folder at {path}.", error=True)
+            return
+        files = self._files_to_import(path)
+        if not files:
+            self._say(f"No other copy's {SUFFIX} file in {path}.", error=True)
+            return
+        self._start(f"Checking {len(files)} file(s)…")
+        self._run_preview(files)
+
+    def action_apply(self) -> None:
+        """Import the files whose preview is showing."""
+        if self.pending is None or self.busy:
+            return
+        files = self.pending
+        self._start(f"Importing {len(files)} file(s)…")
+        self._run_import(files)
+
+    def action_export(self) -> None:
+        """Write this copy to a file, or into a folder under this copy's own name."""
+        path = self._path()
+        if path is None or self.busy:
+            return
+        if path.is_dir():
+            from plantui.exchange.folder import own_file
+
+            target = own_file(self.app.service, path)  # type: ignore[attr-defined]
+        elif path.name.endswith(SUFFIX):
+            target = path
+        else:
+            self._say(
+                f"Give a folder, or a file name ending in {SUFFIX} (not {path.name}).",
+                error=True,
+            )
+            return
+        if not target.parent.is_dir():
+            self._say(f"There is no folder {target.parent}.", error=True)
+            return
+        self._start(f"Writing {target.name}…")
+        self._run_export(target)
+
+    def action_sync_folder(self) -> None:
+        """Import every other copy's file in a shared folder, then write this copy's own."""
+        path = self._path()
+        if path is None or self.busy:
+            return
+        if not path.is_dir():
+            self._say(f"{path} is not a folder; sync works on a shared folder.", error=True)
+            return
+        self._start(f"Syncing with {path}…")
+        self._run_sync(path)
+
+    # Work in threads
+
+    def _progress(self, message: str) -> None:
+        self.app.call_from_thread(self._status, message)
+
+    def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        try:
+            return fn(*args, progress=self._progress, **kwargs)
+        except TypeError as exc:
+            if "progress" not in str(exc):
+                raise
+            return fn(*args, **kwargs)
+
+    @work(thread=True, exclusive=True, group="sync")
+    def _run_preview(self, files: list[Path]) -> None:
+        from plantui.exchange import import_files
+
+        try:
+            summary = self._call(import_files, self.app.service, files, dry_run=True)  # type: ignore[attr-defined]
+        except PlanError as exc:
+            self.app.call_from_thread(self._finish, f"Refused: {exc}", True, None)
+            return
+        text = summary.text() + "\nApply the import to write these changes."
+        self.app.call_from_thread(self._finish, text, False, files)
+
+    @work(thread=True, exclusive=True, group="sync")
+    def _run_import(self, files: list[Path]) -> None:
+        from plantui.exchange import import_files
+
+        try:
+            summary = self._call(import_files, self.app.service, files)  # type: ignore[attr-defined]
+        except PlanError as exc:
+            self.app.call_from_thread(self._finish, f"Refused: {exc}", True, None)
+            return
+        self.app.call_from_thread(self._finish, summary.text(), False, None, True)
+
+    @work(thread=True, exclusive=True, group="sync")
+    def _run_export(self, target: Path) -> None:
+        from plantui.exchange import export_file
+
+        try:
+            count = export_file(self.app.service, target)  # type: ignore[attr-defined]
+        except (PlanError, OSError) as exc:
+            self.app.call_from_thread(self._finish, f"Not written: {exc}", True, None)
+            return
+        self.app.call_from_thread(self._finish, f"Wrote {count} records to {target}.", False, None)
+
+    @work(thread=True, exclusive=True, group="sync")
+    def _run_sync(self, folder: Path) -> None:
+        from plantui.exchange import sync_folder
+
+        try:
+            result = sync_folder(self.app.service, folder)  # type: ignore[attr-defined]
+        except (PlanError, OSError) as exc:
+            self.app.call_from_thread(self._finish, f"Not synced: {exc}", True, None)
+            return
+        text = result.text() if hasattr(result, "text") else str(result)
+        self.app.call_from_thread(self._finish, text, False, None, True)
+
+    # Showing progress and results
+
+    def _start(self, message: str) -> None:
+        self.busy = True
+        self.pending = None
+        self._set_buttons()
+        self.query_one("#sync-progress").display = True
+        self._status(message)
+        self._say("")
+
+    def _status(self, message: str) -> None:
+        self.query_one("#sync-status", Static).update(Content(plain(message)))
+
+    def _finish(
+        self,
+        text: str,
+        error: bool,
+        pending: list[Path] | None,
+        changed_db: bool = False,
+    ) -> None:
+        self.busy = False
+        self.pending = pending
+        self.query_one("#sync-progress").display = False
+        self._status("")
+        self._say(text, error=error)
+        self._set_buttons()
+        if changed_db:
+            reload_all = getattr(self.app, "schedule_reload", None)
+            if reload_all is not None:
+                reload_all()
+            else:
+                self.reload()
+
+    def _say(self, text: str, error: bool = False) -> None:
+        result = self.query_one("#sync-result", Static)
+        result.update(Content(plain(text)))
+        result.set_class(error, "-error")
+
+    def _set_buttons(self) -> None:
+        for button in self.query("#sync-buttons Button, #sync-buttons-2 Button"):
+            button.disabled = self.busy
+        self.query_one("#apply", Button).disabled = self.busy or self.pending is None
+        self.refresh_bindings()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Apply is offered only while a checked preview is showing."""
+        if action == "apply":
+            return self.pending is not None and not self.busy
+        return True
