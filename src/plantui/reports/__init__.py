@@ -1,0 +1,121 @@
+"""Reports and exports: the decision makers' pack (HTML, Markdown) and the formats other
+tools read (CSV, iCalendar, Mermaid). Headless: the CLI and the TUI's export dialog both
+call :func:`export`, so they produce the same files.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from plantui.errors import PlanError
+
+FORMATS: dict[str, str] = {
+    "html": "HTML report (one printable file)",
+    "md": "Markdown report",
+    "csv": "CSV files, one per record type (a folder)",
+    "ics": "iCalendar file of events, milestones and pledge due dates",
+    "mermaid": "Mermaid gantt chart of the timeline",
+}
+"""Every export format, with what it makes."""
+
+STDOUT_FORMATS = ("md", "mermaid")
+"""Formats that may go to standard output when no output path is given."""
+
+
+@dataclass(slots=True)
+class ExportResult:
+    """What an export made: the text (when not written to a file) and a sentence about it."""
+
+    message: str
+    text: str | None = None
+    paths: tuple[Path, ...] = ()
+
+
+def _write(path: Path, data: str | bytes) -> None:
+    """Write a whole file or nothing: a temporary file beside it, renamed into place."""
+    if path.is_dir():
+        raise PlanError(f"{path} is a folder; give a file name for the report.")
+    if not path.parent.is_dir():
+        raise PlanError(f"Cannot write {path}: the folder {path.parent} does not exist.")
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise PlanError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(raw)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise PlanError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+
+
+def export(
+    db,
+    fmt: str,
+    output: Path | None = None,
+    *,
+    ask: str | None = None,
+    include_contacts: bool = False,
+    today: dt.date | None = None,
+) -> ExportResult:
+    """Make one export of the plan in ``db`` (a plantui Database); refusals are PlanErrors."""
+    from plantui.clock import today as clock_today
+
+    if fmt not in FORMATS:
+        raise PlanError(f"Unknown report format {fmt!r}; use one of: {', '.join(FORMATS)}.")
+    if output is None and fmt not in STDOUT_FORMATS:
+        raise PlanError(f"The {fmt} format needs --output (a {_target(fmt)}).")
+    if ask and fmt not in ("html", "md", "mermaid"):
+        raise PlanError("--ask applies to the html, md and mermaid reports only.")
+    day = today or clock_today()
+    with db.read() as session:
+        if fmt == "csv":
+            from plantui.reports.csv_export import export_csv
+
+            assert output is not None
+            if output.exists() and not output.is_dir():
+                raise PlanError(f"{output} is a file; CSV export needs a folder.")
+            try:
+                paths = export_csv(session, output, include_contacts)
+            except OSError as exc:
+                raise PlanError(f"Cannot write to {output}: {exc.strerror or exc}.") from None
+            return ExportResult(f"Wrote {len(paths)} CSV files to {output}.", paths=tuple(paths))
+        if fmt == "ics":
+            from plantui.reports.ics import build_calendar
+
+            calendar = build_calendar(session, day)
+            data: str | bytes = calendar.to_ical()
+            entries = len(calendar.walk("VEVENT"))
+            assert output is not None
+            _write(output, data)
+            return ExportResult(f"Wrote {entries} calendar entries to {output}.", paths=(output,))
+        from plantui.reports.model import build_report
+
+        report = build_report(session, day, ask=ask, include_contacts=include_contacts)
+    if fmt == "html":
+        from plantui.reports.render import render_html
+
+        data = render_html(report)
+    elif fmt == "md":
+        from plantui.reports.render import render_markdown
+
+        data = render_markdown(report)
+    else:
+        from plantui.reports.mermaid import render_mermaid
+
+        data = render_mermaid(report)
+    if output is None:
+        return ExportResult("", text=data)
+    _write(output, data)
+    what = f"ask {report.asks[0].heading}" if report.single_ask else f"{len(report.asks)} asks"
+    return ExportResult(f"Wrote the {fmt} report ({what}) to {output}.", paths=(output,))
+
+
+def _target(fmt: str) -> str:
+    return "folder" if fmt == "csv" else "file"

@@ -1,0 +1,156 @@
+"""The timeline chart of the HTML report: inline SVG, drawn from the report model.
+
+Geometry is computed here and the SVG is written by a Jinja2 template with autoescaping,
+so an action titled ``<script>`` is drawn as text. Colour is never the only signal: each
+row also says its RAG and progress in words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from plantui.reports.model import ActionItem, AskSection, Report
+
+WIDTH = 1000
+LABEL_W = 330
+STATUS_W = 96
+ROW_H = 13
+HEAD_H = 16
+AXIS_H = 30
+LABEL_CHARS = 52
+
+RAG_FILL = {"green": "#2e7d32", "amber": "#b26a00", "red": "#c62828"}
+NO_RAG_FILL = "#6b6b6b"
+
+
+@dataclass(slots=True)
+class Tick:
+    x: float
+    label: str
+    year: str = ""
+
+
+@dataclass(slots=True)
+class Row:
+    y: float
+    label: str
+    full: str
+    heading: bool = False
+    x: float = 0.0
+    w: float = 0.0
+    milestone: bool = False
+    fill: str = NO_RAG_FILL
+    status: str = ""
+    undated: bool = False
+
+
+@dataclass(slots=True)
+class Chart:
+    title: str
+    description: str
+    width: int
+    height: float
+    left: float
+    right: float
+    top: float
+    ticks: list[Tick]
+    rows: list[Row]
+    today_x: float | None
+    today_label: str
+
+
+def _month_start(day: dt.date) -> dt.date:
+    return day.replace(day=1)
+
+
+def _next_month(day: dt.date) -> dt.date:
+    return dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+
+
+def _short(text: str, limit: int = LABEL_CHARS) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def domain(report: Report) -> tuple[dt.date, dt.date] | None:
+    """The months the chart spans: the plan period, widened to every dated action."""
+    days = [d for a in report.all_actions for d in (a.start, a.end) if d is not None]
+    days += [d for d in (report.period_start, report.period_end) if d is not None]
+    if not days:
+        return None
+    return _month_start(min(days)), _next_month(max(days))
+
+
+def build_chart(
+    report: Report, asks: list[AskSection], extra: list[ActionItem] | None = None
+) -> Chart | None:
+    """Chart rows for these asks (a heading row each when there are several) and actions."""
+    span = domain(report)
+    if span is None:
+        return None
+    first, last = span
+    left, right = LABEL_W, WIDTH - STATUS_W
+    total = (last - first).days
+
+    def x_of(day: dt.date) -> float:
+        return round(left + (right - left) * (day - first).days / total, 1)
+
+    ticks = []
+    month = first
+    while month < last:
+        year = f"{month:%Y}" if month.month == 1 or month == first else ""
+        ticks.append(Tick(x_of(month), f"{month:%b}", year))
+        month = _next_month(month)
+
+    rows: list[Row] = []
+    y = float(AXIS_H)
+    groups: list[tuple[str, list[ActionItem]]] = [(a.heading, a.actions) for a in asks]
+    if extra:
+        groups.append(("Not linked to an ask", extra))
+    headed = len(groups) > 1
+    for heading, actions in groups:
+        if headed:
+            rows.append(Row(y, _short(heading, 70), heading, heading=True))
+            y += HEAD_H
+        for act in actions:
+            name = f"{act.ref_code} {act.title}".strip()
+            progress = f" {act.progress}%" if act.progress is not None else ""
+            row = Row(
+                y,
+                _short(name),
+                name,
+                milestone=act.milestone,
+                fill=RAG_FILL.get(act.rag or "", NO_RAG_FILL),
+                status=f"{act.rag_word}{progress}" if act.rag else f"{act.status}{progress}",
+            )
+            if act.start is None and act.end is None:
+                row.undated = True
+                row.status = "no dates"
+            else:
+                start = act.start or act.end
+                end = act.end or act.start
+                assert start is not None and end is not None
+                row.x = x_of(start)
+                row.w = max(2.0, x_of(end + dt.timedelta(days=1)) - row.x)
+                if act.milestone:
+                    row.x = x_of(end)
+            rows.append(row)
+            y += ROW_H
+    today_x = x_of(report.today) if first <= report.today < last else None
+    count = sum(1 for r in rows if not r.heading)
+    return Chart(
+        title="Timeline of actions and milestones",
+        description=(
+            f"{count} actions and milestones from {first:%B %Y} to "
+            f"{last - dt.timedelta(days=1):%B %Y}; each row gives its RAG and progress in words."
+        ),
+        width=WIDTH,
+        height=y + 18,
+        left=left,
+        right=right,
+        top=AXIS_H,
+        ticks=ticks,
+        rows=rows,
+        today_x=today_x,
+        today_label=f"Today {report.today.day} {report.today:%b %Y}",
+    )

@@ -1,0 +1,140 @@
+"""The plan's dates as an iCalendar file that calendar apps import: events, milestones and
+pledge due dates. UIDs come from record ids, so importing a newer export updates the same
+calendar entries instead of adding copies.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from icalendar import Calendar
+from icalendar import Event as CalendarEvent
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from plantui.reports.model import clean, words
+from plantui.storage.models import Action, Ask, Event, Organisation, Plan, Pledge
+
+UID_DOMAIN = "plantui"
+
+
+def _uid(kind: str, record_id: str) -> str:
+    return f"{kind}-{record_id}@{UID_DOMAIN}"
+
+
+def _all_day(entry: CalendarEvent, first: dt.date, last: dt.date | None = None) -> None:
+    """An all-day entry: DTEND is the day after the last day (RFC 5545)."""
+    entry.add("dtstart", first)
+    entry.add("dtend", (last if last and last >= first else first) + dt.timedelta(days=1))
+
+
+def _moment(text: str) -> dt.date | dt.datetime | None:
+    try:
+        if len(text) == 10:
+            return dt.date.fromisoformat(text)
+        return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
+    except ValueError:
+        return None
+
+
+def build_calendar(session: Session, today: dt.date) -> Calendar:
+    """The calendar of the whole plan; DTSTAMP is ``today`` so exports are reproducible."""
+    stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
+    plan = session.execute(select(Plan).where(Plan.deleted.is_(False))).scalars().first()
+    cal = Calendar()
+    cal.add("prodid", "-//plantui//community action plan//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    if plan is not None and plan.title:
+        cal.add("x-wr-calname", clean(plan.title))
+
+    def org_name(org_id: str | None) -> str:
+        if not org_id:
+            return ""
+        org = session.get(Organisation, org_id)
+        return clean(org.name) if org is not None and not org.deleted else ""
+
+    for ev in session.execute(
+        select(Event).where(Event.deleted.is_(False)).order_by(Event.starts_at, Event.id)
+    ).scalars():
+        start = _moment(ev.starts_at or "")
+        if start is None:
+            continue
+        end = _moment(ev.ends_at or "")
+        entry = CalendarEvent()
+        entry.add("uid", _uid("event", ev.id))
+        entry.add("dtstamp", stamp)
+        entry.add("summary", clean(ev.title))
+        if isinstance(start, dt.datetime):
+            entry.add("dtstart", start)
+            if isinstance(end, dt.datetime) and end > start:
+                entry.add("dtend", end)
+            else:
+                entry.add("dtend", start + dt.timedelta(hours=1))
+        else:
+            _all_day(entry, start, end if isinstance(end, dt.date) else None)
+        if ev.location:
+            entry.add("location", clean(ev.location))
+        if ev.description:
+            entry.add("description", clean(ev.description))
+        if ev.status == "cancelled":
+            entry.add("status", "CANCELLED")
+        elif ev.status in ("planned", "held"):
+            entry.add("status", "CONFIRMED")
+        entry.add("categories", ["plantui event", words(ev.kind) or "event"])
+        cal.add_component(entry)
+
+    asks = {
+        a.id: f"{clean(a.ref_code)} {clean(a.title)}".strip()
+        for a in session.execute(select(Ask).where(Ask.deleted.is_(False))).scalars()
+    }
+    for act in session.execute(
+        select(Action)
+        .where(Action.deleted.is_(False), Action.milestone.is_(True))
+        .order_by(Action.end, Action.id)
+    ).scalars():
+        day = act.end or act.start
+        if day is None:
+            continue
+        entry = CalendarEvent()
+        entry.add("uid", _uid("milestone", act.id))
+        entry.add("dtstamp", stamp)
+        entry.add("summary", f"Milestone: {clean(act.title)}")
+        _all_day(entry, day)
+        lines = [
+            f"Ask: {asks[act.ask]}" if act.ask in asks else "",
+            f"Community owner: {org_name(act.community_owner)}" if act.community_owner else "",
+            f"Public owner: {org_name(act.public_owner)}" if act.public_owner else "",
+            f"Deliverable: {clean(act.deliverable)}" if act.deliverable else "",
+            f"Status: {words(act.status)}" if act.status else "",
+        ]
+        entry.add("description", "\n".join(line for line in lines if line))
+        entry.add("categories", ["plantui milestone"])
+        cal.add_component(entry)
+
+    for pledge in session.execute(
+        select(Pledge)
+        .where(Pledge.deleted.is_(False), Pledge.due.is_not(None))
+        .order_by(Pledge.due, Pledge.id)
+    ).scalars():
+        assert pledge.due is not None
+        entry = CalendarEvent()
+        entry.add("uid", _uid("pledge-due", pledge.id))
+        entry.add("dtstamp", stamp)
+        code = f"{clean(pledge.ref_code)} " if pledge.ref_code else ""
+        entry.add("summary", f"Pledge due: {code}{clean(pledge.title)}")
+        _all_day(entry, pledge.due)
+        lines = [
+            f"Made by: {org_name(pledge.made_by)}",
+            f"Target: {clean(pledge.target)}" if pledge.target else "",
+            f"Lifecycle: {words(pledge.lifecycle)}" if pledge.lifecycle else "",
+        ]
+        entry.add("description", "\n".join(line for line in lines if line))
+        entry.add("categories", ["plantui pledge"])
+        cal.add_component(entry)
+    return cal
+
+
+def render_ics(session: Session, today: dt.date) -> bytes:
+    """The calendar as the bytes of an .ics file."""
+    return build_calendar(session, today).to_ical()
