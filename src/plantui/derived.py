@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from plantui.domain import DELETED, TYPES
@@ -130,43 +130,38 @@ def open_conflicts(session: Session) -> list[Conflict]:
     return out
 
 
-def integrity_findings(session: Session) -> list[Finding]:
-    """References to deleted or unknown records, actions ending first, dependency cycles."""
-    rows = session.execute(select(Record.id, Record.type, Record.deleted, Record.fields)).all()
-    status = {r.id: r.deleted for r in rows}
+def _broken_refs(session: Session) -> list[Finding]:
+    """References from live records to unknown or deleted ones, found by SQL joins."""
     out: list[Finding] = []
-    for row in rows:
-        rtype = TYPES.get(row.type)
-        if rtype is None or row.deleted:
-            continue
-        fields = json.loads(row.fields)
+    for type_name, rtype in TYPES.items():
         for spec in rtype.fields.values():
             if spec.kind != "ref":
                 continue
-            sib = shown_sibling(fields.get(spec.name, []))
-            target = sib["v"] if sib else None
-            if target is None:
-                continue
-            if target not in status:
+            rows = session.execute(
+                text(
+                    f'SELECT p.id, p."{spec.name}", r.id IS NULL FROM "{type_name}" p'
+                    f' LEFT JOIN record r ON r.id = p."{spec.name}"'
+                    f' WHERE p.deleted = 0 AND p."{spec.name}" IS NOT NULL'
+                    " AND (r.id IS NULL OR r.deleted = 1)"
+                )
+            )
+            for rid, target, missing in rows:
+                state = "unknown" if missing else "deleted"
                 out.append(
                     Finding(
-                        row.id,
-                        row.type,
-                        "missing_ref",
+                        rid,
+                        type_name,
+                        "missing_ref" if missing else "deleted_ref",
                         spec.name,
-                        f"{row.type} {row.id}: {spec.name} points to {target}, which is unknown.",
+                        f"{type_name} {rid}: {spec.name} points to {target}, which is {state}.",
                     )
                 )
-            elif status[target]:
-                out.append(
-                    Finding(
-                        row.id,
-                        row.type,
-                        "deleted_ref",
-                        spec.name,
-                        f"{row.type} {row.id}: {spec.name} points to {target}, which is deleted.",
-                    )
-                )
+    return out
+
+
+def integrity_findings(session: Session) -> list[Finding]:
+    """References to deleted or unknown records, actions ending first, dependency cycles."""
+    out = _broken_refs(session)
     for action in session.execute(
         select(Action.id, Action.start, Action.end).where(
             Action.deleted.is_(False), Action.end < Action.start

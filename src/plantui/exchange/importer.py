@@ -7,6 +7,7 @@ backup of the database (the last five are kept beside it).
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +22,7 @@ from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchang
 from plantui.service import PlanService
 from plantui.storage.database import Database
 from plantui.storage.models import Plan, Record
-from plantui.storage.records import RecordState, load_states, save_states
+from plantui.storage.records import RecordState, save_states
 
 BACKUPS_KEPT = 5
 Progress = Callable[[str], None]
@@ -103,24 +104,46 @@ def _combine(files: list[ExchangeData]) -> dict[str, RecordState]:
     return incoming
 
 
+def _vv_covers(mine: dict[str, str], theirs: dict[str, str]) -> bool:
+    return all(mine.get(replica, "") >= clock for replica, clock in theirs.items())
+
+
+def _local_rows(session: Session, ids: list[str]) -> dict[str, tuple[str, str, str]]:
+    """id -> (type, vv JSON, fields JSON) for the ids this copy already holds."""
+    out: dict[str, tuple[str, str, str]] = {}
+    cols = (Record.id, Record.type, Record.vv, Record.fields)
+    for i in range(0, len(ids), 900):
+        for rid, rtype, vv, fields in session.execute(
+            select(*cols).where(Record.id.in_(ids[i : i + 900]))
+        ):
+            out[rid] = (rtype, vv, fields)
+    return out
+
+
 def _apply(session: Session, incoming: dict[str, RecordState], summary: ImportSummary) -> None:
-    local = load_states(session, incoming)
+    """Merge incoming records into this copy's; count what happened."""
+    known = session.execute(select(func.count()).select_from(Record)).scalar() or 0
+    local = _local_rows(session, list(incoming)) if known else {}
     fresh: list[RecordState] = []
     changed: list[RecordState] = []
     for rid, rec in incoming.items():
-        mine = local.get(rid)
-        if mine is None:
+        row = local.get(rid)
+        if row is None:
             fresh.append(rec)
             summary.deleted += rec.deleted
             continue
-        fields = merge.merge_fields(mine.fields, mine.vv, rec.fields, rec.vv)
-        vv = merge.merge_vv(mine.vv, rec.vv)
-        if fields == mine.fields and vv == mine.vv:
+        mine_type, vv_text, fields_text = row
+        mine_vv = json.loads(vv_text)
+        if _vv_covers(mine_vv, rec.vv):
+            # Everything the file knows of this record, this copy has already seen: the
+            # merge would return this copy's state unchanged, so skip the work.
             summary.unchanged += 1
             continue
-        if mine.type != rec.type:
-            raise PlanError(f"Record {rid} is a {rec.type} in the file but a {mine.type} here.")
-        merged = RecordState(rid, mine.type, vv, fields)
+        if mine_type != rec.type:
+            raise PlanError(f"Record {rid} is a {rec.type} in the file but a {mine_type} here.")
+        mine = RecordState(rid, mine_type, mine_vv, json.loads(fields_text))
+        fields = merge.merge_fields(mine.fields, mine.vv, rec.fields, rec.vv)
+        merged = RecordState(rid, mine_type, merge.merge_vv(mine.vv, rec.vv), fields)
         summary.deleted += merged.deleted and not mine.deleted
         changed.append(merged)
     summary.new += len(fresh)
@@ -168,17 +191,15 @@ def import_files(
 
 
 def _would_change(db: Database, incoming: dict[str, RecordState]) -> bool:
-    """A cheap look before taking a backup: is anything new or different?"""
+    """A cheap look before taking a backup: does the file hold anything not seen here?"""
     with db.read() as session:
         known = session.execute(select(func.count()).select_from(Record)).scalar() or 0
         if known == 0:
             return bool(incoming)
-        local = load_states(session, incoming)
+        local = _local_rows(session, list(incoming))
     for rid, rec in incoming.items():
-        mine = local.get(rid)
-        if mine is None or merge.merge_vv(mine.vv, rec.vv) != mine.vv:
-            return True
-        if merge.merge_fields(mine.fields, mine.vv, rec.fields, rec.vv) != mine.fields:
+        row = local.get(rid)
+        if row is None or not _vv_covers(json.loads(row[1]), rec.vv):
             return True
     return False
 

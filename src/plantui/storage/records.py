@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select, text
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from plantui import merge
@@ -20,9 +20,12 @@ from plantui.domain import DELETED, TYPES
 from plantui.storage.models import PROJECTIONS, Record
 
 
+_ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 def dumps(value: Any) -> str:
     """Canonical compact JSON, so equal states are equal bytes."""
-    return json.dumps(value, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    return _ENCODER.encode(value)
 
 
 @dataclass(slots=True)
@@ -67,18 +70,19 @@ def load_states(session: Session, ids: Iterable[str]) -> dict[str, RecordState]:
     return out
 
 
-def record_row(state: RecordState) -> dict[str, Any]:
-    """The ``record`` table row for a state, with its derived flags."""
-    return {
-        "id": state.id,
-        "type": state.type,
-        "vv": dumps(state.vv),
-        "fields": dumps(state.fields),
-        "deleted": merge.is_deleted(state.fields),
-        "conflicts": " ".join(merge.conflict_fields(state.fields)),
-        "delete_conflict": merge.delete_edit_conflict(state.fields),
-        "max_clock": merge.max_clock(state.vv),
-    }
+def record_row(state: RecordState) -> tuple[Any, ...]:
+    """The ``record`` table row for a state, with its derived flags, in _RECORD_COLUMNS order."""
+    fields = state.fields
+    return (
+        state.id,
+        state.type,
+        dumps(state.vv),
+        dumps(fields),
+        merge.is_deleted(fields),
+        " ".join(merge.conflict_fields(fields)),
+        merge.delete_edit_conflict(fields),
+        merge.max_clock(state.vv),
+    )
 
 
 def _column_value(kind: str, value: Any) -> Any:
@@ -104,34 +108,58 @@ def projection_row(state: RecordState) -> dict[str, Any] | None:
     return row
 
 
-_INSERT_RECORD = text(
-    "INSERT INTO record (id, type, vv, fields, deleted, conflicts, delete_conflict, max_clock)"
-    " VALUES (:id, :type, :vv, :fields, :deleted, :conflicts, :delete_conflict, :max_clock)"
-)
-_UPSERT_RECORD = text(
-    str(_INSERT_RECORD) + " ON CONFLICT (id) DO UPDATE SET vv = excluded.vv,"
+def _projection_tuple(state: RecordState, specs: list[tuple[str, str]]) -> tuple[Any, ...]:
+    """Shown values as stored by SQLAlchemy's SQLite types (dates as ISO text), in order.
+
+    Siblings are kept sorted by stamp, so the shown value is simply the last one.
+    """
+    fields = state.fields
+    deleted = fields.get(DELETED)
+    values: list[Any] = [state.id, bool(deleted and deleted[-1]["v"] is True)]
+    for name, kind in specs:
+        sibs = fields.get(name)
+        value = sibs[-1]["v"] if sibs else None
+        if kind == "date" and not (isinstance(value, str) and len(value) == 10):
+            value = None
+        values.append(value)
+    return tuple(values)
+
+
+_RECORD_COLUMNS = "id, type, vv, fields, deleted, conflicts, delete_conflict, max_clock"
+_INSERT_RECORD = f"INSERT INTO record ({_RECORD_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+_UPSERT_RECORD = (
+    _INSERT_RECORD + " ON CONFLICT (id) DO UPDATE SET vv = excluded.vv,"
     " fields = excluded.fields, deleted = excluded.deleted, conflicts = excluded.conflicts,"
     " delete_conflict = excluded.delete_conflict, max_clock = excluded.max_clock"
 )
 
 
+def _projection_sql(type_name: str, replace: bool) -> tuple[str, list[tuple[str, str]]]:
+    specs = [(name, spec.kind) for name, spec in TYPES[type_name].fields.items()]
+    columns = ", ".join(f'"{c}"' for c in ["id", "deleted", *(n for n, _ in specs)])
+    marks = ", ".join("?" for _ in range(len(specs) + 2))
+    verb = "INSERT OR REPLACE" if replace else "INSERT"
+    return f'{verb} INTO "{type_name}" ({columns}) VALUES ({marks})', specs
+
+
 def save_states(session: Session, states: Iterable[RecordState], *, new: bool = False) -> None:
-    """Write states and their projections; ``new`` skips the replace for fresh ids."""
+    """Write states and their projections; ``new`` skips the upsert for fresh ids.
+
+    Rows go to SQLite through ``executemany`` with plain tuples: imports write tens of
+    thousands of records and must stay close to the speed of plain sqlite3.
+    """
     states = list(states)
     if not states:
         return
-    session.execute(_INSERT_RECORD if new else _UPSERT_RECORD, [record_row(s) for s in states])
-    by_type: dict[str, list[dict[str, Any]]] = {}
+    conn = session.connection()
+    conn.exec_driver_sql(_INSERT_RECORD if new else _UPSERT_RECORD, [record_row(s) for s in states])
+    by_type: dict[str, list[RecordState]] = {}
     for state in states:
-        row = projection_row(state)
-        if row is not None:
-            by_type.setdefault(state.type, []).append(row)
-    for type_name, rows in by_type.items():
-        table = PROJECTIONS[type_name].__table__  # type: ignore[attr-defined]
-        stmt = insert(table)
-        if not new:
-            stmt = stmt.prefix_with("OR REPLACE")
-        session.execute(stmt, rows)
+        if state.type in TYPES:
+            by_type.setdefault(state.type, []).append(state)
+    for type_name, group in by_type.items():
+        sql, specs = _projection_sql(type_name, replace=not new)
+        conn.exec_driver_sql(sql, [_projection_tuple(s, specs) for s in group])
 
 
 def rebuild_projections(session: Session) -> None:
