@@ -125,7 +125,7 @@ class _Lookup:
             return found.pop(), ""
         kinds = " or ".join(targets)
         if found:
-            return None, f"{key!r} matches {len(found)} records ({kinds}); use its id or ref_code"
+            return None, f"{key!r} matches {len(found)} records; give its id instead"
         return None, f"there is no {kinds} called {key!r}"
 
 

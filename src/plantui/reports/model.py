@@ -104,6 +104,10 @@ class PledgeItem:
     result: str
     next_steps: str
 
+    @property
+    def heading(self) -> str:
+        return f"{self.ref_code} {self.title}".strip()
+
 
 @dataclass(slots=True)
 class ActionItem:
@@ -127,6 +131,10 @@ class ActionItem:
     @property
     def rag_word(self) -> str:
         return RAG_WORDS.get(self.rag or "", "Not set")
+
+    @property
+    def heading(self) -> str:
+        return f"{self.ref_code} {self.title}".strip()
 
 
 @dataclass(slots=True)

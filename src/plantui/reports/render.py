@@ -39,7 +39,7 @@ def when(value: str | None) -> str:
 
 
 def pct(value: int | None) -> str:
-    return "-" if value is None else f"{value}%"
+    return "–" if value is None else f"{value}%"
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
