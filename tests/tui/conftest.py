@@ -1,0 +1,78 @@
+"""Fixtures for the TUI tests: a copy of the example plan per test, an app over it, helpers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from plantui.demo import load_demo
+from plantui.service import PlanService
+from plantui.storage.database import Database, open_database
+from plantui.tui.app import PlanApp
+from tests.conftest import FakeClock
+
+TODAY = dt.date(2025, 6, 15)
+"""The pinned 'today' of every TUI test and snapshot (mid-way through the example plan)."""
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan built once per test process; each test gets its own copy."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    database = open_database(path)
+    load_demo(PlanService(database, wall=FakeClock()))
+    database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    path = tmp_path / "plan.db"
+    shutil.copyfile(demo_template, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_service(demo_db: Database) -> PlanService:
+    return PlanService(demo_db, wall=FakeClock(1_750_000_000_000))
+
+
+@pytest.fixture
+def make_app(demo_service: PlanService):
+    """An app over the example plan, opening on a given screen, with today pinned."""
+
+    def make(screen: str = "overview", service: PlanService | None = None) -> PlanApp:
+        return PlanApp(service or demo_service, today=TODAY, watch=False, screen=screen)
+
+    return make
+
+
+def ask_by_ref(service: PlanService, ref: str):
+    """The live ask with a ref code (the example plan's A1..A8)."""
+    return next(v for v in service.list("ask") if v.values.get("ref_code") == ref)
+
+
+def by_label(service: PlanService, type_name: str, label: str, include_deleted: bool = False):
+    return next(v for v in service.list(type_name, include_deleted) if v.label == label)
+
+
+async def wait_for(pilot, condition, seconds: float = 10.0) -> bool:
+    """Pause until ``condition()`` holds (screens mount asynchronously; CI machines are slow)."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        await pilot.pause()
+        try:
+            if condition():
+                return True
+        except Exception:
+            pass
+        await pilot.pause(0.05)
+    return bool(condition())

@@ -1,0 +1,130 @@
+"""The app shell: screens by key and palette, undo, help, keymaps, reloading on change."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable
+
+from plantui.service import PlanService
+from plantui.storage.database import open_database
+from plantui.tui import app as app_module
+from plantui.tui.app import SCREENS, NotAvailableScreen, PlanApp
+from plantui.tui.help import HelpScreen
+from tests.conftest import FakeClock
+from tests.tui.conftest import TODAY, ask_by_ref
+
+
+async def test_number_keys_reach_all_eight_screens(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        for n, name in enumerate(SCREENS, start=1):
+            await pilot.press(str(n))
+            await pilot.pause()
+            assert app.current_mode == name
+            assert not isinstance(app.screen, NotAvailableScreen), name
+            assert hasattr(app.screen, "reload")
+
+
+async def test_missing_screen_module_shows_not_available(make_app, monkeypatch) -> None:
+    monkeypatch.setitem(SCREENS, "sync", ("Sync", "plantui.tui.screens.no_such_module", "X"))
+    monkeypatch.setitem(app_module.PlanApp.MODES, "sync", app_module._factory("sync"))
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("8")
+        await pilot.pause()
+        assert isinstance(app.screen, NotAvailableScreen)
+        await pilot.press("1")
+        assert app.current_mode == "overview"
+
+
+async def test_undo_puts_back_the_last_edit_and_says_what(make_app, demo_service) -> None:
+    app = make_app("asks")
+    ask = ask_by_ref(demo_service, "A3")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.editor.update(ask.id, {"title": "Renamed"})
+        await pilot.pause()
+        assert demo_service.get(ask.id).values["title"] == "Renamed"
+        table = app.screen.query_one("#records", DataTable)
+        assert any(
+            "Renamed" in str(c) for row in range(table.row_count) for c in table.get_row_at(row)
+        )
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert demo_service.get(ask.id).values["title"] == ask.values["title"]
+        messages = [n.message for n in app._notifications]
+        assert any("Undid" in m and ask.values["title"] in m for m in messages)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert any("Nothing to undo" in n.message for n in app._notifications)
+
+
+async def test_question_mark_opens_help_with_the_screen_keys(make_app) -> None:
+    app = make_app("asks")
+    async with app.run_test(size=(100, 40)) as pilot:
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        for words in ("Move up", "Delete", "Filter", "Undo", "Asks", "ctrl+p"):
+            assert words in text, words
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_keymap_remaps_a_screen_key(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.set_keymap({"screen.pledges": "f3"})
+        await pilot.press("f3")
+        await pilot.pause()
+        assert app.current_mode == "pledges"
+
+
+async def test_command_palette_goes_to_a_screen_and_runs_an_action(make_app) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Go to Events")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "events"
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Show or hide deleted")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen.show_deleted is True
+
+
+async def test_reloads_when_another_process_changes_the_file(make_app, demo_service) -> None:
+    app = PlanApp(demo_service, today=TODAY, watch=True, screen="asks")
+    ask = ask_by_ref(demo_service, "A1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        other_db = open_database(demo_service.db.path)
+        try:
+            PlanService(other_db, wall=FakeClock(1_760_000_000_000)).update(
+                ask.id, {"title": "Changed elsewhere"}
+            )
+        finally:
+            other_db.close()
+        app._poll_database()
+        await pilot.pause()
+        table = app.screen.query_one("#records", DataTable)
+        cells = [str(c) for row in range(table.row_count) for c in table.get_row_at(row)]
+        assert "Changed elsewhere" in cells
+
+
+async def test_screens_hidden_during_an_edit_reload_when_shown(make_app, demo_service) -> None:
+    app = make_app("pledges")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("2")  # asks
+        await pilot.pause()
+        pledge = demo_service.list("pledge")[0]
+        app.editor.update(pledge.id, {"title": "Pledge renamed while hidden"})
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        table = app.screen.query_one("#records", DataTable)
+        cells = [str(c) for row in range(table.row_count) for c in table.get_row_at(row)]
+        assert "Pledge renamed while hidden" in cells

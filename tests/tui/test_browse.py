@@ -1,0 +1,160 @@
+"""Pledges, Organisations and Events: filtering, paging, detail links, and the edits."""
+
+from __future__ import annotations
+
+from textual.widgets import DataTable, Input, OptionList, Static
+
+from plantui.tui.forms import PickRecord
+from plantui.tui.widgets.browse import BrowseScreen
+from plantui.tui.widgets.choose import ChooseOne
+from tests.tui.conftest import by_label, wait_for
+
+
+def rows(screen: BrowseScreen) -> list[str]:
+    table = screen.query_one("#records", DataTable)
+    return [" | ".join(str(c) for c in table.get_row_at(i)) for i in range(table.row_count)]
+
+
+def detail_lines(screen: BrowseScreen) -> list[str]:
+    links = screen.query_one("#detail-links", OptionList)
+    return [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
+
+
+async def test_filter_organisations_in_sql(make_app, demo_service) -> None:
+    app = make_app("organisations")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        everyone = len(rows(screen))
+        assert everyone == len(demo_service.list("organisation"))
+        await pilot.press("slash")
+        await pilot.press(*"nhs")
+        await pilot.pause()
+        shown = rows(screen)
+        assert 0 < len(shown) < everyone
+        assert all("nhs" in r.lower() for r in shown)
+        status = str(screen.query_one("#list-status", Static).render())
+        assert "matching “nhs”" in status
+        await pilot.press("escape")
+        await pilot.pause()
+        assert len(rows(screen)) == everyone
+        assert screen.query_one("#filter", Input).display is False
+
+
+async def test_filter_treats_percent_and_underscore_as_text(make_app, demo_service) -> None:
+    app = make_app("pledges")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", "%")
+        await pilot.pause()
+        matching = [
+            p
+            for p in demo_service.list("pledge")
+            if any(
+                "%" in str(p.values.get(f) or "")
+                for f in ("title", "ref_code", "commitment", "target", "lifecycle")
+            )
+        ]
+        assert len(rows(app.screen)) == len(matching) < len(demo_service.list("pledge"))
+        await pilot.press("backspace", *"_x_")  # as a LIKE wildcard it would match "next"
+        await pilot.pause()
+        assert rows(app.screen) == []
+
+
+async def test_long_lists_are_paged_not_all_drawn(make_app, monkeypatch) -> None:
+    monkeypatch.setattr(BrowseScreen, "PAGE", 5)
+    app = make_app("organisations")
+    async with app.run_test(size=(120, 40)):
+        screen = app.screen
+        assert len(rows(screen)) == 5
+        status = str(screen.query_one("#list-status", Static).render())
+        assert f"{screen.total} organisations" in status and "showing the first 5" in status
+
+
+async def test_organisation_detail_shows_its_asks_pledges_and_actions(make_app, demo_service):
+    app = make_app("organisations")
+    slam = by_label(demo_service, "organisation", "South London and Maudsley NHS Foundation Trust")
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = app.screen
+        screen.select_record(slam.id)
+        await pilot.pause()
+        lines = detail_lines(screen)
+        for heading in ("Asks directed to it", "Pledges it made"):
+            assert heading in lines, heading
+        assert any(line.startswith("Actions it owns") for line in lines)
+
+
+async def test_event_detail_shows_hosts_and_asks_raised_there(make_app, demo_service) -> None:
+    app = make_app("events")
+    first = by_label(
+        demo_service,
+        "event",
+        "Journey to better health outcomes for Southwark's BAME community: first event",
+    )
+    async with app.run_test(size=(160, 50)) as pilot:
+        screen = app.screen
+        screen.select_record(first.id)
+        await pilot.pause()
+        lines = detail_lines(screen)
+        assert "Asks raised here" in lines
+
+
+async def test_pledge_delete_restore_and_link_to_an_ask(make_app, demo_service) -> None:
+    app = make_app("pledges")
+    pledge = demo_service.list("pledge")[0]
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        screen.select_record(pledge.id)
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#confirm")
+        assert await wait_for(pilot, lambda: demo_service.get(pledge.id).deleted)
+        assert screen.current_id() != pledge.id  # gone from the list
+        await pilot.press("x")
+        screen.select_record(pledge.id)
+        await pilot.pause()
+        assert "deleted" in rows(screen)[screen.query_one("#records", DataTable).cursor_row]
+        await pilot.press("r")
+        await pilot.pause()
+        assert not demo_service.get(pledge.id).deleted
+
+        answered = {
+            v.values["to"]
+            for v in demo_service.list("link")
+            if v.values["role"] == "responds_to" and v.values["from"] == pledge.id
+        }
+        target = next(a for a in demo_service.list("ask") if a.id not in answered)
+        await pilot.press("l")  # pledges have one role: responds_to
+        await pilot.pause()
+        assert isinstance(app.screen, PickRecord)
+        assert target.id not in answered
+        await pilot.press(*target.values["title"][:20])
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert any(
+            v.values["role"] == "responds_to" and v.values["to"] == target.id
+            for v in demo_service.list("link")
+            if v.values["from"] == pledge.id
+        )
+
+
+async def test_organisation_link_role_is_chosen_first(make_app, demo_service) -> None:
+    app = make_app("organisations")
+    org = by_label(demo_service, "organisation", "Groundswell")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.screen.select_record(org.id)
+        await pilot.pause()
+        await pilot.press("l")
+        await pilot.pause()
+        assert isinstance(app.screen, ChooseOne)
+        labels = app.screen.options
+        assert {key for key, _ in labels} == {
+            "raised_by:to",
+            "directed_to:to",
+            "partner:to",
+            "hosts:to",
+            "attended:from",
+        }
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, ChooseOne)

@@ -1,0 +1,72 @@
+"""The Overview: the plan's period, asks in priority order, gaps, and ways into each."""
+
+from __future__ import annotations
+
+from textual.widgets import OptionList, Static
+
+from plantui.tui.screens.overview import OverviewScreen
+from tests.tui.conftest import ask_by_ref, wait_for
+
+
+def items(screen: OverviewScreen) -> list[tuple[str | None, str]]:
+    options = screen.query_one("#overview-items", OptionList)
+    return [
+        (options.get_option_at_index(i).id, str(options.get_option_at_index(i).prompt))
+        for i in range(options.option_count)
+    ]
+
+
+async def test_overview_shows_period_asks_gaps_and_sections(make_app, demo_service) -> None:
+    app = make_app()
+    async with app.run_test(size=(160, 50)):
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+        head = str(screen.query_one("#plan-head", Static).render())
+        assert "Southwark" in head and "2024-12-01 to 2025-11-30" in head
+        elapsed = str(screen.query_one("#plan-elapsed", Static).render())
+        assert "54%" in elapsed
+        shown = items(screen)
+        asks = [text for key, text in shown if key and key.startswith("ask:")]
+        refs = [
+            next(w for w in text.split() if w.startswith("A") and w[1:].isdigit()) for text in asks
+        ]
+        assert refs == [f"A{n}" for n in range(1, 9)]
+        titles = [text for key, text in shown if key is None]
+        assert any(t.strip().startswith("Gaps (") for t in titles)
+        assert any("Open conflicts (0)" in t for t in titles)
+        assert any("Integrity findings (0)" in t for t in titles)
+        assert any("no pledge" in text for key, text in shown if key and key.startswith("gap"))
+        # RAG is shown as words as well as colour
+        assert any("▲ amber" in a or "● red" in a or "■ green" in a for a in asks)
+
+
+async def test_enter_on_an_ask_opens_it_on_the_asks_screen(make_app, demo_service) -> None:
+    app = make_app()
+    a3 = ask_by_ref(demo_service, "A3")
+    async with app.run_test(size=(120, 40)) as pilot:
+        options = app.screen.query_one("#overview-items", OptionList)
+        options.highlighted = options.get_option_index(f"ask:{a3.id}")
+        await pilot.press("enter")
+        assert await wait_for(
+            pilot, lambda: app.current_mode == "asks" and app.screen.current_id() == a3.id
+        )
+
+
+async def test_overview_follows_edits_and_lists_integrity_findings(make_app, demo_service):
+    app = make_app()
+    a1 = ask_by_ref(demo_service, "A1")
+    event_id = a1.values["raised_at"]
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.editor.delete(event_id)
+        await pilot.pause()
+        shown = items(app.screen)
+        findings = [text for key, text in shown if key and key.startswith("finding")]
+        assert any("deleted ref" in f for f in findings)
+        assert any(
+            text.strip().startswith("Integrity findings (") and "(0)" not in text
+            for key, text in shown
+            if key is None
+        )
+        app.editor.update(a1.id, {"title": "First ask renamed"})
+        await pilot.pause()
+        assert any("First ask renamed" in text for _, text in items(app.screen))
