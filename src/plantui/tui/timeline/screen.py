@@ -1,0 +1,443 @@
+"""The timeline screen: the Gantt chart, a detail pane for the selected row, and the edits.
+
+Every change goes through ``app.editor`` (so it is validated, committed at once and
+undoable with the app's undo); the app tells the screen to ``reload`` after each edit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from plantui import clock
+from plantui.errors import PlanError
+from plantui.schedule import Bar, Schedule, load_schedule, resized, shifted
+from plantui.tui.timeline.gantt import (
+    FILL,
+    GHOST,
+    LATE,
+    MILESTONE,
+    RAG_MARK,
+    STATUS_WORDS,
+    TODAY,
+    GanttView,
+)
+from plantui.tui.timeline.unlink import UnlinkDialog
+
+RAG_WORDS = {"green": "green", "amber": "amber", "red": "red"}
+RAG_STYLE = {"green": "$text-success", "amber": "$text-warning", "red": "$text-error"}
+
+
+class TimelineScreen(Screen[None]):
+    """The plan's year as bars under their asks; edit dates and links from the keyboard."""
+
+    CSS_PATH = Path(__file__).with_name("timeline.tcss")
+    SUB_TITLE = "Timeline"
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("z", "zoom", "Zoom", id="timeline.zoom"),
+        Binding("less_than_sign,shift+left", "move(-1)", "Earlier", id="timeline.earlier"),
+        Binding("greater_than_sign,shift+right", "move(1)", "Later", id="timeline.later"),
+        Binding("minus", "resize(-1)", "End sooner", id="timeline.end-sooner"),
+        Binding("plus,equals_sign", "resize(1)", "End later", id="timeline.end-later"),
+        Binding("enter,e", "edit", "Edit", id="timeline.edit"),
+        Binding("a", "add(False)", "Add action", id="timeline.add-action"),
+        Binding("m", "add(True)", "Add milestone", id="timeline.add-milestone"),
+        Binding("d", "link", "Depends on", id="timeline.link"),
+        Binding("x", "unlink", "Unlink", id="timeline.unlink"),
+        Binding("b", "baseline", "Set baseline", id="timeline.baseline"),
+        Binding("c", "critical", "Critical path", id="timeline.critical"),
+        Binding("t", "today", "Today", id="timeline.today"),
+        Binding(
+            "right_square_bracket",
+            "event(1)",
+            "Next event",
+            id="timeline.next-event",
+            key_display="]",
+        ),
+        Binding(
+            "left_square_bracket",
+            "event(-1)",
+            "Prev event",
+            id="timeline.prev-event",
+            show=False,
+            key_display="[",
+        ),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield GanttView(id="gantt")
+        yield Static(id="timeline-detail", markup=False)
+        yield Static(_legend(), id="timeline-legend")
+        yield Footer()
+
+    @property
+    def gantt(self) -> GanttView:
+        return self.query_one(GanttView)
+
+    @property
+    def today(self) -> dt.date:
+        return getattr(self.app, "today", None) or clock.today()
+
+    @property
+    def schedule(self) -> Schedule:
+        return self.gantt.schedule
+
+    def on_mount(self) -> None:
+        self.reload()
+        self.gantt.focus()
+
+    def reload(self) -> None:
+        """Read the schedule again (the app calls this whenever the database changes)."""
+        with self.app.service.db.read() as session:  # type: ignore[attr-defined]
+            schedule = load_schedule(session)
+        self.gantt.set_schedule(schedule, self.today)
+
+    def select_record(self, record_id: str) -> None:
+        """Select an action or ask (the app's "open record" lands here)."""
+        if record_id not in self.schedule.bars and record_id not in self.schedule.ask_ids:
+            self.reload()
+        self.gantt.select(record_id)
+
+    # -- detail pane --------------------------------------------------------------------------
+
+    def on_gantt_view_cursor_moved(self, message: GanttView.CursorMoved) -> None:
+        self._show_detail()
+
+    def _show_detail(self, extra: Content | None = None) -> None:
+        row = self.gantt.selected_row
+        if row is None:
+            text = Content("No actions yet: press a to add one.")
+        elif row.kind == "ask":
+            text = self._ask_detail(row.id)
+        else:
+            text = self._action_detail(self.schedule.bars[row.id])
+        if extra is not None:
+            text = Content("\n").join([text, extra])
+        self.query_one("#timeline-detail", Static).update(text)
+
+    def _ask_detail(self, key: str) -> Content:
+        s = self.schedule
+        bars = s.group_bars(key)
+        span = s.group_span(key)
+        rag = s.group_rag(key)
+        progress = s.group_progress(key)
+        lines = [
+            Content.assemble(
+                (s.group_title(key), "bold"),
+                f"  {len(bars)} action{'s' if len(bars) != 1 else ''}",
+                f"  {span[0]} → {span[1]}" if span else "",
+            ),
+            Content.assemble("RAG: ", _rag(rag), f" · Progress: {_pct(progress)}"),
+        ]
+        milestone = s.ask_next_milestone(key, self.today)
+        lines.append(Content.assemble("Next milestone: ", _milestone(milestone)))
+        lines.append(Content.styled("space fold/unfold · a add action · m add milestone", "dim"))
+        return Content("\n").join(lines)
+
+    def _action_detail(self, bar: Bar) -> Content:
+        s = self.schedule
+        if bar.milestone:
+            when = f"  milestone {bar.first or 'no date'}"
+        elif bar.first:
+            when = f"  {bar.first} → {bar.last} ({bar.duration_days} days)"
+        else:
+            when = "  no dates"
+        moved = ""
+        if bar.moved:
+            moved = f"  baseline {bar.baseline_start or '?'} → {bar.baseline_end or '?'}"
+        org = s.organisations
+        lines = [
+            Content.assemble((bar.label, "bold"), when, (moved, "dim")),
+            Content.assemble(
+                "Owners: ",
+                org.get(bar.community_owner or "", "none") or "none",
+                (" (community)", "dim"),
+                " · ",
+                org.get(bar.public_owner or "", "none") or "none",
+                (" (public)", "dim"),
+                " · Pledge: ",
+                s.pledges.get(bar.pledge or "", "none") or "none",
+            ),
+            Content.assemble(
+                "Status: ",
+                STATUS_WORDS.get(bar.status or "", "not set"),
+                " · RAG: ",
+                _rag(bar.rag),
+                f" · Progress: {_pct(bar.progress)} · Next milestone: ",
+                _milestone(s.next_milestone(bar.id, self.today)),
+            ),
+        ]
+        problems = s.violated_by.get(bar.id, [])
+        if problems:
+            lines.append(
+                Content.assemble(
+                    (f"{LATE} ", "bold $text-error"),
+                    ("; ".join(v.describe(s.bars) for v in problems), "$text-error"),
+                )
+            )
+        else:
+            preds, succs = s.related(bar.id)
+            lines.append(
+                Content.styled(
+                    f"← waits on {len(preds)} · → leads to {len(succs)} · no violated links",
+                    "dim",
+                )
+            )
+        return Content("\n").join(lines)
+
+    # -- edits --------------------------------------------------------------------------------
+
+    def _edit(self, record_id: str, values: dict) -> bool:
+        try:
+            self.app.editor.update(record_id, values)  # type: ignore[attr-defined]
+        except PlanError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        return True
+
+    def _need_bar(self) -> Bar | None:
+        bar = self.gantt.selected_bar
+        if bar is None:
+            self.notify("Select an action first.", markup=False)
+        return bar
+
+    def _step(self) -> int:
+        """Days per move: a day at week zoom, a week otherwise."""
+        return 1 if self.gantt.zoom == "week" else 7
+
+    def action_move(self, direction: int) -> None:
+        """Move the selected bar earlier or later, keeping its duration."""
+        bar = self._need_bar()
+        if bar is None:
+            return
+        values = shifted(bar, direction * self._step())
+        if not values:
+            self.notify("This action has no dates yet: press e to set them.", markup=False)
+            return
+        self._edit(bar.id, values)
+
+    def action_resize(self, direction: int) -> None:
+        """Make the selected bar end sooner or later (a milestone moves whole)."""
+        bar = self._need_bar()
+        if bar is None:
+            return
+        values = resized(bar, direction * self._step())
+        if values is None:
+            what = "has no dates yet" if bar.first is None else "cannot end before it starts"
+            self.notify(f"This action {what}.", markup=False)
+            return
+        self._edit(bar.id, values)
+
+    def action_edit(self) -> None:
+        row = self.gantt.selected_row
+        if row is None:
+            return
+        if row.kind == "ask":
+            if row.id:
+                self._open_form("ask", row.id)
+            return
+        self._open_form("action", row.id)
+
+    def action_add(self, milestone: bool) -> None:
+        """Add an action or milestone under the selected ask, starting near the selection."""
+        row = self.gantt.selected_row
+        group = row.group if row is not None else ""
+        bar = self.gantt.selected_bar
+        start = (bar.first if bar and bar.first else None) or self.today
+        preset: dict = {"start": start.isoformat()}
+        if group:
+            preset["ask"] = group
+        if milestone:
+            preset.update(milestone=True, end=start.isoformat())
+        else:
+            preset["end"] = (start + dt.timedelta(days=27)).isoformat()
+        self._open_form("action", None, preset)
+
+    def _open_form(self, type_name: str, record_id: str | None, preset: dict | None = None):
+        try:
+            from plantui.tui.forms import RecordForm
+        except ImportError:
+            self.notify("Forms are not available yet.", severity="warning", markup=False)
+            return
+        self.app.push_screen(
+            RecordForm(type_name, record_id=record_id, preset=preset), self._after_form
+        )
+
+    def _after_form(self, record_id: str | None) -> None:
+        if record_id:
+            self.select_record(record_id)
+
+    def action_link(self) -> None:
+        """Make the selected action depend on another (finish-to-start)."""
+        bar = self._need_bar()
+        if bar is None:
+            return
+        try:
+            from plantui.tui.forms import PickRecord
+        except ImportError:
+            self.notify("Forms are not available yet.", severity="warning", markup=False)
+            return
+        title = f"{bar.label} waits until which action finishes?"
+        self.app.push_screen(
+            PickRecord(("action",), title, exclude=frozenset({bar.id})),
+            lambda pred: self.add_dependency(pred, bar.id) if pred else None,
+        )
+
+    def add_dependency(self, pred: str, succ: str, kind: str = "FS", lag: int = 0) -> bool:
+        """Record that ``succ`` waits on ``pred``; refuses a link that would make a loop."""
+        if pred == succ:
+            self.notify("An action cannot wait on itself.", markup=False)
+            return False
+        if self.schedule.reaches(succ, pred):
+            self.notify(
+                "That would make a loop: the other action already waits on this one.",
+                severity="warning",
+                markup=False,
+            )
+            return False
+        try:
+            self.app.editor.create(  # type: ignore[attr-defined]
+                "dependency", {"from": pred, "to": succ, "kind": kind, "lag_days": lag}
+            )
+        except PlanError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return False
+        return True
+
+    def action_unlink(self) -> None:
+        """Remove one of the selected action's dependencies (pick which if several)."""
+        bar = self._need_bar()
+        if bar is None:
+            return
+        s = self.schedule
+        deps = s.preds.get(bar.id, []) + s.succs.get(bar.id, [])
+        if not deps:
+            self.notify("This action has no dependencies.", markup=False)
+            return
+        choices = []
+        for d in deps:
+            if d.succ == bar.id:
+                text = f"← waits on {s.bars[d.pred].label} ({d.kind}"
+            else:
+                text = f"→ {s.bars[d.succ].label} waits on this ({d.kind}"
+            text += f" {d.lag:+d} days)" if d.lag else ")"
+            choices.append((d.id, text))
+        self.app.push_screen(UnlinkDialog(bar.label, choices), self._remove_dependency)
+
+    def _remove_dependency(self, dep_id: str | None) -> None:
+        if not dep_id:
+            return
+        try:
+            self.app.editor.delete(dep_id)  # type: ignore[attr-defined]
+        except PlanError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+
+    def action_baseline(self) -> None:
+        """Freeze every action's current dates as the plan's baseline, as one undoable edit."""
+        from plantui.schedule import baseline_edits
+
+        edits = baseline_edits(self.schedule.bars.values())
+        if not edits:
+            self.notify("The baseline already matches every action's dates.", markup=False)
+            return
+        try:
+            self.app.editor.update_many(edits)  # type: ignore[attr-defined]
+        except PlanError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+            return
+        self.notify(
+            f"Baseline set from the current dates of {len(edits)} actions (ctrl+z undoes it).",
+            markup=False,
+        )
+
+    # -- view ---------------------------------------------------------------------------------
+
+    def action_zoom(self) -> None:
+        zoom = self.gantt.cycle_zoom()
+        self.notify(f"Zoom: {zoom}", timeout=1.5, markup=False)
+
+    def action_critical(self) -> None:
+        shown = self.gantt.toggle_critical()
+        path = self.schedule.critical
+        if shown and not path.actions:
+            self.notify("No dependencies, so no critical path.", markup=False)
+        elif shown:
+            self.notify(
+                f"Critical path: {len(path.actions)} actions, {path.days} days (marked *).",
+                markup=False,
+            )
+
+    def action_today(self) -> None:
+        self.gantt.show_day(self.today)
+
+    def action_event(self, step: int) -> None:
+        """Go to the next or previous event and show its title."""
+        events = self.schedule.events
+        if not events:
+            self.notify("No events in this plan.", markup=False)
+            return
+        gantt = self.gantt
+        if gantt.focus_event is None:
+            after = [i for i, e in enumerate(events) if e.day >= self.today]
+            index = (after[0] if after else len(events)) - (1 if step < 0 else 0)
+        else:
+            index = gantt.focus_event + step
+        index %= len(events)
+        gantt.focus_event = index
+        event = events[index]
+        gantt.show_day(event.day)
+        gantt.refresh()
+        kind = (event.kind or "event").replace("_", " ")
+        self._show_detail(
+            Content.assemble(
+                ("▲ ", "bold $text-secondary"),
+                f"{event.day:%d %b %Y} ",
+                (kind, "dim"),
+                ": ",
+                (event.title, "bold"),
+            )
+        )
+
+
+def _rag(value: str | None) -> Content:
+    if value not in RAG_MARK:
+        return Content.styled("– none", "dim")
+    return Content.styled(f"{RAG_MARK[value]} {RAG_WORDS[value]}", f"bold {RAG_STYLE[value]}")
+
+
+def _pct(value: int | None) -> str:
+    return "–" if value is None else f"{value}%"
+
+
+def _milestone(bar: Bar | None) -> Content:
+    if bar is None:
+        return Content.styled("none ahead", "dim")
+    return Content.assemble(f"{MILESTONE} ", bar.label, (f" ({bar.first})", "dim"))
+
+
+def _legend() -> Content:
+    parts: list[tuple[str, str] | str] = []
+    for status in ("on_track", "at_risk", "off_track", "not_started", "done"):
+        parts += [(FILL[status], "bold"), f" {STATUS_WORDS[status]}  "]
+    parts += [
+        (MILESTONE, "bold"),
+        " milestone  ",
+        (GHOST, "bold"),
+        " baseline  ",
+        (TODAY, "bold $text-error"),
+        " today  ",
+        ("┊", "bold"),
+        " event  ",
+        (LATE, "bold reverse $text-error"),
+        " late link  * critical  ■▲● RAG",
+    ]
+    return Content.assemble(*parts)
