@@ -262,12 +262,14 @@ def critical_path(bars: dict[str, Bar], deps: Iterable[Dep]) -> CriticalPath:
         length, came = 0, None
         for d in incoming[node]:
             candidate = _earliest(early[d.pred], bars[d.pred], bars[node], d)
-            if candidate > length:
+            if candidate > length or (came is None and candidate == length):
                 length, came = candidate, d
         early[node] = length
         via[node] = came
     finish = {n: early[n] + bars[n].duration_days for n in order}
-    end = max(order, key=lambda n: (finish[n], -rank[n]))
+    # Ties: the node furthest down the chain, so a closing milestone joins the path.
+    position = {n: i for i, n in enumerate(order)}
+    end = max(order, key=lambda n: (finish[n], position[n]))
     chain_actions = [end]
     chain_deps: list[str] = []
     while (d := via[chain_actions[-1]]) is not None:
@@ -371,31 +373,42 @@ def header_labels(scale: Scale) -> tuple[list[tuple[int, str]], list[tuple[int, 
     """Two header lines as (column, text) labels: coarse units above, finer ones below.
 
     Week zoom: months above, the date of each Monday below. Month zoom: years above, months
-    below. Quarter zoom: quarters above, months below.
+    below. Quarter zoom: quarters above, months below. A unit that began before the first
+    column is named at column 0 when there is room before the next label.
     """
     first, last = scale.origin, scale.day(scale.columns - 1) + dt.timedelta(days=scale.days - 1)
     months = month_starts(first, last)
-    top: list[tuple[int, str]] = []
-    below: list[tuple[int, str]] = []
+
+    def month(m: dt.date) -> str:
+        return MONTHS[m.month - 1]
+
+    def quarter(m: dt.date) -> str:
+        return f"Q{(m.month - 1) // 3 + 1} {m.year}"
+
+    def labelled(starts: list[dt.date], name) -> list[tuple[int, str]]:
+        room = scale.columns - 3  # a label squeezed into the last columns says nothing
+        inside = [(scale.col(d), name(d)) for d in starts if d >= first and scale.col(d) <= room]
+        if not inside or inside[0][0] >= 4:
+            inside.insert(0, (0, name(first)))
+        return _no_overlap(inside)
+
     if scale.days == 1:
-        top = [(scale.col(m), f"{MONTHS[m.month - 1]} {m.year}") for m in months]
+        top = labelled(months, lambda m: f"{month(m)} {m.year}")
         monday = first + dt.timedelta(days=(7 - first.weekday()) % 7)
+        below: list[tuple[int, str]] = []
         while monday <= last:
             below.append((scale.col(monday), str(monday.day)))
             monday += dt.timedelta(days=7)
-    elif scale.days == 3:
-        years = [m for m in months if m.month == 1 or m == months[0]]
-        top = [(max(0, scale.col(m)), str(m.year)) for m in years]
-        below = [(max(0, scale.col(m)), MONTHS[m.month - 1]) for m in months]
-    else:
-        quarters = [m for m in months if m.month in (1, 4, 7, 10) or m == months[0]]
-        top = [(max(0, scale.col(q)), f"Q{(q.month - 1) // 3 + 1} {q.year}") for q in quarters]
-        below = [(max(0, scale.col(m)), MONTHS[m.month - 1]) for m in months]
-    return _no_overlap(top), _no_overlap(below)
+        return top, below
+    if scale.days == 3:
+        years = [m for m in months if m.month == 1]
+        return labelled(years, lambda m: str(m.year)), labelled(months, month)
+    quarters = [m for m in months if m.month in (1, 4, 7, 10)]
+    return labelled(quarters, quarter), labelled(months, month)
 
 
 def _no_overlap(labels: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """Drop labels at a column already taken; later code trims each to the next label."""
+    """Keep the first label at each column; later code trims each to the next label."""
     seen: set[int] = set()
     out = []
     for col, text in labels:
