@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -34,9 +34,9 @@ NO_ASK = ""
 """Group key of actions that answer no ask."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Bar:
-    """One action as the timeline needs it (titles already made safe to show)."""
+    """One action as the timeline needs it (treat as read-only; ``label`` is safe to show)."""
 
     id: str
     title: str
@@ -84,7 +84,8 @@ class Bar:
 
     @property
     def label(self) -> str:
-        return f"{self.ref_code} {self.title}".strip()
+        """Ref code and title as one line with control characters stripped."""
+        return one_line(f"{self.ref_code} {self.title}")
 
     def start_point(self) -> dt.date | None:
         """When the action starts, for dependency rules."""
@@ -155,8 +156,7 @@ class Violation:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """One line of the timeline: an ask heading or an action under it."""
 
     kind: Literal["ask", "action"]
@@ -685,25 +685,12 @@ def load_schedule(session: Session) -> Schedule:
     )
     bars: dict[str, Bar] = {}
     for r in session.execute(select(*cols).where(Action.deleted.is_(False))):
-        bars[r.id] = Bar(
-            r.id,
-            one_line(r.title or ""),
-            one_line(r.ref_code or ""),
-            r.ask,
-            r.parent,
-            r.pledge,
-            r.community_owner,
-            r.public_owner,
-            r.start,
-            r.end,
-            r.baseline_start,
-            r.baseline_end,
-            r.status,
-            r.rag,
-            r.progress,
-            bool(r.milestone),
-            r.date_confidence,
-        )
+        # Titles are made safe when shown (Bar.label), only for the rows on screen.
+        bar = Bar(*r)
+        bar.title = bar.title or ""
+        bar.ref_code = bar.ref_code or ""
+        bar.milestone = bool(bar.milestone)
+        bars[bar.id] = bar
     deps = [
         Dep(r.id, r.from_, r.to, r.kind or "FS", r.lag_days or 0)
         for r in session.execute(
