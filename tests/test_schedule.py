@@ -285,7 +285,8 @@ def test_fit_zoom_picks_the_finest_zoom_that_shows_the_year():
 def test_header_labels_at_each_zoom():
     first, last = D(2024, 12, 1), D(2025, 11, 30)
     top, below = header_labels(make_scale("quarter", first, last))
-    assert [t for _, t in top][:3] == ["Q4 2024", "Q1 2025", "Q2 2025"]
+    # Q4 2024 has 5 columns before Q1 2025: too few to name it without cutting it.
+    assert [t for _, t in top][:3] == ["Q1 2025", "Q2 2025", "Q3 2025"]
     assert [t for _, t in below][:3] == ["Dec", "Jan", "Feb"]
     top, below = header_labels(make_scale("month", first, last))
     assert [t for _, t in top] == ["2024", "2025"]

@@ -388,7 +388,7 @@ def header_labels(scale: Scale) -> tuple[list[tuple[int, str]], list[tuple[int, 
     def labelled(starts: list[dt.date], name) -> list[tuple[int, str]]:
         room = scale.columns - 3  # a label squeezed into the last columns says nothing
         inside = [(scale.col(d), name(d)) for d in starts if d >= first and scale.col(d) <= room]
-        if not inside or inside[0][0] >= 4:
+        if not inside or inside[0][0] > len(name(first)):
             inside.insert(0, (0, name(first)))
         return _no_overlap(inside)
 

@@ -564,9 +564,9 @@ class GanttView(ScrollView, can_focus=True):
         visible = max(1, self.scrollable_content_region.height - HEADER_LINES)
         top = round(self.scroll_y)
         if self.cursor < top:
-            self.scroll_to(y=self.cursor, animate=False)
+            self.scroll_to(y=self.cursor, animate=False, force=True)
         elif self.cursor >= top + visible:
-            self.scroll_to(y=self.cursor - visible + 1, animate=False)
+            self.scroll_to(y=self.cursor - visible + 1, animate=False, force=True)
 
     def show_bar(self) -> None:
         """Scroll sideways so the selected bar's start (or today) is on screen."""
@@ -582,7 +582,7 @@ class GanttView(ScrollView, can_focus=True):
         col = self.scale.col(day)
         left = round(self.scroll_x)
         if col < left or col >= left + self.chart_width:
-            self.scroll_to(x=max(0, col - self.chart_width // 4), animate=False)
+            self.scroll_to(x=max(0, col - self.chart_width // 4), animate=False, force=True)
 
     def action_cursor(self, step: int) -> None:
         self.move_cursor(self.cursor + step)
@@ -596,7 +596,7 @@ class GanttView(ScrollView, can_focus=True):
 
     def action_pan(self, direction: int) -> None:
         step = max(1, self.chart_width // 4)
-        self.scroll_to(x=max(0, round(self.scroll_x) + direction * step), animate=False)
+        self.scroll_to(x=max(0, round(self.scroll_x) + direction * step), animate=False, force=True)
 
     def action_fold(self) -> None:
         """Fold or unfold the selected ask (or the ask of the selected action)."""
