@@ -1,0 +1,168 @@
+"""Pilot tests of the Sync screen: import with preview, refusal, export, folder sync."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from textual.widgets import Button, Input, Static
+
+from plantui.exchange import export_file
+from plantui.exchange.folder import own_file
+from plantui.service import PlanService
+from plantui.storage.database import open_database
+from plantui.tui.screens.sync import SyncScreen
+from tests.conftest import FakeClock
+from tests.tui.helpers_t2 import Host
+
+SIZE = (100, 40)
+
+
+def _text(widget: Static) -> str:
+    return str(widget.render())
+
+
+def _laptop(tmp_path: Path, name: str, start_ms: int = 1_733_000_000_000) -> PlanService:
+    folder = tmp_path / name
+    folder.mkdir()
+    return PlanService(open_database(folder / "plan.db"), wall=FakeClock(start_ms))
+
+
+def _with_plan(service: PlanService) -> list[str]:
+    service.create("plan", {"title": "Southwark plan"})
+    return [service.create("ask", {"title": f"Ask {i}"}).record_id for i in range(3)]
+
+
+async def _settle(app: Host, pilot) -> None:
+    """Wait until the screen's worker has finished and its result is on screen.
+
+    (Not ``workers.wait_for_complete()``: the DirectoryTree's loader never completes.)"""
+    await pilot.pause()
+    for _ in range(500):
+        if not app.screen.busy:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+    assert not app.screen.busy
+
+
+async def _run(app: Host, pilot, button: str) -> None:
+    await pilot.click(f"#{button}")
+    await _settle(app, pilot)
+
+
+async def test_import_shows_the_dry_run_then_applies(tmp_path: Path) -> None:
+    """Preview says what would change and writes nothing; Apply writes it all; the database
+    then holds the other laptop's plan and asks."""
+    other = _laptop(tmp_path, "library")
+    asks = _with_plan(other)
+    file = tmp_path / "library.plantui.json"
+    export_file(other, file)
+    here = _laptop(tmp_path, "hall")
+    app = Host(here, SyncScreen(start=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        screen.query_one("#sync-path", Input).value = str(file)
+        assert screen.query_one("#apply", Button).disabled
+        await _run(app, pilot, "preview")
+        result = _text(screen.query_one("#sync-result", Static))
+        assert "Records: 4 new" in result
+        assert "nothing was written" in result
+        assert here.db.plan_id is None
+        assert not screen.query_one("#apply", Button).disabled
+        await _run(app, pilot, "apply")
+        result = _text(screen.query_one("#sync-result", Static))
+        assert result.startswith("Imported library.plantui.json")
+        assert screen.query_one("#apply", Button).disabled
+    assert here.db.plan_id == other.db.plan_id
+    assert sorted(v.id for v in here.list("ask")) == sorted(asks)
+    other.db.close()
+    here.db.close()
+
+
+async def test_changing_the_path_after_a_preview_withdraws_apply(tmp_path: Path) -> None:
+    """Apply only ever writes the file whose preview is on screen."""
+    other = _laptop(tmp_path, "library")
+    _with_plan(other)
+    file = tmp_path / "library.plantui.json"
+    export_file(other, file)
+    here = _laptop(tmp_path, "hall")
+    app = Host(here, SyncScreen(start=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        path = app.screen.query_one("#sync-path", Input)
+        path.value = str(file)
+        await _run(app, pilot, "preview")
+        assert not app.screen.query_one("#apply", Button).disabled
+        path.focus()
+        await pilot.press("x")
+        await pilot.pause()
+        assert app.screen.query_one("#apply", Button).disabled
+        await pilot.press("f3")
+        await _settle(app, pilot)
+    assert here.db.plan_id is None
+    other.db.close()
+    here.db.close()
+
+
+async def test_a_refused_file_says_why_and_writes_nothing(tmp_path: Path) -> None:
+    """A file that is not an exchange file is refused with one sentence naming it."""
+    bad = tmp_path / "notes.plantui.json"
+    bad.write_text(json.dumps({"format": "something else"}))
+    here = _laptop(tmp_path, "hall")
+    app = Host(here, SyncScreen(start=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#sync-path", Input).value = str(bad)
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        result = app.screen.query_one("#sync-result", Static)
+        assert _text(result).startswith("Refused:")
+        assert "notes.plantui.json" in _text(result)
+        assert result.has_class("-error")
+        assert app.screen.query_one("#apply", Button).disabled
+    assert here.db.plan_id is None
+    here.db.close()
+
+
+async def test_export_into_a_folder_then_another_laptop_syncs_from_it(tmp_path: Path) -> None:
+    """Export writes this copy into a USB folder under its own name; on another laptop, Sync
+    folder imports it and writes that laptop's own file beside it."""
+    library = _laptop(tmp_path, "library")
+    asks = _with_plan(library)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    app = Host(library, SyncScreen(start=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#sync-path", Input).value = str(usb)
+        await _run(app, pilot, "export")
+        assert "Wrote 4 records" in _text(app.screen.query_one("#sync-result", Static))
+    assert own_file(library, usb).exists()
+
+    hall = _laptop(tmp_path, "hall", 1_733_000_001_000)
+    app = Host(hall, SyncScreen(start=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#sync-path", Input).value = str(usb)
+        await _run(app, pilot, "sync-folder")
+        assert "4 new" in _text(app.screen.query_one("#sync-result", Static))
+    assert sorted(v.id for v in hall.list("ask")) == sorted(asks)
+    assert own_file(hall, usb).exists()
+    library.db.close()
+    hall.db.close()
+
+
+async def test_export_refuses_a_name_without_the_suffix(tmp_path: Path) -> None:
+    """Exporting to plan.json is refused plainly and no file appears."""
+    here = _laptop(tmp_path, "hall")
+    _with_plan(here)
+    app = Host(here, SyncScreen(start=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#sync-path", Input).value = str(tmp_path / "plan.json")
+        await _run(app, pilot, "export")
+        assert "ending in .plantui.json" in _text(app.screen.query_one("#sync-result", Static))
+    assert not (tmp_path / "plan.json").exists()
+    here.db.close()
