@@ -100,3 +100,18 @@ def test_covered_compares_the_clock_of_the_stamps_own_replica():
     assert merge.covered(at(5, 0), vv)
     assert not merge.covered(at(6, 0), vv)
     assert not merge.covered(at(1, 1), vv)
+
+
+def test_a_stale_sibling_arriving_with_news_is_not_resurrected():
+    # X wrote title=old, Y saw it and overwrote it; X then changed another field and sent
+    # its whole record again. The old title must stay overwritten on Y.
+    x_vv = {REPLICAS[0]: clock(2)}
+    x_fields = {
+        "title": [{"v": "old", "at": at(1, 0)}],
+        "theme": [{"v": "news", "at": at(2, 0)}],
+    }
+    y_vv = {REPLICAS[0]: clock(1), REPLICAS[1]: clock(5)}
+    y_fields = {"title": [{"v": "new", "at": at(5, 1)}]}
+    _, fields = merged((y_vv, y_fields), (x_vv, x_fields))
+    assert fields["title"] == [{"v": "new", "at": at(5, 1)}]
+    assert fields["theme"] == [{"v": "news", "at": at(2, 0)}]

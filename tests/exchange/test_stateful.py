@@ -1,0 +1,277 @@
+"""Hypothesis stateful test: three replicas, drifting clocks, random edits and exchanges.
+
+A reference model records every write with its causal past (the writes to that record its
+replica had seen). After every step: re-importing a file changes nothing, a corrupted file
+is refused and writes nothing, and each replica's stamps strictly increase. After gossip to
+a fixpoint: identical canonical exports, and each field's surviving siblings are exactly
+its causally maximal writes.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+from hypothesis import strategies as st
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    initialize,
+    rule,
+)
+
+from plantui.errors import PlanError
+from plantui.exchange import export_file, import_files
+from plantui.service import PlanService
+from plantui.storage.database import open_database
+from plantui.storage.records import load_state
+from tests.conftest import FakeClock
+
+WriteId = tuple[str, str, str]  # (record id, field, stamp)
+NAMES = ["a", "b", "c"]
+TEMPLATE: dict[str, Path] = {}
+
+
+def template_db() -> Path:
+    """One migrated empty database, copied for every replica (each copy takes its own id)."""
+    if "path" not in TEMPLATE:
+        folder = Path(tempfile.mkdtemp(prefix="plantui-template-"))
+        open_database(folder / "empty.db").close()
+        TEMPLATE["path"] = folder / "empty.db"
+    return TEMPLATE["path"]
+
+
+def snapshot(db_path: Path) -> tuple:
+    with sqlite3.connect(db_path) as conn:
+        records = conn.execute("SELECT id, vv, fields FROM record ORDER BY id").fetchall()
+        meta = conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
+    return records, meta
+
+
+class Replicas(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tmp = Path(tempfile.mkdtemp(prefix="plantui-stateful-"))
+        self.clocks: dict[str, FakeClock] = {}
+        self.services: dict[str, PlanService] = {}
+        self.seen: dict[str, dict[str, set[WriteId]]] = {n: {} for n in NAMES}
+        self.past: dict[WriteId, frozenset[WriteId]] = {}
+        self.last_stamp: dict[str, str] = {n: "" for n in NAMES}
+        self.files: list[tuple[Path, dict[str, frozenset[WriteId]]]] = []
+        self.records: list[tuple[str, str]] = []  # (id, type) known anywhere
+        self.counter = 0
+        self.gossips = 0
+
+    # -- helpers ---------------------------------------------------------------------------
+
+    def _fields(self, name: str, rid: str) -> dict:
+        with self.services[name].db.read() as session:
+            state = load_state(session, rid)
+        return {} if state is None else state.fields
+
+    def _write(self, name: str, rid: str, op) -> None:
+        """Run a local operation and record the writes it made in the model."""
+        before = self._fields(name, rid) if rid else {}
+        try:
+            result = op()
+        except PlanError:
+            return
+        rid = rid or result.record_id
+        after = self._fields(name, rid)
+        known = self.seen[name].setdefault(rid, set())
+        past = frozenset(known)
+        new_stamps: set[str] = set()
+        for field, sibs in after.items():
+            if sibs != before.get(field) and len(sibs) == 1:
+                wid = (rid, field, sibs[0]["at"])
+                if wid not in known:
+                    new_stamps.add(sibs[0]["at"])
+                    self.past[wid] = past
+                    known.add(wid)
+        if new_stamps:
+            assert len(new_stamps) == 1, "one operation, one stamp"
+            stamp = new_stamps.pop()
+            assert stamp > self.last_stamp[name], "a replica's stamps must strictly increase"
+            self.last_stamp[name] = stamp
+        if all(r != rid for r, _ in self.records):
+            self.records.append((rid, self.services[name].get(rid).type))
+
+    def _pick(self, data, type_name: str | None = None) -> str | None:
+        pool = [r for r, t in self.records if type_name is None or t == type_name]
+        return data.draw(st.sampled_from(pool)) if pool else None
+
+    # -- set-up ---------------------------------------------------------------------------
+
+    @initialize()
+    def start(self) -> None:
+        for i, name in enumerate(NAMES):
+            folder = self.tmp / name
+            folder.mkdir()
+            shutil.copy(template_db(), folder / "plan.db")
+            self.clocks[name] = FakeClock(1_733_000_000_000 - i * 7_200_000)
+            self.services[name] = PlanService(open_database(folder / "plan.db"), self.clocks[name])
+        self._write("a", "", lambda: self.services["a"].create("plan", {"title": "P"}))
+        self._export("a", delta=False)
+        for name in ("b", "c"):
+            self._import(name, 0)
+
+    def teardown(self) -> None:
+        if self.services:
+            self.gossip_to_a_fixpoint()  # every run ends converged, whatever came before
+        for service in self.services.values():
+            service.db.close()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+    # -- local edits ----------------------------------------------------------------------
+
+    @rule(name=st.sampled_from(NAMES), kind=st.sampled_from(["ask", "organisation", "action"]))
+    def create(self, name: str, kind: str) -> None:
+        self.counter += 1
+        key = "name" if kind == "organisation" else "title"
+        values = {key: f"{kind} {self.counter}"}
+        self._write(name, "", lambda: self.services[name].create(kind, values))
+
+    @rule(
+        name=st.sampled_from(NAMES),
+        data=st.data(),
+        value=st.sampled_from(["x", "y", "z", "[draft]"]),
+    )
+    def edit(self, name: str, data, value: str) -> None:
+        rid = self._pick(data)
+        if rid is None or not self._fields(name, rid):
+            return
+        kind = self.services[name].get(rid).type
+        field = {"ask": "theme", "organisation": "notes", "action": "description"}.get(kind)
+        if field is None:
+            return
+        self._write(name, rid, lambda: self.services[name].update(rid, {field: value}))
+
+    @rule(name=st.sampled_from(NAMES), data=st.data())
+    def delete_or_restore(self, name: str, data) -> None:
+        rid = self._pick(data)
+        if rid is None or not self._fields(name, rid):
+            return
+        service = self.services[name]
+        op = service.restore if service.get(rid).deleted else service.delete
+        self._write(name, rid, lambda: op(rid))
+
+    @rule(name=st.sampled_from(NAMES), data=st.data())
+    def relate(self, name: str, data) -> None:
+        service = self.services[name]
+        if data.draw(st.booleans()):
+            ask, org = self._pick(data, "ask"), self._pick(data, "organisation")
+            values = {"role": "raised_by", "from": ask, "to": org}
+            kind = "link"
+        else:
+            first, second = self._pick(data, "action"), self._pick(data, "action")
+            values = {"from": first, "to": second, "kind": "FS"}
+            kind = "dependency"
+        if None in values.values():
+            return
+        if not all(self._fields(name, v) for k, v in values.items() if k in ("from", "to")):
+            return
+        self._write(name, "", lambda: service.create(kind, values))
+
+    @rule(name=st.sampled_from(NAMES), ms=st.integers(-5_000, 5_000))
+    def clock_drifts_or_jumps_back(self, name: str, ms: int) -> None:
+        self.clocks[name].advance(ms)
+
+    # -- exchange -------------------------------------------------------------------------
+
+    def _export(self, name: str, delta: bool, since_file: int = 0) -> None:
+        self.counter += 1
+        path = self.tmp / f"{name}-{self.counter}.plantui.json"
+        since = self.files[since_file][0] if delta and self.files else None
+        export_file(self.services[name], path, since)
+        ids = [r["id"] for r in json.loads(path.read_text())["records"]]
+        carried = {rid: frozenset(self.seen[name].get(rid, set())) for rid in ids}
+        self.files.append((path, carried))
+
+    def _import(self, name: str, index: int) -> None:
+        path, carried = self.files[index]
+        service = self.services[name]
+        try:
+            import_files(service, [path])
+        except PlanError as exc:  # only a delta may be refused: one without the plan itself
+            assert "holds no plan" not in str(exc)
+            raise
+        for rid, writes in carried.items():
+            self.seen[name].setdefault(rid, set()).update(writes)
+        before = snapshot(service.db.path)
+        again = import_files(service, [path])
+        assert (again.new, again.changed) == (0, 0), "importing twice must change nothing"
+        assert snapshot(service.db.path) == before
+
+    @rule(name=st.sampled_from(NAMES), delta=st.booleans(), data=st.data())
+    def export(self, name: str, delta: bool, data) -> None:
+        since = data.draw(st.integers(0, len(self.files) - 1))
+        self._export(name, delta, since)
+
+    @rule(name=st.sampled_from(NAMES), data=st.data())
+    def import_any_file(self, name: str, data) -> None:
+        self._import(name, data.draw(st.integers(0, len(self.files) - 1)))
+
+    @rule(
+        name=st.sampled_from(NAMES),
+        data=st.data(),
+        damage=st.sampled_from(["truncate", "flip", "retitle"]),
+    )
+    def corrupted_file_is_refused_and_writes_nothing(self, name: str, data, damage: str):
+        path, _ = self.files[data.draw(st.integers(0, len(self.files) - 1))]
+        raw = path.read_bytes()
+        if damage == "truncate":
+            bad = raw[: len(raw) // 2]
+        elif damage == "flip":
+            bad = raw.replace(b'"_deleted":[{"at"', b'"_deleted":[{"xt"', 1)
+        else:
+            bad = raw.replace(b'"v":"P"', b'"v":"Q"', 1).replace(b'"v":false', b'"v":true', 1)
+        if bad == raw:
+            return
+        broken = self.tmp / "broken.plantui.json"
+        broken.write_bytes(bad)
+        service = self.services[name]
+        before = snapshot(service.db.path)
+        with pytest.raises(PlanError):
+            import_files(service, [broken])
+        assert snapshot(service.db.path) == before
+
+    # -- convergence ----------------------------------------------------------------------
+
+    @rule()
+    def gossip_to_a_fixpoint(self) -> None:
+        """Everyone exports to everyone, twice; then check convergence against the model."""
+        self.gossips += 1
+        for _ in range(2):
+            for name in NAMES:
+                self._export(name, delta=False)
+                for other in NAMES:
+                    if other != name:
+                        self._import(other, len(self.files) - 1)
+        exports = []
+        for name in NAMES:
+            self._export(name, delta=False)
+            exports.append(json.loads(self.files[-1][0].read_text())["records"])
+        assert exports[0] == exports[1] == exports[2], "copies must converge"
+        writes_by_field: dict[tuple[str, str], set[WriteId]] = {}
+        for wid in self.past:
+            writes_by_field.setdefault(wid[:2], set()).add(wid)
+        for record in exports[0]:
+            for field, sibs in record["fields"].items():
+                writes = writes_by_field.get((record["id"], field), set())
+                # A write is overwritten only by a later write to the same field.
+                overwritten = {w for later in writes for w in self.past[later]}
+                maximal = writes - overwritten
+                assert {(record["id"], field, s["at"]) for s in sibs} == maximal
+
+
+Replicas.TestCase.settings = settings(
+    max_examples=12,
+    stateful_step_count=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
+)
+TestReplicas = Replicas.TestCase
