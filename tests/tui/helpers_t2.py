@@ -22,6 +22,8 @@ OTHER_CLOCK = "1733000000500.0000"
 class Host(App[None]):
     """The smallest app a dialog or screen needs: ``service``, ``editor`` and ``today``."""
 
+    TITLE = "plantui"
+
     def __init__(self, service: PlanService, screen: Screen[Any] | None = None) -> None:
         super().__init__()
         self.service = service

@@ -84,6 +84,7 @@ class ConflictsScreen(Screen[None]):
         table.add_column("Record", width=34)
         table.add_columns("Type", "Field", "Values")
         self.reload()
+        table.focus()
 
     # Loading
 
