@@ -125,9 +125,9 @@ class GanttView(ScrollView, can_focus=True):
         & > .gantt--ask { color: $text; text-style: bold; }
         & > .gantt--cursor { background: $primary 35%; }
         & > .gantt--related { background: $secondary 20%; }
-        & > .gantt--green { color: $text-success; }
-        & > .gantt--amber { color: $text-warning; }
-        & > .gantt--red { color: $text-error; }
+        & > .gantt--green { color: ansi_green; }
+        & > .gantt--amber { color: ansi_yellow; }
+        & > .gantt--red { color: ansi_red; }
         & > .gantt--norag { color: $text-primary; }
         & > .gantt--done { color: $text-muted; }
         & > .gantt--cancelled { color: $text-muted; }

@@ -32,7 +32,8 @@ from plantui.tui.timeline.gantt import (
 from plantui.tui.timeline.unlink import UnlinkDialog
 
 RAG_WORDS = {"green": "green", "amber": "amber", "red": "red"}
-RAG_STYLE = {"green": "$text-success", "amber": "$text-warning", "red": "$text-error"}
+RAG_STYLE = {"green": "ansi_green", "amber": "ansi_yellow", "red": "ansi_red"}
+"""The same ANSI colours as the rest of the app (widgets.safe), whatever the theme."""
 
 
 class TimelineScreen(Screen[None]):
