@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from textual.widgets import Button, Input, Static
+from textual.widgets import Button, Input, OptionList, Static
 
 from plantui.exchange import export_file
 from plantui.exchange.folder import own_file
@@ -165,4 +165,30 @@ async def test_export_refuses_a_name_without_the_suffix(tmp_path: Path) -> None:
         await _run(app, pilot, "export")
         assert "ending in .plantui.json" in _text(app.screen.query_one("#sync-result", Static))
     assert not (tmp_path / "plan.json").exists()
+    here.db.close()
+
+
+async def test_browse_to_a_file_fills_the_path(tmp_path: Path) -> None:
+    """The folder list shows folders and exchange files only; Enter on a folder opens it,
+    Enter on a file puts its path in the box ready to preview."""
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    (usb / "library.plantui.json").write_text("{}")
+    (usb / "holiday.jpg").write_text("")
+    here = _laptop(tmp_path, "hall")
+    app = Host(here, SyncScreen(start=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        folders = app.screen.query_one("#sync-tree", OptionList)
+        names = [str(folders.get_option_at_index(i).prompt) for i in range(folders.option_count)]
+        assert names[1:] == ["⬑ ..", "▸ hall/", "▸ usb/"]
+        folders.focus()
+        await pilot.press("down", "down", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#sync-path", Input).value == str(usb)
+        names = [str(folders.get_option_at_index(i).prompt) for i in range(folders.option_count)]
+        assert names[1:] == ["⬑ ..", "  library.plantui.json"]
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert app.screen.query_one("#sync-path", Input).value == str(usb / "library.plantui.json")
     here.db.close()

@@ -7,7 +7,7 @@ answering keys while a big file is read, and says what it is doing.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -16,17 +16,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    DirectoryTree,
     Footer,
     Header,
     Input,
     Label,
+    OptionList,
     ProgressBar,
     Static,
 )
+from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
 from plantui.text import one_line, plain
@@ -34,20 +36,62 @@ from plantui.text import one_line, plain
 SUFFIX = ".plantui.json"
 
 
-class ExchangeTree(DirectoryTree):
-    """Folders and exchange files only, hidden entries left out, to keep the tree short."""
+class FolderList(OptionList):
+    """A folder's subfolders and exchange files; Enter opens a folder or chooses a file.
 
-    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
-        out = []
-        for path in paths:
-            if path.name.startswith("."):
-                continue
-            try:
-                if path.is_dir() or path.name.endswith(SUFFIX):
-                    out.append(path)
-            except OSError:
-                continue
-        return out
+    A plain list read on demand rather than a DirectoryTree: the tree keeps a loader worker
+    running for ever, which would stop the app from ever being idle (screenshots, tests).
+    """
+
+    class Chosen(Message):
+        """A folder or file was chosen: the path box should show it."""
+
+        def __init__(self, path: Path) -> None:
+            super().__init__()
+            self.path = path
+
+    def __init__(self, folder: Path, id: str | None = None) -> None:
+        super().__init__(id=id, markup=False)
+        self.folder = folder
+
+    def on_mount(self) -> None:
+        self.show(self.folder)
+
+    def show(self, folder: Path) -> None:
+        """List ``folder``: its parent first, then folders, then exchange files."""
+        self.folder = folder
+        entries: list[Path] = []
+        try:
+            for path in sorted(folder.iterdir(), key=lambda p: p.name.lower()):
+                if path.name.startswith("."):
+                    continue
+                try:
+                    if path.is_dir() or path.name.endswith(SUFFIX):
+                        entries.append(path)
+                except OSError:
+                    continue
+        except OSError:
+            entries = []
+        options = [Option(Content.styled(f"{one_line(str(folder))}", "bold"), id="")]
+        options.append(Option(Content("⬑ .."), id=str(folder.resolve().parent)))
+        dirs = [p for p in entries if p.is_dir()]
+        files = [p for p in entries if not p.is_dir()]
+        options += [Option(Content(f"▸ {one_line(p.name)}/"), id=str(p)) for p in dirs]
+        options += [Option(Content(f"  {one_line(p.name)}"), id=str(p)) for p in files]
+        self.clear_options()
+        self.add_options(options)
+        self.disable_option_at_index(0)
+        self.highlighted = 1
+
+    @on(OptionList.OptionSelected)
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        if not event.option.id:
+            return
+        path = Path(event.option.id)
+        if path.is_dir():
+            self.show(path)
+        self.post_message(self.Chosen(path))
 
 
 def _expand(text: str) -> Path | None:
@@ -78,11 +122,11 @@ class SyncScreen(Screen[None]):
         yield Header()
         yield Static("", id="sync-intro")
         with Horizontal(id="sync-body"):
-            yield ExchangeTree(self.start or Path.home(), id="sync-tree")
+            yield FolderList(self.start or Path.home(), id="sync-tree")
             with Vertical(id="sync-side"):
                 yield Label("File or folder (a USB stick, a shared folder):")
                 yield Input(
-                    placeholder="e.g. /media/usb  or  ~/Downloads/plan.plantui.json",
+                    placeholder="/media/usb  or  ~/plan.plantui.json",
                     id="sync-path",
                 )
                 with Horizontal(id="sync-buttons"):
@@ -116,12 +160,8 @@ class SyncScreen(Screen[None]):
 
     # Paths
 
-    @on(DirectoryTree.FileSelected, "#sync-tree")
-    def _file_chosen(self, event: DirectoryTree.FileSelected) -> None:
-        self.query_one("#sync-path", Input).value = str(event.path)
-
-    @on(DirectoryTree.DirectorySelected, "#sync-tree")
-    def _folder_chosen(self, event: DirectoryTree.DirectorySelected) -> None:
+    @on(FolderList.Chosen)
+    def _chosen(self, event: FolderList.Chosen) -> None:
         self.query_one("#sync-path", Input).value = str(event.path)
 
     @on(Input.Changed, "#sync-path")
