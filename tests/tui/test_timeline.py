@@ -430,3 +430,42 @@ def big_schedule(count: int, asks: int = 50) -> Schedule:
         bars=bars,
         deps=deps,
     )
+
+
+async def test_resizing_the_terminal_refits_the_zoom(demo):
+    app = TimelineApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        gantt = app.timeline.gantt
+        assert gantt.zoom == "month"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert gantt.zoom == "quarter"
+        assert gantt.label_width + gantt.scale.columns <= gantt.scrollable_content_region.width
+
+
+async def test_hovering_an_event_day_names_the_event(demo):
+    app = TimelineApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        gantt = app.timeline.gantt
+        event = next(e for e in gantt.schedule.events if e.day >= TODAY)
+        tip = gantt._tip(0, gantt.scale.col(event.day))
+        assert tip is not None and event.title in str(tip)
+        bar = gantt.schedule.bars[action(demo, "1.3").id]
+        index = gantt.rows.index(next(r for r in gantt.rows if r.id == bar.id))
+        tip = gantt._tip(index, gantt.scale.col(bar.first) + 1)
+        assert tip is not None and "1.3 Co-design" in str(tip)
+
+
+async def test_an_empty_plan_opens_and_says_how_to_start(plan_service: PlanService):
+    app = TimelineApp(plan_service)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        gantt = app.timeline.gantt
+        assert gantt.rows == []
+        detail = str(app.timeline.query_one("#timeline-detail", Static).render())
+        assert "No actions yet" in detail
+        await pilot.press("greater_than_sign", "z", "c", "right_square_bracket", "space")
+        await pilot.pause()
+        assert gantt.render_line(5).text.strip() == ""
