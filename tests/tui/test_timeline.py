@@ -19,8 +19,8 @@ from plantui.schedule import Bar, Schedule
 from plantui.service import PlanService
 from plantui.storage.database import open_database
 from plantui.tui.timeline import TimelineScreen
+from plantui.tui.timeline.choice import ChoiceDialog
 from plantui.tui.timeline.gantt import HEADER_LINES, GanttView
-from plantui.tui.timeline.unlink import UnlinkDialog
 from tests.conftest import FakeClock
 
 TODAY = dt.date(2025, 5, 20)
@@ -185,6 +185,9 @@ async def test_link_two_bars_through_the_picker_and_see_the_violation(demo):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
+        assert isinstance(app.screen, ChoiceDialog)  # which kind: finish-to-start first
+        await pilot.press("enter")
+        await pilot.pause()
         deps = [
             d.values
             for d in demo.list("dependency")
@@ -219,7 +222,7 @@ async def test_unlink_removes_the_chosen_dependency(demo):
         await select(pilot, "1.4")  # one link: it waits on M1
         await pilot.press("x")
         await pilot.pause()
-        assert isinstance(app.screen, UnlinkDialog)
+        assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")
         await pilot.pause()
     assert not [
@@ -469,3 +472,24 @@ async def test_an_empty_plan_opens_and_says_how_to_start(plan_service: PlanServi
         await pilot.press("greater_than_sign", "z", "c", "right_square_bracket", "space")
         await pilot.pause()
         assert gantt.render_line(5).text.strip() == ""
+
+
+async def test_link_start_to_start(demo):
+    first, then = action(demo, "4.2"), action(demo, "5.4")
+    app = TimelineApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await select(pilot, "5.4")
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.press(*"campaign")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("down", "enter")
+        await pilot.pause()
+    kinds = [
+        d.values["kind"]
+        for d in demo.list("dependency")
+        if d.values["from"] == first.id and d.values["to"] == then.id
+    ]
+    assert kinds == ["SS"]

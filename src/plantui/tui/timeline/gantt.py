@@ -510,7 +510,7 @@ class GanttView(ScrollView, can_focus=True):
             if late:
                 parts.append((f"  {LATE} {late} late link{'s' if late != 1 else ''}", "red"))
             if self.show_critical:
-                parts.append((f"  * critical {schedule.critical.days} d", "critical"))
+                parts.append((f"  * critical {schedule.critical.days} days", "critical"))
         key = (y, tuple(parts), self.label_width)
         strip = self._label_cache.get(key)
         if strip is None:

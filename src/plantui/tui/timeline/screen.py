@@ -19,6 +19,7 @@ from textual.widgets import Footer, Header, Static
 from plantui import clock
 from plantui.errors import PlanError
 from plantui.schedule import Bar, Schedule, load_schedule, resized, shifted
+from plantui.tui.timeline.choice import ChoiceDialog
 from plantui.tui.timeline.gantt import (
     FILL,
     GHOST,
@@ -29,7 +30,6 @@ from plantui.tui.timeline.gantt import (
     TODAY,
     GanttView,
 )
-from plantui.tui.timeline.unlink import UnlinkDialog
 
 RAG_WORDS = {"green": "green", "amber": "amber", "red": "red"}
 RAG_STYLE = {"green": "ansi_green", "amber": "ansi_yellow", "red": "ansi_red"}
@@ -287,10 +287,24 @@ class TimelineScreen(Screen[None]):
         except ImportError:
             self.notify("Forms are not available yet.", severity="warning", markup=False)
             return
-        title = f"{bar.label} waits until which action finishes?"
+        title = f"{bar.label} waits on which action?"
         self.app.push_screen(
             PickRecord(("action",), title, exclude=frozenset({bar.id})),
-            lambda pred: self.add_dependency(pred, bar.id) if pred else None,
+            lambda pred: self._choose_kind(pred, bar) if pred else None,
+        )
+
+    def _choose_kind(self, pred_id: str, bar: Bar) -> None:
+        pred = self.schedule.bars.get(pred_id)
+        name = pred.label if pred else "the other action"
+        choices = [
+            ("FS", f"starts after {name} finishes (FS)"),
+            ("SS", f"starts after {name} starts (SS)"),
+            ("FF", f"finishes after {name} finishes (FF)"),
+            ("SF", f"finishes after {name} starts (SF)"),
+        ]
+        self.app.push_screen(
+            ChoiceDialog(f"{bar.label} ...", choices, "enter choose · esc cancel"),
+            lambda kind: self.add_dependency(pred_id, bar.id, kind) if kind else None,
         )
 
     def add_dependency(self, pred: str, succ: str, kind: str = "FS", lag: int = 0) -> bool:
@@ -332,7 +346,12 @@ class TimelineScreen(Screen[None]):
                 text = f"→ {s.bars[d.succ].label} waits on this ({d.kind}"
             text += f" {d.lag:+d} days)" if d.lag else ")"
             choices.append((d.id, text))
-        self.app.push_screen(UnlinkDialog(bar.label, choices), self._remove_dependency)
+        self.app.push_screen(
+            ChoiceDialog(
+                f"Remove a dependency of {bar.label}", choices, "enter remove · esc cancel"
+            ),
+            self._remove_dependency,
+        )
 
     def _remove_dependency(self, dep_id: str | None) -> None:
         if not dep_id:

@@ -1,4 +1,5 @@
-"""A small dialog to choose which of an action's dependencies to remove."""
+"""A small dialog to choose one of a few options: which dependency to remove, which kind of
+dependency to add."""
 
 from __future__ import annotations
 
@@ -13,31 +14,32 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 
-class UnlinkDialog(ModalScreen[str | None]):
-    """Lists the dependencies (plain text, never markup); Enter removes, Escape keeps all."""
+class ChoiceDialog(ModalScreen[str | None]):
+    """Options as plain text (never markup); Enter picks the highlighted one, Escape none."""
 
     DEFAULT_CSS = """
-    UnlinkDialog { align: center middle; }
-    UnlinkDialog > Vertical {
+    ChoiceDialog { align: center middle; }
+    ChoiceDialog > Vertical {
         width: 80%; max-width: 90; height: auto; max-height: 80%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    UnlinkDialog OptionList { height: auto; max-height: 16; }
+    ChoiceDialog OptionList { height: auto; max-height: 16; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("escape", "cancel", "Cancel", id="timeline.unlink-cancel"),
+        Binding("escape", "cancel", "Cancel", id="timeline.choice-cancel"),
     ]
 
-    def __init__(self, label: str, choices: list[tuple[str, str]]) -> None:
+    def __init__(self, title: str, choices: list[tuple[str, str]], hint: str) -> None:
         super().__init__()
-        self.label = label
+        self.title_text = title
         self.choices = choices
+        self.hint = hint
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Static(Content.assemble(("Remove a dependency of ", "bold"), self.label))
+            yield Static(Content.styled(self.title_text, "bold"))
             yield OptionList(*(Option(Content(text), id=dep) for dep, text in self.choices))
-            yield Static(Content("enter remove · esc cancel"), classes="keys")
+            yield Static(Content.styled(self.hint, "dim"), classes="keys")
 
     def on_mount(self) -> None:
         self.query_one(OptionList).focus()
