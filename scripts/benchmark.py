@@ -1,0 +1,32 @@
+#!/usr/bin/env python3
+"""Run every benchmark of plantui and print their figures (not a test: numbers vary by machine).
+
+  * exchange: import/export of a 20,000-action plan against plain json + sqlite3
+  * startup:  first frame with data against a bare Textual app
+  * timeline: frames of a 10,000-action timeline against a 100-action one
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BENCHES = ["bench_exchange.py", "bench_startup.py", "bench_timeline.py"]
+
+
+def main() -> int:
+    status = 0
+    for name in BENCHES:
+        script = HERE / name
+        if not script.exists():
+            continue
+        print(f"== {name}", flush=True)
+        status |= subprocess.call([sys.executable, str(script), ])
+        print(flush=True)
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
