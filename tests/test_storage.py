@@ -140,3 +140,13 @@ def test_backup_is_a_consistent_private_copy(plan_service, tmp_path):
     with sqlite3.connect(target) as conn:
         assert conn.execute("SELECT count(*) FROM record").fetchone()[0] == 1
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
+
+
+def test_data_version_changes_when_another_process_commits(db_path, plan_service):
+    from tests.conftest import run_process
+
+    before = plan_service.db.data_version()
+    assert plan_service.db.data_version() == before  # nothing happened
+    result = run_process("--db", str(db_path), "add", "organisation", "name=From the CLI")
+    assert result.returncode == 0, result.stderr
+    assert plan_service.db.data_version() != before

@@ -283,9 +283,7 @@ def _record(rec: Any, index: int, stamps: _StampChecker) -> tuple[RecordState, s
                     check_value(spec, value)
                 except InvalidValue as exc:
                     raise _Refuse(f"record {rid}, field {name}: {exc}") from None
-        out[name] = (
-            siblings if len(siblings) == 1 else sorted(siblings, key=lambda s: s["at"])
-        )
+        out[name] = siblings if len(siblings) == 1 else sorted(siblings, key=lambda s: s["at"])
     if specs is not None:
         for spec in specs.values():
             if spec.required and not any(s["v"] is not None for s in out.get(spec.name, ())):

@@ -79,6 +79,7 @@ class Database:
         self.path = path
         self.engine = engine
         self.write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._watch: sqlite3.Connection | None = None
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -121,9 +122,16 @@ class Database:
         return self.meta("plan_id")
 
     def data_version(self) -> int:
-        """A number that changes when another connection commits (PRAGMA data_version)."""
-        with self.engine.connect() as conn:
-            return int(conn.exec_driver_sql("PRAGMA data_version").scalar() or 0)
+        """A number that changes whenever anything else commits to the file.
+
+        PRAGMA data_version counts commits made by *other* connections, so it is read on a
+        connection of its own that never writes: edits by this process count too.
+        """
+        if self._watch is None:
+            self._watch = sqlite3.connect(
+                self.path, timeout=BUSY_TIMEOUT_S, check_same_thread=False, isolation_level=None
+            )
+        return int(self._watch.execute("PRAGMA data_version").fetchone()[0])
 
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the database (SQLite's online backup), even mid-use."""
@@ -140,6 +148,9 @@ class Database:
         target.chmod(0o600)
 
     def close(self) -> None:
+        if self._watch is not None:
+            self._watch.close()
+            self._watch = None
         self.engine.dispose()
 
 

@@ -19,7 +19,6 @@ from plantui import merge
 from plantui.domain import DELETED, TYPES
 from plantui.storage.models import PROJECTIONS, Record
 
-
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
