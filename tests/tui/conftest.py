@@ -76,3 +76,44 @@ async def wait_for(pilot, condition, seconds: float = 10.0) -> bool:
             pass
         await pilot.pause(0.05)
     return bool(condition())
+
+
+OTHER_REPLICA = "00000000-0000-4000-8000-00000000t1ff".replace("t1", "00")
+
+
+def add_conflict(service: PlanService, record_id: str, name: str, value) -> None:
+    """Give a field a second value from another laptop that never saw ours: a conflict."""
+    from plantui.storage.records import RecordState, load_state, save_states
+
+    with service.db.read() as session:
+        state = load_state(session, record_id)
+    assert state is not None
+    clock = "1733000000500.0000"
+    state.fields.setdefault(name, []).append({"v": value, "at": f"{clock}@{OTHER_REPLICA}"})
+    state.fields[name].sort(key=lambda s: s["at"])
+    state.vv[OTHER_REPLICA] = clock
+    with service.db.write() as session:
+        save_states(session, [RecordState(state.id, state.type, state.vv, state.fields)])
+
+
+def screen_text(app) -> str:
+    """What the terminal would show now, as plain text (styles dropped, characters kept)."""
+    import io
+
+    from rich.console import Console
+
+    width, height = app.size
+    console = Console(
+        width=width,
+        height=height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        record=True,
+        legacy_windows=False,
+        safe_box=False,
+    )
+    console.print(
+        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    )
+    return console.export_text(styles=False)
