@@ -6,18 +6,17 @@ state and the typed row screens read can never drift apart.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plantui import merge
 from plantui.domain import DELETED, TYPES
-from plantui.storage.models import PROJECTIONS, Record
+from plantui.storage.models import Record
 
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
@@ -58,17 +57,6 @@ def load_state(session: Session, record_id: str) -> RecordState | None:
     return None if row is None else state_from_row(row)
 
 
-def load_states(session: Session, ids: Iterable[str]) -> dict[str, RecordState]:
-    """States of the given ids that exist, fetched in chunks within SQLite's variable limit."""
-    ids = list(ids)
-    out: dict[str, RecordState] = {}
-    cols = (Record.id, Record.type, Record.vv, Record.fields)
-    for i in range(0, len(ids), 900):
-        for row in session.execute(select(*cols).where(Record.id.in_(ids[i : i + 900]))):
-            out[row.id] = state_from_row(row)
-    return out
-
-
 def record_row(state: RecordState) -> tuple[Any, ...]:
     """The ``record`` table row for a state, with its derived flags, in _RECORD_COLUMNS order."""
     fields = state.fields
@@ -82,29 +70,6 @@ def record_row(state: RecordState) -> tuple[Any, ...]:
         merge.delete_edit_conflict(fields),
         merge.max_clock(state.vv),
     )
-
-
-def _column_value(kind: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if kind == "date":
-        try:
-            return dt.date.fromisoformat(value)
-        except (TypeError, ValueError):
-            return None
-    return value
-
-
-def projection_row(state: RecordState) -> dict[str, Any] | None:
-    """The typed row of the shown values, or None for a record type this version lacks."""
-    rtype = TYPES.get(state.type)
-    if rtype is None:
-        return None
-    shown = merge.shown_values(state.fields)
-    row = {"id": state.id, "deleted": shown.get(DELETED) is True}
-    for name, spec in rtype.fields.items():
-        row[name] = _column_value(spec.kind, shown.get(name))
-    return row
 
 
 def _projection_tuple(state: RecordState, specs: list[tuple[str, str]]) -> tuple[Any, ...]:
@@ -159,17 +124,3 @@ def save_states(session: Session, states: Iterable[RecordState], *, new: bool = 
     for type_name, group in by_type.items():
         sql, specs = _projection_sql(type_name, replace=not new)
         conn.exec_driver_sql(sql, [_projection_tuple(s, specs) for s in group])
-
-
-def rebuild_projections(session: Session) -> None:
-    """Make every projection row again from record state (after a schema change)."""
-    for model in PROJECTIONS.values():
-        session.execute(delete(model))
-    rows = session.execute(select(Record.id, Record.type, Record.vv, Record.fields)).all()
-    by_type: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        proj = projection_row(state_from_row(row))
-        if proj is not None:
-            by_type.setdefault(row.type, []).append(proj)
-    for type_name, proj_rows in by_type.items():
-        session.execute(insert(PROJECTIONS[type_name].__table__), proj_rows)  # type: ignore[attr-defined]
