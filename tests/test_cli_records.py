@@ -146,3 +146,20 @@ def test_environment_variable_chooses_the_database(tmp_path):
     result = run_process("add", "plan", "title=Env", env={"PLANTUI_DB": str(env_db)})
     assert result.returncode == 0, result.stderr
     assert record_count(env_db) == 1
+
+
+def test_an_unexpected_error_is_one_sentence_with_the_details_in_a_log(
+    with_plan, monkeypatch, tmp_path
+):
+    from plantui.service import PlanService
+
+    def broken(self, *args, **kwargs):
+        raise ZeroDivisionError("a bug")
+
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setattr(PlanService, "list", broken)
+    result = with_plan("list", "ask")
+    assert result.code == 70
+    assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1
+    log = next((tmp_path / "state").rglob("crash.log"))
+    assert "ZeroDivisionError: a bug" in log.read_text()

@@ -17,7 +17,7 @@ from pathlib import Path
 from plantui import __version__
 from plantui.errors import PlanError
 
-EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
 class Context:
@@ -113,9 +113,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _refuse(f"{exc.strerror or exc}: {exc.filename}." if exc.filename else str(exc))
     except KeyboardInterrupt:
         return 130
+    except Exception:  # a bug of ours: say so plainly, keep the details for a report
+        log = _write_crash_log()
+        print(
+            f"plantui: something went wrong inside plantui; details are in {log}.", file=sys.stderr
+        )
+        return EXIT_INTERNAL
     finally:
         if "db" in ctx.__dict__:
             ctx.db.close()
+
+
+def _write_crash_log() -> Path:
+    """Save the traceback of an unexpected error where a person can find and send it."""
+    import tempfile
+    import traceback
+
+    from platformdirs import user_log_path
+
+    try:
+        folder = user_log_path("plantui", appauthor=False)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        folder = Path(tempfile.gettempdir())
+    log = folder / "crash.log"
+    with log.open("a", encoding="utf-8") as handle:
+        handle.write(traceback.format_exc() + "\n")
+    return log
 
 
 def _refuse(sentence: str) -> int:
