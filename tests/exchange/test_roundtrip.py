@@ -151,3 +151,18 @@ def test_export_of_an_empty_database_is_refused(tmp_path):
     empty = make_replica(tmp_path, "empty")
     with pytest.raises(PlanError, match="no plan yet"):
         empty.export()
+
+
+def test_a_file_from_a_laptop_days_ahead_is_taken_with_a_warning(tmp_path):
+    ahead = make_replica(tmp_path, "ahead", start_ms=1_733_000_000_000 + 3 * 86_400_000)
+    here = make_replica(tmp_path, "here")
+    ahead.service.create("plan", {"title": "P"})
+    summary = here.receive(ahead.export())
+    assert summary.new == 1
+    assert len(summary.warnings) == 1 and "3 days ahead" in summary.warnings[0]
+    assert "Warning:" in summary.text()
+    # The clock moved past the file's, so the next local edit is stamped after it.
+    plan = here.service.list("plan")[0].id
+    here.service.update(plan, {"area": "Southwark"})
+    stamps = [s["at"] for s in here.service.get(plan).state.fields["area"]]
+    assert stamps[0] > ahead.service.get(plan).state.fields["title"][0]["at"]
