@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from plantui.errors import PlanError
+from plantui.cli.output import print_json
 from plantui.text import plain
 
 _SIZE = re.compile(r"(\d+)\s*([kmg]i?b?)?", re.I)
@@ -111,7 +111,7 @@ def _conflicts(ctx) -> list:
 def cmd_conflicts(ctx) -> int:
     found = _conflicts(ctx)
     if ctx.args.json:
-        _print_json([c.to_json() for c in found])
+        print_json([c.to_json() for c in found])
         return 0
     if not found:
         ctx.out("No open conflicts.")
@@ -138,7 +138,7 @@ def cmd_check(ctx) -> int:
     with ctx.db.read() as session:
         found = integrity_findings(session)
     if ctx.args.json:
-        _print_json([f.to_json() for f in found])
+        print_json([f.to_json() for f in found])
         return 0
     if not found:
         ctx.out("No integrity findings.")
@@ -150,7 +150,7 @@ def cmd_check(ctx) -> int:
 def cmd_schema(ctx) -> int:
     from plantui.exchange.model import json_schema
 
-    _print_json(json_schema())
+    print_json(json_schema())
     return 0
 
 
@@ -158,10 +158,3 @@ def _value(value: Any) -> str:
     if value is None:
         return "(empty)"
     return plain(json.dumps(value, ensure_ascii=False))
-
-
-def _print_json(value: Any) -> None:
-    if value is None:
-        raise PlanError("nothing to print")
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")

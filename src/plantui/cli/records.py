@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
+from plantui.cli.output import print_json
 from plantui.domain import (
     TYPES,
     InvalidValue,
@@ -128,7 +127,7 @@ def record_json(view) -> dict[str, Any]:
 def cmd_show(ctx) -> int:
     view = ctx.service.get(ctx.service.resolve_id(ctx.args.id))
     if ctx.args.json:
-        _print_json(record_json(view))
+        print_json(record_json(view))
         return 0
     state = " (deleted)" if view.deleted else ""
     ctx.out(f"{view.type} {view.id}{state}")
@@ -148,7 +147,7 @@ def cmd_list(ctx) -> int:
     rtype = _type_of(ctx.args.type)
     views = ctx.service.list(rtype.name, include_deleted=ctx.args.all)
     if ctx.args.json:
-        _print_json([record_json(v) for v in views])
+        print_json([record_json(v) for v in views])
         return 0
     for view in views:
         flags = " ".join(
@@ -178,8 +177,3 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return plain(str(value))
-
-
-def _print_json(value: Any) -> None:
-    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
