@@ -231,6 +231,7 @@ class GanttView(ScrollView, can_focus=True):
 
     @property
     def chart_width(self) -> int:
+        """Columns left for the chart beside the label column."""
         return max(1, self.scrollable_content_region.width - self.label_width)
 
     def _rescale(self) -> None:
@@ -272,11 +273,13 @@ class GanttView(ScrollView, can_focus=True):
         self.show_bar()
 
     def cycle_zoom(self) -> str:
+        """Week -> month -> quarter -> week; returns the new zoom."""
         zoom = ZOOMS[(ZOOMS.index(self.zoom) + 1) % len(ZOOMS)]  # type: ignore[arg-type]
         self.set_zoom(zoom)
         return zoom
 
     def toggle_critical(self) -> bool:
+        """Show or hide the critical path; returns whether it is now shown."""
         self.show_critical = not self.show_critical
         self._critical = set(self.schedule.critical.actions) if self.show_critical else set()
         self._generation += 1
@@ -551,6 +554,7 @@ class GanttView(ScrollView, can_focus=True):
         self.post_message(self.CursorMoved(row))
 
     def move_cursor(self, index: int) -> None:
+        """Select a row by index (clamped) and keep it on screen."""
         if not self.rows:
             return
         index = max(0, min(index, len(self.rows) - 1))
@@ -579,6 +583,7 @@ class GanttView(ScrollView, can_focus=True):
         self.show_day(day)
 
     def show_day(self, day: dt.date) -> None:
+        """Scroll sideways, if needed, so a day is on screen."""
         col = self.scale.col(day)
         left = round(self.scroll_x)
         if col < left or col >= left + self.chart_width:
