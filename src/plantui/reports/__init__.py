@@ -49,6 +49,7 @@ def _write(path: Path, data: str | bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(raw)
+        os.chmod(tmp, 0o666 & ~_umask())  # as any new file, not mkstemp's private 0600
         os.replace(tmp, path)
     except OSError as exc:
         Path(tmp).unlink(missing_ok=True)
@@ -115,6 +116,12 @@ def export(
     _write(output, data)
     what = f"ask {report.asks[0].heading}" if report.single_ask else f"{len(report.asks)} asks"
     return ExportResult(f"Wrote the {fmt} report ({what}) to {output}.", paths=(output,))
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _target(fmt: str) -> str:
