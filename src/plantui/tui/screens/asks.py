@@ -54,8 +54,15 @@ class AsksScreen(BrowseScreen):
     SEARCH = ("title", "ref_code", "statement", "theme", "status", "population_group")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("asks.tcss")]
     BINDINGS: ClassVar = [
-        Binding("shift+up,K", "move_up", "Move up", id="ask.move-up", group=MOVE),
-        Binding("shift+down,J", "move_down", "Move down", id="ask.move-down", group=MOVE),
+        Binding("shift+up,K", "move_up", "Move up", id="ask.move-up", group=MOVE, key_display="⇧↑"),
+        Binding(
+            "shift+down,J",
+            "move_down",
+            "Move down",
+            id="ask.move-down",
+            group=MOVE,
+            key_display="⇧↓",
+        ),
     ]
 
     def __init__(self) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plantui.storage.models import Organisation, Pledge
@@ -29,7 +29,8 @@ class PledgesScreen(BrowseScreen):
         self._orgs: dict[str, str] = {}
 
     def order(self) -> list[Any]:
-        return [Pledge.ref_code, Pledge.title, Pledge.id]
+        # P2 before P10: shorter codes first, then by text.
+        return [func.length(Pledge.ref_code), Pledge.ref_code, Pledge.title, Pledge.id]
 
     def prepare(self, session: Session, rows: list[Any]) -> None:
         ids = {row[0].made_by for row in rows if row[0].made_by}

@@ -41,6 +41,8 @@ def describe(view: RecordView, related: list[Related]) -> Text:
             text.append(show(labels.get(value, value)))
         elif name == "rag":
             text.append_text(rag(value))
+        elif spec.kind == "enum" and isinstance(value, str):
+            text.append(show(value.replace("_", " ")))
         elif spec.kind == "text" and isinstance(value, str) and "\n" in value:
             text.append("\n")
             text.append_text(block(value))

@@ -1,0 +1,143 @@
+"""Start-up benchmark: plantui's first frame with data against a bare Textual app.
+
+Each probe runs in a fresh Python process (imports included, as a person would wait for
+them) and reports when the first frame with data has been drawn headless at 160x50: for
+plantui the Overview of the example plan, for the baseline a Header, a 50-row DataTable and
+a Footer. Probes alternate and the median of several runs is compared (target: within 1.3x).
+Also times the Organisations list over 10,000 organisations (reload and a filter keystroke).
+
+Usage: python scripts/bench_startup.py [--runs N] [--no-10k]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+BARE = """
+import asyncio, time
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+class Bare(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        table = self.query_one(DataTable)
+        table.add_columns("Ref", "Title", "Status", "Due")
+        for n in range(50):
+            table.add_row(f"A{n}", f"Row number {n}", "agreed", "2025-06-15")
+
+async def main():
+    app = Bare()
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        app.export_screenshot()
+
+asyncio.run(main())
+"""
+
+PLANTUI = """
+import asyncio, sys
+from plantui.service import PlanService
+from plantui.storage.database import open_database
+from plantui.tui.app import PlanApp
+
+async def main():
+    app = PlanApp(PlanService(open_database(sys.argv[1])), watch=False)
+    async with app.run_test(size=(160, 50)) as pilot:
+        await pilot.pause()
+        app.export_screenshot()
+
+asyncio.run(main())
+"""
+
+
+def probe(code: str, *args: str) -> float:
+    """Seconds from starting a fresh interpreter to its first frame with data."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PLANTUI_TODAY": "2025-06-15"}
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", code, *args], check=True, env=env)
+    return time.perf_counter() - start
+
+
+def big_list(tmp: Path) -> tuple[float, float]:
+    """(reload, filter) seconds for the Organisations screen over 10,000 organisations."""
+    import asyncio
+
+    sys.path.insert(0, str(ROOT / "src"))
+    from plantui.demo import load_demo
+    from plantui.service import PlanService
+    from plantui.storage.database import open_database
+    from plantui.tui.app import PlanApp
+
+    service = PlanService(open_database(tmp / "big.db"))
+    load_demo(service)
+    with service.transaction() as writer:
+        for n in range(10_000):
+            writer.create("organisation", {"name": f"Organisation {n:05d}", "sector": "other"})
+
+    async def run() -> tuple[float, float]:
+        app = PlanApp(service, watch=False, screen="organisations")
+        async with app.run_test(size=(160, 50)) as pilot:
+            await pilot.pause()
+            start = time.perf_counter()
+            app.screen.reload()
+            await pilot.pause()
+            reload_s = time.perf_counter() - start
+            await pilot.press("slash")
+            start = time.perf_counter()
+            await pilot.press("9")
+            await pilot.pause()
+            return reload_s, time.perf_counter() - start
+
+    return asyncio.run(run())
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--no-10k", action="store_true")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        db = tmp / "demo.db"
+        env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+        subprocess.run(
+            [sys.executable, "-m", "plantui", "--db", str(db), "demo"],
+            check=True,
+            env=env,
+            capture_output=True,
+        )
+        probe(BARE)  # warm the file cache for both
+        probe(PLANTUI, str(db))
+        bare, ours = [], []
+        for _ in range(args.runs):
+            bare.append(probe(BARE))
+            ours.append(probe(PLANTUI, str(db)))
+        b, o = statistics.median(bare), statistics.median(ours)
+        print(f"bare Textual (Header, 50-row DataTable, Footer): {b:.3f} s (median of {args.runs})")
+        print(f"plantui overview of the example plan:            {o:.3f} s (median of {args.runs})")
+        print(f"ratio: {o / b:.2f}x (target: within 1.3x)")
+        if not args.no_10k:
+            reload_s, filter_s = big_list(tmp)
+            print(
+                f"10,000 organisations: list reload {reload_s:.3f} s, "
+                f"filter keystroke {filter_s:.3f} s"
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

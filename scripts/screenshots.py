@@ -1,0 +1,59 @@
+"""Regenerate screenshots/<screen>.svg from a fresh example plan, with today pinned.
+
+Run from the repository root: ``python scripts/screenshots.py``. Each screen is drawn by the
+real ``plantui screenshot`` command at 160x50, plus an 80x24 overview for small terminals.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENS = (
+    "overview",
+    "asks",
+    "pledges",
+    "timeline",
+    "organisations",
+    "events",
+    "conflicts",
+    "sync",
+)
+TODAY = "2025-06-15"
+
+
+def plantui(*args: str, env: dict[str, str]) -> None:
+    subprocess.run([sys.executable, "-m", "plantui", *args], check=True, env=env)
+
+
+def main() -> int:
+    out = ROOT / "screenshots"
+    out.mkdir(exist_ok=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PLANTUI_TODAY": TODAY}
+    with tempfile.TemporaryDirectory() as tmp:
+        db = str(Path(tmp) / "demo.db")
+        plantui("--db", db, "demo", env=env)
+        shots = [(name, "160x50", out / f"{name}.svg") for name in SCREENS]
+        shots.append(("overview", "80x24", out / "overview-80x24.svg"))
+        for name, size, path in shots:
+            plantui(
+                "--db",
+                db,
+                "screenshot",
+                "--screen",
+                name,
+                "--output",
+                str(path),
+                "--size",
+                size,
+                env=env,
+            )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
