@@ -3,6 +3,7 @@ bad row is named by its line number."""
 
 from __future__ import annotations
 
+import csv
 from pathlib import Path
 
 import pytest
@@ -188,3 +189,48 @@ def test_exported_header_names_are_all_understood():
         problems: list[str] = []
         _columns(type_name, columns(type_name, include_contacts=True), 1, problems)
         assert problems == [], type_name
+
+
+@pytest.mark.usefixtures("demo_db_path")
+def test_an_edited_export_imported_back_updates_the_same_records(cli, tmp_path):
+    """Export, edit in a spreadsheet, import back: no duplicates, edits and cleared cells land,
+    and a link column replaces the links it lists."""
+    folder = tmp_path / "export"
+    assert cli("report", "--format", "csv", "--output", str(folder)).code == 0
+    path = folder / "ask.csv"
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    a1 = next(r for r in rows if r["ref_code"] == "A1")
+    a1["title"] = "Mental health support that fits our communities"
+    a1["theme"] = ""
+    a1["raised_by"], a1["raised_by_name"] = "", "Southwark Council"
+    new = dict.fromkeys(rows[0], "")
+    new.update(title="A brand new ask", ref_code="A9")
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows([*rows, new])
+    dry = cli("import-csv", "ask", str(path), "--dry-run")
+    assert "9 asks (1 new, 8 updated) would be imported" in dry.last_line
+    result = cli("import-csv", "ask", str(path))
+    assert result.code == 0, result.err
+    assert result.last_line == f"Imported 9 asks (1 new, 8 updated) from {path}."
+    db = open_database(tmp_path / "plan.db")
+    try:
+        views = PlanService(db).list("ask")
+        assert len(views) == 9 and views[-1].values["title"] == "A brand new ask"
+        first = views[0]
+        assert first.values["title"] == "Mental health support that fits our communities"
+        assert first.values["theme"] is None
+    finally:
+        db.close()
+    md = cli("report", "--format", "md", "--ask", "A1").out
+    assert "Raised by: Southwark Council" in md
+
+
+def test_the_same_id_twice_is_refused(cli, plan_service, tmp_path):
+    ask = plan_service.create("ask", {"title": "Existing"}).record_id
+    path = write(tmp_path / "a.csv", f"id,title\n{ask},One\n{ask},Two\n")
+    result = cli("import-csv", "ask", str(path))
+    assert result.code == 1
+    assert f"plantui: line 3: the id {ask} is also on line 2." in result.err

@@ -4,6 +4,9 @@ Columns are matched to fields by name (any case; the ``*_name`` columns that the
 writes are understood too). References name their record by id, ref_code or name. Every row
 is checked before anything is written and every problem is reported with its line number;
 then all rows go in one transaction through the write path, or none do.
+
+A row whose ``id`` names a live record of the same type updates it (an empty cell clears the
+field), so a CSV export can be edited in a spreadsheet and imported back; other rows are new.
 """
 
 from __future__ import annotations
@@ -20,7 +23,7 @@ from sqlalchemy import select
 from plantui.domain import TYPES, Field, InvalidValue, is_uuid, parse_text_value
 from plantui.errors import PlanError
 from plantui.service import PlanService
-from plantui.storage.models import PROJECTIONS, Ask
+from plantui.storage.models import PROJECTIONS, Ask, Link
 from plantui.text import plain
 
 IMPORTABLE = ("organisation", "event", "ask", "pledge", "action")
@@ -73,6 +76,12 @@ class _Row:
     """Reference fields pointing at another row of this file: field -> row index."""
     links: list[tuple[str, Any]] = field(default_factory=list)
     """(role, target id or row index) to create once the row's record exists."""
+    existing: str | None = None
+    """The id of the live record this row updates (its ``id`` cell names one), else new."""
+    present: set[str] = field(default_factory=set)
+    """Fields the file has a column for: on an update, an empty cell clears the field."""
+    link_roles: set[str] = field(default_factory=set)
+    """Link roles the file has a column for: on an update, the column replaces the links."""
 
 
 class _Lookup:
@@ -289,14 +298,35 @@ def check_csv(service: PlanService, type_name: str, path: Path) -> list[_Row]:
         }
         lookup.add_row(len(keyed) - 1, named.get(("id", ""), "").strip(), values)
     parsed = [_parse_row(type_name, line, cells, lookup, problems) for line, cells in keyed]
+    first_line: dict[str, int] = {}
+    for row in parsed:
+        key = row.old_id.lower()
+        if is_uuid(key) and lookup.ids.get(key) == type_name:
+            row.existing = key
+        if key and key in first_line:
+            problems.append(
+                f"line {row.line}: the id {row.old_id} is also on line {first_line[key]}."
+            )
+        if key:
+            first_line.setdefault(key, row.line)
     if not parsed:
         raise PlanError(f"{path} has a header row but no rows to import.")
+    problems.sort(key=lambda p: int(p.split(":")[0].removeprefix("line ")))
     if problems:
         count = len({p.split(":")[0] for p in problems})
         raise CsvRefused(
             f"Imported nothing: {count} line(s) of {path} have problems; fix them and try again.",
             problems,
         )
+    present = {name for kind, name in columns.values() if kind in ("field", "name")}
+    roles = {
+        LINK_COLUMNS[type_name][name][0]
+        for kind, name in columns.values()
+        if kind.startswith("link")
+    }
+    for row in parsed:
+        row.present = present
+        row.link_roles = roles
     return parsed
 
 
@@ -309,27 +339,56 @@ def import_csv(service: PlanService, type_name: str, path: Path, dry_run: bool =
         raise PlanError(
             "This database holds no plan yet: add one with `plantui add plan title=...` first."
         )
+    updates = sum(1 for row in rows if row.existing)
+    counts = f"{len(rows) - updates} new, {updates} updated" if updates else ""
     if dry_run:
-        return f"{path} is fine: {plural} would be imported (nothing written: --dry-run)."
+        detail = f" ({counts})" if counts else ""
+        return f"{path} is fine: {plural}{detail} would be imported (nothing written: --dry-run)."
     if type_name == "ask":
-        _give_ranks(rows, _Lookup(service, "ask").last_rank)
+        _give_ranks([r for r in rows if not r.existing], _Lookup(service, "ask").last_rank)
     with service.transaction() as writer:
-        created: list[str] = []
+        ids: list[str] = []
         for row in rows:
             try:
-                created.append(writer.create(type_name, row.values).record_id)
+                if row.existing:
+                    values = {
+                        name: row.values.get(name) for name in row.present if name not in row.later
+                    }
+                    writer.update(row.existing, values)
+                    ids.append(row.existing)
+                else:
+                    ids.append(writer.create(type_name, row.values).record_id)
             except PlanError as exc:
                 raise PlanError(f"Imported nothing: line {row.line}: {exc}") from None
-        for row, record_id in zip(rows, created, strict=True):
+        for row, record_id in zip(rows, ids, strict=True):
             try:
                 if row.later:
-                    writer.update(record_id, {k: created[i] for k, i in row.later.items()})
-                for role, target in row.links:
-                    to = created[target] if isinstance(target, int) else target
+                    writer.update(record_id, {k: ids[i] for k, i in row.later.items()})
+                wanted = {
+                    (role, ids[target] if isinstance(target, int) else target)
+                    for role, target in row.links
+                }
+                if row.existing:
+                    _drop_links(writer, record_id, row.link_roles, wanted)
+                for role, to in sorted(wanted):
                     writer.create("link", {"role": role, "from": record_id, "to": to})
             except PlanError as exc:
                 raise PlanError(f"Imported nothing: line {row.line}: {exc}") from None
-    return f"Imported {plural} from {path}."
+    detail = f" ({counts})" if counts else ""
+    return f"Imported {plural}{detail} from {path}."
+
+
+def _drop_links(writer, record_id: str, roles: set[str], wanted: set[tuple[str, str]]) -> None:
+    """On an update, links of a role the file lists that the file no longer names go."""
+    if not roles:
+        return
+    for link_id, role, to in writer.session.execute(
+        select(Link.id, Link.role, Link.to).where(
+            Link.from_ == record_id, Link.role.in_(roles), Link.deleted.is_(False)
+        )
+    ).all():
+        if (role, to) not in wanted:
+            writer.delete(link_id)
 
 
 def _give_ranks(rows: list[_Row], last: str | None) -> None:

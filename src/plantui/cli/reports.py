@@ -40,8 +40,10 @@ def register(sub: argparse._SubParsersAction) -> None:
         help="add asks, pledges, actions, organisations or events from a CSV file",
         description=(
             "The first row names the columns (field names, any case). Organisations, asks, "
-            "pledges and events may be referred to by name, ref_code or id. Every row is "
-            "checked first; if any row has a problem nothing is imported."
+            "pledges and events may be referred to by name, ref_code or id. A row whose id "
+            "column names an existing record updates it (so an edited CSV export can be "
+            "imported back). Every row is checked first; if any row has a problem nothing "
+            "is imported."
         ),
     )
     p.add_argument("type", metavar="TYPE", help="ask, pledge, action, organisation or event")
