@@ -306,3 +306,15 @@ def test_demo_report_is_fast(demo_db_path):
 def test_export_refuses_a_database_without_a_plan(db, today, tmp_path):
     with pytest.raises(Exception, match="holds no plan"):
         export(db, "md")
+
+
+def test_a_new_plan_without_asks_still_reports(cli, plan_service, today, tmp_path):
+    md = cli("report", "--format", "md")
+    assert md.code == 0 and "The plan has no asks yet." in md.out
+    page = tmp_path / "r.html"
+    assert cli("report", "--format", "html", "--output", str(page)).code == 0
+    assert "The plan has no asks yet." in page.read_text(encoding="utf-8")
+    saved = tmp_path / "r.md"
+    assert cli("report", "--format", "md", "--output", str(saved)).code == 0
+    assert saved.read_text(encoding="utf-8") == md.out
+    assert cli("report", "--format", "mermaid").out.startswith("gantt\n")
