@@ -39,8 +39,19 @@ def main() -> int:
         print_to_pdf(html, pdf)
         stem = Path(tmp) / "page"
         subprocess.run(
-            ["pdftoppm", "-png", "-r", "110", "-f", "1", "-l", "1", "-singlefile", str(pdf),
-             str(stem)],
+            [
+                "pdftoppm",
+                "-png",
+                "-r",
+                "110",
+                "-f",
+                "1",
+                "-l",
+                "1",
+                "-singlefile",
+                str(pdf),
+                str(stem),
+            ],
             check=True,
         )
         (out / "report-example.png").write_bytes(stem.with_suffix(".png").read_bytes())

@@ -39,6 +39,7 @@ def when(value: str | None) -> str:
 
 
 def pct(value: int | None) -> str:
+    """Progress in words: a dash (not 0%) when nothing has reported progress."""
     return "–" if value is None else f"{value}%"
 
 
@@ -71,11 +72,13 @@ def _environment(autoescape: bool) -> Environment:
 
 @cache
 def html_environment() -> Environment:
+    """The autoescaping environment for HTML and SVG, compiled once per process."""
     return _environment(autoescape=True)
 
 
 @cache
 def markdown_environment() -> Environment:
+    """The Markdown environment: no HTML escaping, every printed value Markdown-escaped."""
     return _environment(autoescape=False)
 
 
