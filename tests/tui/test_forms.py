@@ -275,3 +275,25 @@ async def test_picker_shows_the_first_matches_of_many(plan_service: PlanService)
         await pilot.pause()
     (picked,) = app.results
     assert plan_service.get(picked).values["title"] == "Action 0042"
+
+
+async def test_link_from_a_preset_record_picks_the_other_end(plan_service: PlanService) -> None:
+    """Linking a pledge to the ask it answers: from and role are fixed by the screen, the ask
+    is chosen from a drop-down that offers asks only, and the link is written."""
+    council = _org(plan_service)
+    pledge = plan_service.create("pledge", {"title": "Clinics", "made_by": council}).record_id
+    ask = plan_service.create("ask", {"title": "Health checks"}).record_id
+    preset = {"role": "responds_to", "from": pledge}
+    app = Host(plan_service, RecordForm("link", preset=preset))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        form = app.screen
+        assert form.query_one("#in-role", Select).disabled
+        assert not form.query("#choose-from")
+        to = form.query_one("#in-to", Select)
+        assert [value for _, value in to._options if value is not Select.NULL] == [ask]
+        to.value = ask
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    (link,) = app.results
+    assert plan_service.get(link).values == {"role": "responds_to", "from": pledge, "to": ask}

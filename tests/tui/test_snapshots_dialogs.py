@@ -36,6 +36,12 @@ def utc(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
+def _still(pilot) -> None:
+    """Stop every cursor blinking, so a slow machine takes the same picture as a fast one."""
+    for widget in pilot.app.screen.query("Input, TextArea"):
+        widget.cursor_blink = False
+
+
 def _label(service: PlanService, label: str = "Laptop at the library") -> None:
     with service.db.write() as session:
         service.db.set_meta(session, "replica_label", label)
@@ -70,7 +76,13 @@ def test_conflicts_screen_small(snap_compare, conflicted: PlanService) -> None:
     wrote it (another laptop by short id, or "Laptop at the library (this laptop)") and when
     (2024-11-30 20:53), each with Keep this. The title with [/] and [bold] shows exactly as
     typed. The footer offers n, e and o, not restore."""
-    assert snap_compare(Host(conflicted, ConflictsScreen()), terminal_size=SMALL)
+
+    async def still(pilot) -> None:
+        await pilot.pause()
+        _still(pilot)
+        await pilot.pause()
+
+    assert snap_compare(Host(conflicted, ConflictsScreen()), terminal_size=SMALL, run_before=still)
 
 
 def test_conflicts_screen_delete_edit_big(snap_compare, conflicted: PlanService) -> None:
@@ -80,6 +92,7 @@ def test_conflicts_screen_delete_edit_big(snap_compare, conflicted: PlanService)
 
     async def choose_pledge(pilot) -> None:
         await pilot.pause()
+        _still(pilot)
         await pilot.press("down", "down")
         await pilot.pause()
 
@@ -97,6 +110,7 @@ def test_form_with_a_conflict_and_a_bad_date(snap_compare, conflicted: PlanServi
 
     async def bad_date(pilot) -> None:
         await pilot.pause()
+        _still(pilot)
         pilot.app.screen.query_one("#in-response_date", Input).focus()
         await pilot.press(*"2025-02-30")
         await pilot.pause()
@@ -111,7 +125,15 @@ def test_new_pledge_form_small(snap_compare, conflicted: PlanService) -> None:
     by starred, made by a drop-down of organisations, dates with a YYYY-MM-DD hint; the
     Cancel and Save buttons and the "ctrl+s save · esc cancel" hint stay visible at the
     bottom while the fields scroll."""
-    assert snap_compare(Host(conflicted, RecordForm("pledge")), terminal_size=SMALL)
+
+    async def still(pilot) -> None:
+        await pilot.pause()
+        _still(pilot)
+        await pilot.pause()
+
+    assert snap_compare(
+        Host(conflicted, RecordForm("pledge")), terminal_size=SMALL, run_before=still
+    )
 
 
 def test_sync_screen_after_a_preview(
@@ -134,6 +156,7 @@ def test_sync_screen_after_a_preview(
 
     async def preview(pilot) -> None:
         await pilot.pause()
+        _still(pilot)
         pilot.app.screen.query_one("#sync-path", Input).value = "usb/library.plantui.json"
         await pilot.click("#preview")
         for _ in range(500):

@@ -313,14 +313,16 @@ class RecordForm(ModalScreen[str | None]):
         else:
             if spec.required and value is None and show_required:
                 message = f"{_nice(spec.name).capitalize()} is required."
+        shown = self._errors.get(spec.name, "")
         if message:
             self._errors[spec.name] = message
         else:
             self._errors.pop(spec.name, None)
-        error = self.query_one(f"#err-{spec.name}", Static)
-        error.update(Content(message))
-        error.display = bool(message)
-        self.query_one(f"#field-{spec.name}").set_class(bool(message), "-invalid")
+        if message != shown:  # touch the widgets only on a change: every keystroke lands here
+            error = self.query_one(f"#err-{spec.name}", Static)
+            error.update(Content(message))
+            error.display = bool(message)
+            self.query_one(f"#field-{spec.name}").set_class(bool(message), "-invalid")
         return value
 
     def _shown_fields(self) -> list[Field]:

@@ -60,7 +60,8 @@ class ConflictsScreen(Screen[None]):
         super().__init__()
         self.items: list[Item] = []
         self.current: Item | None = None
-        self._shown_key: str | None = None
+        self._shown: Item | None = None
+        """What the detail pane shows, so an unchanged conflict is not redrawn (and typing kept)."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -143,10 +144,9 @@ class ConflictsScreen(Screen[None]):
 
     def _show(self, item: Item | None) -> None:
         self.current = item
-        key = item.key if item else None
-        if key == self._shown_key and item is not None:
+        if item is not None and item == self._shown:
             return
-        self._shown_key = key
+        self._shown = item
         self.refresh_bindings()
         heading = self.query_one("#detail-heading", Static)
         siblings = self.query_one("#siblings", Horizontal)
@@ -268,7 +268,7 @@ class ConflictsScreen(Screen[None]):
         except (PlanError, InvalidValue) as exc:
             self._message(f"Not done: {one_line(str(exc))}", error=True)
             return
-        self._shown_key = None
+        self._shown = None
         self.reload()
         self.notify(done, markup=False)
 
@@ -337,7 +337,7 @@ class ConflictsScreen(Screen[None]):
         from plantui.tui.forms import RecordForm
 
         def done(_result: str | None) -> None:
-            self._shown_key = None
+            self._shown = None
             self.reload()
 
         self.app.push_screen(RecordForm(item.conflict.type, item.conflict.record), done)
