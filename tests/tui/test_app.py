@@ -128,3 +128,23 @@ async def test_screens_hidden_during_an_edit_reload_when_shown(make_app, demo_se
         table = app.screen.query_one("#records", DataTable)
         cells = [str(c) for row in range(table.row_count) for c in table.get_row_at(row)]
         assert "Pledge renamed while hidden" in cells
+
+
+def test_screenshot_command_saves_an_svg(demo_db, cli, tmp_path) -> None:
+    out = tmp_path / "asks.svg"
+    result = cli("screenshot", "--screen", "asks", "--output", str(out), "--size", "100x30")
+    assert result.code == 0, result.err
+    svg = out.read_text(encoding="utf-8")
+    assert svg.startswith("<svg") and "Culturally" in svg
+
+
+def test_screenshot_command_refuses_bad_names_and_sizes(demo_db, cli, tmp_path) -> None:
+    out = tmp_path / "x.svg"
+    bad_name = cli("screenshot", "--screen", "gantt", "--output", str(out))
+    assert bad_name.code == 2 and "invalid choice" in bad_name.err
+    bad_size = cli("screenshot", "--screen", "asks", "--output", str(out), "--size", "wide")
+    assert bad_size.code == 1
+    assert bad_size.err.strip() == (
+        "plantui: The size 'wide' is not of the form WIDTHxHEIGHT, like 160x50."
+    )
+    assert not out.exists()

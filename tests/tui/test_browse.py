@@ -5,9 +5,9 @@ from __future__ import annotations
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from plantui.tui.forms import PickRecord
-from plantui.tui.widgets.browse import BrowseScreen
+from plantui.tui.widgets.browse import FILTER_DELAY, BrowseScreen
 from plantui.tui.widgets.choose import ChooseOne
-from tests.tui.conftest import by_label, wait_for
+from tests.tui.conftest import add_conflict, by_label, screen_text, wait_for
 
 
 def rows(screen: BrowseScreen) -> list[str]:
@@ -28,7 +28,7 @@ async def test_filter_organisations_in_sql(make_app, demo_service) -> None:
         assert everyone == len(demo_service.list("organisation"))
         await pilot.press("slash")
         await pilot.press(*"nhs")
-        await pilot.pause()
+        await pilot.pause(FILTER_DELAY * 3)
         shown = rows(screen)
         assert 0 < len(shown) < everyone
         assert all("nhs" in r.lower() for r in shown)
@@ -44,7 +44,7 @@ async def test_filter_treats_percent_and_underscore_as_text(make_app, demo_servi
     app = make_app("pledges")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.press("slash", "%")
-        await pilot.pause()
+        await pilot.pause(FILTER_DELAY * 3)
         matching = [
             p
             for p in demo_service.list("pledge")
@@ -55,7 +55,7 @@ async def test_filter_treats_percent_and_underscore_as_text(make_app, demo_servi
         ]
         assert len(rows(app.screen)) == len(matching) < len(demo_service.list("pledge"))
         await pilot.press("backspace", *"_x_")  # as a LIKE wildcard it would match "next"
-        await pilot.pause()
+        await pilot.pause(FILTER_DELAY * 3)
         assert rows(app.screen) == []
 
 
@@ -158,3 +158,17 @@ async def test_organisation_link_role_is_chosen_first(make_app, demo_service) ->
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, ChooseOne)
+
+
+async def test_fields_in_conflict_are_marked_in_list_and_detail(make_app, demo_service) -> None:
+    org = by_label(demo_service, "organisation", "Groundswell")
+    add_conflict(demo_service, org.id, "name", "Groundswell UK")
+    app = make_app("organisations")
+    async with app.run_test(size=(160, 50)) as pilot:
+        app.screen.select_record(org.id)
+        await pilot.pause()
+        row = rows(app.screen)[app.screen.query_one("#records", DataTable).cursor_row]
+        assert "⚠" in row
+        text = screen_text(app)
+        assert "⚠ name (in conflict):" in text
+        assert "open conflicts: see the Conflicts screen" in text

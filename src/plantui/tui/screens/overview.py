@@ -68,7 +68,7 @@ class OverviewScreen(Screen[None]):
         yield Static("", id="plan-head")
         yield Static("", id="plan-elapsed")
         yield OptionList(id="overview-items")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "plantui"
@@ -106,7 +106,7 @@ class OverviewScreen(Screen[None]):
                 rag(roll.rag if roll else None),
                 "  ",
                 progress(roll.progress if roll else None, width=8),
-                f"  {len(roll.pledges) if roll else 0} pledge(s)  ",
+                "  ",
                 (f"{show(ask.ref_code)} ", "bold"),
                 show(ask.title),
             )

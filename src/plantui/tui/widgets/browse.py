@@ -18,6 +18,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
 
 from plantui.domain import LINK_ROLES
@@ -30,6 +31,8 @@ from plantui.tui.widgets.safe import CONFLICT_MARK, cell, show
 
 Row = Any
 BROWSE_CSS = Path(__file__).with_name("browse.tcss")
+FILTER_DELAY = 0.15
+"""Seconds of quiet after a keystroke in the filter box before the list is queried."""
 
 
 class BrowseScreen(Screen[None]):
@@ -38,7 +41,7 @@ class BrowseScreen(Screen[None]):
     TYPE: ClassVar[str] = ""
     TITLE_TEXT: ClassVar[str] = ""
     PLURAL: ClassVar[str] = ""
-    PAGE: ClassVar[int] = 500
+    PAGE: ClassVar[int] = 200
     COLUMNS: ClassVar[tuple[str, ...]] = ()
     SEARCH: ClassVar[tuple[str, ...]] = ()
     NARROW_BELOW: ClassVar[int] = 110
@@ -65,6 +68,7 @@ class BrowseScreen(Screen[None]):
         self._wanted: str | None = None
         self._related: list[Related] = []
         self._shown_id: str | None = None
+        self._filter_timer: Timer | None = None
 
     # Layout
 
@@ -78,7 +82,7 @@ class BrowseScreen(Screen[None]):
                 yield Static("", id="list-status")
                 yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
             yield DetailPane(id="detail")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = "plantui"
@@ -241,11 +245,21 @@ class BrowseScreen(Screen[None]):
 
     @on(Input.Changed, "#filter")
     def _filter_changed(self, event: Input.Changed) -> None:
+        # Wait for a pause in typing, so a long list is queried once, not per keystroke.
         self.filter_text = event.value
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+        self._filter_timer = self.set_timer(FILTER_DELAY, self._apply_filter)
+
+    def _apply_filter(self) -> None:
+        self._filter_timer = None
         self.reload()
 
     @on(Input.Submitted, "#filter")
     def _filter_done(self, _event: Input.Submitted) -> None:
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._apply_filter()
         self.query_one("#records", DataTable).focus()
 
     def action_clear_filter(self) -> None:
@@ -254,6 +268,9 @@ class BrowseScreen(Screen[None]):
             box.value = ""
         box.display = False
         self.filter_text = ""
+        if self._filter_timer is not None:
+            self._filter_timer.stop()
+            self._filter_timer = None
         self.reload()
         self.query_one("#records", DataTable).focus()
 
