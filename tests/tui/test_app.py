@@ -64,7 +64,7 @@ async def test_question_mark_opens_help_with_the_screen_keys(make_app) -> None:
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         text = str(app.screen.query_one("#help-text").render())
-        for words in ("Move up", "Delete", "Filter", "Undo", "Asks", "ctrl+p"):
+        for words in ("Move up", "Delete", "Filter", "Undo", "Asks", "Command palette"):
             assert words in text, words
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)

@@ -16,11 +16,15 @@ def _key_lines(bindings, app) -> list[tuple[str, str]]:
     """(keys, description) per action, keys that do the same thing joined with '/'."""
     seen: dict[tuple[str, str], list[str]] = {}
     for binding in bindings:
-        if binding.description:
-            keys = seen.setdefault((binding.action, binding.description), [])
-            key = app.get_key_display(binding)
-            if key not in keys:
-                keys.append(key)
+        if not binding.description:
+            continue
+        desc = binding.description
+        if binding.action == "command_palette":
+            desc = "Command palette: every screen and action"
+        keys = seen.setdefault((binding.action, desc), [])
+        key = app.get_key_display(binding)
+        if key not in keys:
+            keys.append(key)
     return [("/".join(keys), desc) for (_, desc), keys in seen.items()]
 
 
@@ -51,9 +55,8 @@ class HelpScreen(ModalScreen[None]):
         text.append("\nEverywhere\n", style="bold")
         for key, desc in _key_lines([b for _, b in app._bindings], app):
             text.append(f"  {key:<12} {desc}\n")
-        text.append("  ctrl+p       Command palette: every screen and action\n")
         text.append("  tab          Move between the list, the filter and the detail pane\n")
-        text.append("  ctrl+q       Quit\n")
+        text.append("  enter        In the detail pane: open the linked record\n")
         text.append("\nPress escape to close.", style="dim")
         with VerticalScroll():
             yield Static(text, id="help-text")

@@ -152,6 +152,8 @@ class OverviewScreen(Screen[None]):
         if highlighted is not None:
             with contextlib.suppress(Exception):  # the item may have gone
                 items.highlighted = items.get_option_index(highlighted)
+        elif asks:
+            items.highlighted = 1  # the first ask, under its heading
 
     def _head(self, plan: Plan | None, today) -> Text:
         if plan is None:
