@@ -246,6 +246,8 @@ def test_calendar_parses_with_stable_uids_and_all_day_dates(cli, demo_db_path, t
     assert "DTSTART;VALUE=DATE:" in raw
     events = [e for e in entries if str(e["UID"]).startswith("event-")]
     assert all("DTSTART" in e and "DTEND" in e for e in events)
+    timed = [e.decoded("DTSTART") for e in events if isinstance(e.decoded("DTSTART"), dt.datetime)]
+    assert timed and all(t.utcoffset() == dt.timedelta(0) for t in timed)
     assert any(str(e["SUMMARY"]).startswith("Journey to better health outcomes") for e in events)
 
 
@@ -318,3 +320,27 @@ def test_a_new_plan_without_asks_still_reports(cli, plan_service, today, tmp_pat
     assert cli("report", "--format", "md", "--output", str(saved)).code == 0
     assert saved.read_text(encoding="utf-8") == md.out
     assert cli("report", "--format", "mermaid").out.startswith("gantt\n")
+
+
+def test_timeline_chart_rows_today_line_and_milestones(demo_db_path):
+    from plantui.reports.chart import LABEL_W, build_chart
+
+    db = open_database(demo_db_path)
+    try:
+        with db.read() as session:
+            report = build_report(session, dt.date(2025, 6, 15))
+    finally:
+        db.close()
+    chart = build_chart(report, report.asks, report.unlinked_actions)
+    assert chart is not None
+    headings = [r for r in chart.rows if r.heading]
+    bars = [r for r in chart.rows if not r.heading]
+    assert len(headings) == 8 and len(bars) == 36
+    assert chart.ticks[0].label == "Dec" and chart.ticks[0].year == "2024"
+    assert len(chart.ticks) == 12  # Dec 2024 to Nov 2025
+    assert chart.today_x is not None and LABEL_W < chart.today_x < chart.right
+    milestones = [r for r in bars if r.milestone]
+    assert milestones and all(LABEL_W <= r.x <= chart.right for r in milestones)
+    assert all(r.status.split()[0] in ("Green", "Amber", "Red") for r in bars)
+    rows = [r.y for r in chart.rows]
+    assert rows == sorted(rows) and chart.height > rows[-1]
