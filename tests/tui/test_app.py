@@ -148,3 +148,26 @@ def test_screenshot_command_refuses_bad_names_and_sizes(demo_db, cli, tmp_path) 
         "plantui: The size 'wide' is not of the form WIDTHxHEIGHT, like 160x50."
     )
     assert not out.exists()
+
+
+async def test_palette_offers_every_screen_every_action_and_the_report(make_app) -> None:
+    from plantui.tui.commands import PlanCommands
+
+    app = make_app("asks")
+    async with app.run_test(size=(120, 40)):
+        names = [text for text, _, _ in PlanCommands(app.screen)._commands()]
+        for title, _, _ in SCREENS.values():
+            assert f"Go to {title}" in names
+        for text in (
+            "Add a record",
+            "Edit the selected record",
+            "Delete the selected record",
+            "Restore the selected record",
+            "Link the selected record",
+            "Unlink the selected record",
+            "Add a dated note",
+            "Move the ask up",
+            "Undo the last edit",
+            "Export a report",
+        ):
+            assert text in names, text

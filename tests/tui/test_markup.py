@@ -69,54 +69,53 @@ def fill(service: PlanService) -> dict[str, str]:
     return ids
 
 
-@pytest.mark.parametrize("screen", list(SCREENS))
-async def test_every_screen_shows_user_text_as_typed(plan_service_empty, screen) -> None:
+async def test_every_screen_shows_user_text_as_typed(plan_service_empty) -> None:
+    """All eight screens, one after another in one app, as a person would visit them."""
     service = plan_service_empty
     fill(service)
-    app = PlanApp(service, today=TODAY, watch=False, screen=screen)
+    app = PlanApp(service, today=TODAY, watch=False)
     async with app.run_test(size=(200, 60)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-        assert app.current_mode == screen
-        text = screen_text(app)
-        assert "\x1b" not in text
-        assert not app._exception
-        if screen in ("overview", "asks", "pledges", "organisations", "events"):
-            assert SHOWN in text, text
+        for n, screen in enumerate(SCREENS, start=1):
+            await pilot.press(str(n))
+            assert await wait_for(pilot, lambda screen=screen: app.current_mode == screen)
+            await app.workers.wait_for_complete()
+            await pilot.pause()
+            text = screen_text(app)
+            assert "\x1b" not in text, screen
+            if screen in ("overview", "asks", "pledges", "organisations", "events"):
+                assert SHOWN in text, f"{screen}: {text}"
+        assert app.return_code is None  # nothing crashed the app
 
 
-@pytest.mark.parametrize(
-    ("screen", "type_name"),
-    [
-        ("asks", "ask"),
-        ("pledges", "pledge"),
-        ("organisations", "organisation"),
-        ("events", "event"),
-    ],
-)
-async def test_detail_pane_and_form_show_every_field_as_typed(
-    plan_service_empty, screen, type_name
-) -> None:
+async def test_detail_panes_and_forms_show_every_field_as_typed(plan_service_empty) -> None:
     service = plan_service_empty
     ids = fill(service)
-    app = PlanApp(service, today=TODAY, watch=False, screen=screen)
+    app = PlanApp(service, today=TODAY, watch=False)
+    screens = [
+        ("asks", "ask", "K"),
+        ("pledges", "pledge", "G"),
+        ("organisations", "organisation", "O"),
+        ("events", "event", "E"),
+    ]
     async with app.run_test(size=(200, 80)) as pilot:
-        await pilot.pause()
-        text = screen_text(app)
-        assert "\x1b" not in text
-        tag = {"ask": "K", "pledge": "G", "organisation": "O", "event": "E"}[type_name]
-        lines = [line for line in text.splitlines() if f"{tag} Close [/] gap" in line]
-        fields = [n for n, s in TYPES[type_name].fields.items() if s.kind == "text"]
-        assert len(lines) >= min(3, len(fields)), text
-        await pilot.press("e")
-        assert await wait_for(pilot, lambda: type(app.screen).__name__ == "RecordForm")
-        form_text = screen_text(app)
-        assert "\x1b" not in form_text
-        assert f"{tag} {SHOWN}"[:30] in form_text
-        await pilot.press("escape")
-        await pilot.pause()
-        assert app.service.get(ids[type_name]).values == service.get(ids[type_name]).values
+        for screen, type_name, tag in screens:
+            app.action_show(screen)
+            assert await wait_for(pilot, lambda s=screen: app.current_mode == s)
+            await pilot.pause()
+            text = screen_text(app)
+            assert "\x1b" not in text
+            lines = [line for line in text.splitlines() if f"{tag} Close [/] gap" in line]
+            fields = [n for n, s in TYPES[type_name].fields.items() if s.kind == "text"]
+            assert len(lines) >= min(3, len(fields)), text
+            await pilot.press("e")
+            assert await wait_for(pilot, lambda: type(app.screen).__name__ == "RecordForm")
+            form_text = screen_text(app)
+            assert "\x1b" not in form_text
+            assert f"{tag} {SHOWN}"[:30] in form_text
+            before = service.get(ids[type_name]).values
+            await pilot.press("escape")
+            await pilot.pause()
+            assert service.get(ids[type_name]).values == before
 
 
 @pytest.fixture
