@@ -172,3 +172,13 @@ async def test_fields_in_conflict_are_marked_in_list_and_detail(make_app, demo_s
         text = screen_text(app)
         assert "⚠ name (in conflict):" in text
         assert "open conflicts: see the Conflicts screen" in text
+
+
+async def test_an_empty_list_says_how_to_add_the_first_record(plan_service) -> None:
+    from plantui.tui.app import PlanApp
+    from tests.tui.conftest import TODAY
+
+    app = PlanApp(plan_service, today=TODAY, watch=False, screen="pledges")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "No pledges here yet: press a to add one." in screen_text(app)

@@ -67,7 +67,7 @@ class BrowseScreen(Screen[None]):
         self._rows: dict[str, Row] = {}
         self._wanted: str | None = None
         self._related: list[Related] = []
-        self._shown_id: str | None = None
+        self._shown_id: str | None = "?"
         self._filter_timer: Timer | None = None
 
     # Layout
@@ -155,7 +155,7 @@ class BrowseScreen(Screen[None]):
             table.move_cursor(row=table.get_row_index(current), animate=False)
             if self._wanted == current:
                 self._wanted = None
-        self._shown_id = None
+        self._shown_id = "?"  # nothing shown yet: always redraw the detail after a reload
         self.show_detail()
 
     def _update_status(self, shown: int) -> None:
