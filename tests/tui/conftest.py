@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from plantui import clock as hlc
 from plantui.demo import load_demo
 from plantui.service import PlanService
 from plantui.storage.database import Database, open_database
@@ -24,7 +27,18 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plan built once per test process; each test gets its own copy."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     database = open_database(path)
-    load_demo(PlanService(database, wall=FakeClock()))
+    seeded = random.Random(20250615)
+
+    def same_ids_every_run(now_ms: int | None = None) -> str:
+        # Record ids break ties in list order; fixed ids keep snapshots the same run to run.
+        value = seeded.getrandbits(128)
+        value = (value & ~(0xF << 76)) | (0x7 << 76)  # version 7
+        value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 9562 variant
+        return str(uuid.UUID(int=value))
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(hlc, "uuid7", same_ids_every_run)
+        load_demo(PlanService(database, wall=FakeClock()))
     database.close()
     return path
 

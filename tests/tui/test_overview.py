@@ -70,3 +70,15 @@ async def test_overview_follows_edits_and_lists_integrity_findings(make_app, dem
         app.editor.update(a1.id, {"title": "First ask renamed"})
         await pilot.pause()
         assert any("First ask renamed" in text for _, text in items(app.screen))
+
+
+async def test_long_sections_are_cut_short_with_a_count(make_app, monkeypatch) -> None:
+    from plantui.tui.screens import overview
+
+    monkeypatch.setattr(overview, "SHOWN", 3)
+    app = make_app()
+    async with app.run_test(size=(120, 40)):
+        shown = items(app.screen)
+        assert len([k for k, _ in shown if k and k.startswith("ask:")]) == 3
+        texts = [text.strip() for _, text in shown]
+        assert "… and 5 more asks (see the Asks screen, key 2)" in texts

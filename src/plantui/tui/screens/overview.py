@@ -35,6 +35,14 @@ GAP_WORDS = {
 }
 
 
+SHOWN = 100
+"""Items shown per section; a plan with thousands of records still opens at once."""
+
+
+def _more(count: int, what: str, where: str) -> Option:
+    return Option(Text(f"  … and {count} more {what} (see {where})", style="dim"), disabled=True)
+
+
 def _heading(text: str) -> Option:
     return Option(Text(text, style="bold reverse"), disabled=True)
 
@@ -99,7 +107,7 @@ class OverviewScreen(Screen[None]):
         items = self.query_one("#overview-items", OptionList)
         highlighted = items.highlighted_option.id if items.highlighted_option else None
         options: list[Option] = [_heading(f" Asks in priority order ({len(asks)}) ")]
-        for n, ask in enumerate(asks, start=1):
+        for n, ask in enumerate(asks[:SHOWN], start=1):
             roll = rollups.get(ask.id)
             prompt = Text.assemble(
                 f"{n:>2}. ",
@@ -111,12 +119,14 @@ class OverviewScreen(Screen[None]):
                 show(ask.title),
             )
             options.append(Option(prompt, id=f"ask:{ask.id}"))
+        if len(asks) > SHOWN:
+            options.append(_more(len(asks) - SHOWN, "asks", "the Asks screen, key 2"))
         if not asks:
             options.append(
                 Option(Text("  No asks yet: press 2, then a, to add one."), disabled=True)
             )
         options.append(_heading(f" Gaps ({len(gaps)}) "))
-        for n, gap in enumerate(gaps):
+        for n, gap in enumerate(gaps[:SHOWN]):
             word = GAP_WORDS.get(gap.kind, gap.kind)
             if gap.kind.startswith("overdue"):
                 word = show(gap.message).removesuffix(".").lower()
@@ -124,12 +134,14 @@ class OverviewScreen(Screen[None]):
                 (f"{word:<21}", "bold"), (f"{gap.type:<7} ", "dim"), show(gap.label)
             )
             options.append(Option(prompt, id=f"gap{n}:{gap.record}"))
+        if len(gaps) > SHOWN:
+            options.append(_more(len(gaps) - SHOWN, "gaps", "the lists"))
         if not gaps:
             options.append(
                 Option(Text("  None: every ask is answered and every action owned."), disabled=True)
             )
         options.append(_heading(f" {CONFLICT_MARK} Open conflicts ({len(conflicts)}) "))
-        for n, conflict in enumerate(conflicts):
+        for n, conflict in enumerate(conflicts[:SHOWN]):
             what = conflict.field or "deleted while edited"
             prompt = Text.assemble(
                 (f"  {CONFLICT_MARK} {conflict.type} ", "bold"),
@@ -137,14 +149,20 @@ class OverviewScreen(Screen[None]):
                 (f"  {show(what)}: {len(conflict.values)} values", "dim"),
             )
             options.append(Option(prompt, id=f"conflict{n}:{conflict.record}"))
+        if len(conflicts) > SHOWN:
+            options.append(
+                _more(len(conflicts) - SHOWN, "conflicts", "the Conflicts screen, key 7")
+            )
         if not conflicts:
             options.append(Option(Text("  None."), disabled=True))
         options.append(_heading(f" Integrity findings ({len(findings)}) "))
-        for n, finding in enumerate(findings):
+        for n, finding in enumerate(findings[:SHOWN]):
             prompt = Text.assemble(
                 (f"  {finding.kind.replace('_', ' ')}: ", "bold"), show(finding.message)
             )
             options.append(Option(prompt, id=f"finding{n}:{finding.record}"))
+        if len(findings) > SHOWN:
+            options.append(_more(len(findings) - SHOWN, "findings", "`plantui check`"))
         if not findings:
             options.append(Option(Text("  None."), disabled=True))
         items.clear_options()
