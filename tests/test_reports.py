@@ -344,3 +344,24 @@ def test_timeline_chart_rows_today_line_and_milestones(demo_db_path):
     assert all(r.status.split()[0] in ("Green", "Amber", "Red") for r in bars)
     rows = [r.y for r in chart.rows]
     assert rows == sorted(rows) and chart.height > rows[-1]
+
+
+def test_a_big_plan_charts_one_bar_per_ask_on_its_timeline_page(plan_service, today):
+    with plan_service.transaction() as w:
+        asks = [
+            w.create("ask", {"title": f"Ask {n}", "ref_code": f"A{n}", "rank": f"a{n}"}).record_id
+            for n in range(2)
+        ]
+        for n in range(70):
+            day = dt.date(2025, 1, 1) + dt.timedelta(days=n)
+            w.create(
+                "action",
+                {"title": f"Step {n}", "ask": asks[n % 2], "start": str(day), "end": str(day)},
+            )
+    with plan_service.db.read() as session:
+        report = build_report(session, dt.date(2025, 6, 15))
+    html = render_html(report)
+    assert ">Timeline of the asks</title>" in html
+    assert "One bar per ask" in html
+    assert html.count("<svg") == 3  # the summary and one chart per ask with every action
+    assert html.count(">Step 69<title>") == 1  # only in its ask's own chart

@@ -58,6 +58,10 @@ class Chart:
     rows: list[Row]
     today_x: float | None
     today_label: str
+    caption: str = (
+        "Bars are actions and diamonds milestones, coloured by RAG (also given in words on the"
+        " right); the dashed line is today. The tables on each ask's pages give the same dates."
+    )
 
 
 def _month_start(day: dt.date) -> dt.date:
@@ -81,10 +85,65 @@ def domain(report: Report) -> tuple[dt.date, dt.date] | None:
     return _month_start(min(days)), _next_month(max(days))
 
 
+DETAIL_LIMIT = 60
+"""Above this many actions the plan's chart shows one summary bar per ask instead."""
+
+
 def build_chart(
     report: Report, asks: list[AskSection], extra: list[ActionItem] | None = None
 ) -> Chart | None:
     """Chart rows for these asks (a heading row each when there are several) and actions."""
+    groups: list[tuple[str, list[ActionItem]]] = [(a.heading, a.actions) for a in asks]
+    if extra:
+        groups.append(("Not linked to an ask", extra))
+    return _chart(report, groups, headed=len(groups) > 1)
+
+
+def plan_chart(report: Report) -> Chart | None:
+    """The plan's chart: every action when that fits a page, else one bar per ask."""
+    if len(report.all_actions) <= DETAIL_LIMIT:
+        return build_chart(report, report.asks, report.unlinked_actions)
+    bars = []
+    for ask in report.asks:
+        starts = [d for a in ask.actions for d in (a.start, a.end) if d is not None]
+        bars.append(
+            ActionItem(
+                ask.id,
+                ask.ref_code,
+                ask.title,
+                ask.id,
+                "",
+                "",
+                "",
+                [],
+                min(starts) if starts else None,
+                max(starts) if starts else None,
+                ask.status,
+                ask.progress,
+                ask.rag,
+                False,
+                "",
+                "",
+            )
+        )
+    chart = _chart(report, [("", bars)], headed=False)
+    if chart is not None:
+        chart.title = "Timeline of the asks"
+        chart.description = (
+            f"One bar per ask, from its first action to its last ({len(report.all_actions)} "
+            "actions in all; each ask's pages show them); RAG and progress in words."
+        )
+        chart.caption = (
+            "One bar per ask, from its first action to its last, coloured by the ask's RAG (also"
+            " given in words on the right); the dashed line is today. Each ask's pages chart"
+            " its actions."
+        )
+    return chart
+
+
+def _chart(
+    report: Report, groups: list[tuple[str, list[ActionItem]]], headed: bool
+) -> Chart | None:
     span = domain(report)
     if span is None:
         return None
@@ -104,10 +163,6 @@ def build_chart(
 
     rows: list[Row] = []
     y = float(AXIS_H)
-    groups: list[tuple[str, list[ActionItem]]] = [(a.heading, a.actions) for a in asks]
-    if extra:
-        groups.append(("Not linked to an ask", extra))
-    headed = len(groups) > 1
     for heading, actions in groups:
         if headed:
             rows.append(Row(y, _short(heading, 70), heading, heading=True))

@@ -14,7 +14,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from plantui.reports.chart import build_chart
+from plantui.reports.chart import build_chart, plan_chart
 from plantui.reports.model import Report
 
 
@@ -84,9 +84,7 @@ def markdown_environment() -> Environment:
 
 def render_html(report: Report) -> str:
     """The decision makers' pack as one self-contained HTML file (inline CSS and SVG)."""
-    overall = (
-        None if report.single_ask else build_chart(report, report.asks, report.unlinked_actions)
-    )
+    overall = None if report.single_ask else plan_chart(report)
     ask_charts = {
         ask.id: build_chart(report, [ask]) if ask.actions else None for ask in report.asks
     }
