@@ -119,6 +119,8 @@ class PlanApp(App[None]):
         self.today = today or clock.today()
         self.watch = watch
         self.first_screen = screen if screen in SCREENS else "overview"
+        # The terminal's own colours (ANSI theme): readable on light and dark terminals alike;
+        # ansi-light draws the cursor in blue, which shows on both (ansi-dark's white does not).
         self.theme = "ansi-light"
         self._stale: set[str] = set()
         self._reload_pending = False
