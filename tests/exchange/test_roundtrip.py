@@ -166,3 +166,9 @@ def test_a_file_from_a_laptop_days_ahead_is_taken_with_a_warning(tmp_path):
     here.service.update(plan, {"area": "Southwark"})
     stamps = [s["at"] for s in here.service.get(plan).state.fields["area"]]
     assert stamps[0] > ahead.service.get(plan).state.fields["title"][0]["at"]
+
+
+def test_import_remembers_the_label_of_the_laptop_that_wrote_the_file(pair):
+    a, b = pair
+    b.receive(a.export())
+    assert b.db.meta(f"replica_label:{a.db.replica_id}") == a.db.replica_label

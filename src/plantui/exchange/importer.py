@@ -183,6 +183,9 @@ def import_files(
             return summary
         if not db.meta("plan_id", session):
             db.set_meta(session, "plan_id", plan_id)
+        for data in files:  # so screens can say "Laptop at the library" rather than an id
+            if data.exporter_label and data.exporter_id != db.meta("replica_id", session):
+                db.set_meta(session, f"replica_label:{data.exporter_id}", data.exporter_label)
         top = max(d.max_clock for d in files)
         last = db.meta("clock", session) or hlc.ZERO_CLOCK
         db.set_meta(session, "clock", hlc.observe(last, top))
