@@ -82,3 +82,12 @@ def test_import_usage_errors_exit_2(cli):
     assert cli("import").code == 2
     assert cli("import", "x.plantui.json", "--max-size", "lots").code == 2
     assert cli("resolve", "id", "title").code == 2
+
+
+def test_label_names_this_copy_in_its_exports(cli, tmp_path):
+    cli("add", "plan", "title=P")
+    assert cli("label", "Laptop at the library").code == 0
+    assert cli("label").out.startswith("Laptop at the library (replica ")
+    assert cli("label", "  ").code == 1
+    doc = cli("export", "-").json()
+    assert doc["exporter"]["label"] == "Laptop at the library"

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from plantui.cli.output import print_json
+from plantui.errors import PlanError
 from plantui.text import plain
 
 _SIZE = re.compile(r"(\d+)\s*([kmg]i?b?)?", re.I)
@@ -59,6 +60,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="integrity findings: broken references, dates, cycles")
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.set_defaults(run=cmd_check)
+
+    p = sub.add_parser("label", help="show or set this copy's name in exchange files")
+    p.add_argument("text", nargs="?", metavar="TEXT", help='e.g. "Laptop at the library"')
+    p.set_defaults(run=cmd_label)
 
     p = sub.add_parser("schema", help="print the JSON Schema of the exchange file")
     p.set_defaults(run=cmd_schema)
@@ -144,6 +149,18 @@ def cmd_check(ctx) -> int:
         ctx.out("No integrity findings.")
     for finding in found:
         ctx.out(plain(finding.message))
+    return 0
+
+
+def cmd_label(ctx) -> int:
+    text = ctx.args.text
+    if text is not None:
+        text = " ".join(plain(text).split())
+        if not text:
+            raise PlanError("A label cannot be empty.")
+        with ctx.db.write() as session:
+            ctx.db.set_meta(session, "replica_label", text)
+    ctx.out(f"{ctx.db.replica_label} (replica {ctx.db.replica_id})")
     return 0
 
 
