@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up and run the whole test suite: a virtual environment with the project and its test
-# dependencies, plus the three Debian tools two tests drive (faketime for a laptop whose clock
-# is days behind, chromium and poppler-utils to print the HTML report to PDF and read it).
+# dependencies, plus the Debian tools some tests drive (faketime for a laptop whose clock
+# is days behind, chromium, poppler-utils and the DejaVu fonts to print the HTML report to PDF
+# and read it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +10,7 @@ missing=()
 command -v faketime >/dev/null 2>&1 || missing+=(faketime)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing+=(fonts-dejavu-core)
 if [ "${#missing[@]}" -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Installing ${missing[*]} (Debian packages the tests use)..."
