@@ -11,7 +11,6 @@ import datetime as dt
 import importlib
 import sqlite3
 from collections.abc import Callable
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import App, ComposeResult
@@ -124,7 +123,6 @@ class PlanApp(App[None]):
         self.theme = "ansi-light"
         self._stale: set[str] = set()
         self._reload_pending = False
-        self._watch_conn: sqlite3.Connection | None = None
         self._version = 0
         self.editor.listeners.append(self._on_edit)
 
@@ -189,7 +187,7 @@ class PlanApp(App[None]):
 
     def _reload_screens(self) -> None:
         self._reload_pending = False
-        if self._watch_conn is not None:
+        if self.watch:
             self._version = self._data_version()
         for name, stack in self._screen_stacks.items():
             if not stack or name not in SCREENS:
@@ -209,12 +207,7 @@ class PlanApp(App[None]):
             self.notify(f"Could not reload: {show(exc)}", severity="error", markup=False)
 
     def _data_version(self) -> int:
-        # A dedicated connection: PRAGMA data_version is per connection, and a pool hands out
-        # different ones, so only our own connection gives numbers that can be compared.
-        if self._watch_conn is None:
-            path = Path(self.service.db.path)
-            self._watch_conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        return int(self._watch_conn.execute("PRAGMA data_version").fetchone()[0])
+        return self.service.db.data_version()
 
     def _poll_database(self) -> None:
         try:
@@ -224,11 +217,6 @@ class PlanApp(App[None]):
         if version != self._version:
             self._version = version
             self.schedule_reload()
-
-    def on_unmount(self) -> None:
-        if self._watch_conn is not None:
-            self._watch_conn.close()
-            self._watch_conn = None
 
     # Actions
 
