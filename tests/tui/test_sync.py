@@ -114,7 +114,9 @@ async def test_a_refused_file_says_why_and_writes_nothing(tmp_path: Path) -> Non
     app = Host(here, SyncScreen(start=tmp_path))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.query_one("#sync-path", Input).value = str(bad)
+        path = app.screen.query_one("#sync-path", Input)
+        path.value = str(bad)
+        path.focus()
         await pilot.press("enter")
         await _settle(app, pilot)
         result = app.screen.query_one("#sync-result", Static)
@@ -192,3 +194,25 @@ async def test_browse_to_a_file_fills_the_path(tmp_path: Path) -> None:
         await pilot.pause()
         assert app.screen.query_one("#sync-path", Input).value == str(usb / "library.plantui.json")
     here.db.close()
+
+
+async def test_number_keys_still_switch_screens_from_sync(tmp_path):
+    """Arriving on Sync leaves the path box alone, so 1 goes back to the Overview."""
+    from plantui.demo import load_demo
+    from plantui.service import PlanService
+    from plantui.storage.database import open_database
+    from plantui.tui.app import PlanApp
+
+    db = open_database(tmp_path / "plan.db")
+    load_demo(PlanService(db))
+    app = PlanApp(PlanService(db), watch=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("8")
+        await pilot.pause()
+        assert app.current_mode == "sync"
+        await pilot.press("ctrl+l")
+        await pilot.press("escape")
+        await pilot.press("1")
+        await pilot.pause()
+        assert app.current_mode == "overview"
+    db.close()

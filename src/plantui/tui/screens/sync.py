@@ -109,6 +109,7 @@ class SyncScreen(Screen[None]):
         Binding("f4", "export", "Export", id="sync.export"),
         Binding("f5", "sync_folder", "Sync folder", id="sync.folder"),
         Binding("ctrl+l", "focus_path", "Path", show=False, id="sync.path"),
+        Binding("escape", "leave_path", "Leave path", show=False, id="sync.leave-path"),
     ]
 
     def __init__(self, start: Path | None = None) -> None:
@@ -144,7 +145,9 @@ class SyncScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one("#sync-progress").display = False
         self.reload()
-        self.query_one("#sync-path", Input).focus()
+        # Start in the folder list, so the number keys still switch screens; Ctrl+L or a
+        # click goes to the path box, Escape comes back.
+        self.query_one("#sync-tree").focus()
 
     def reload(self) -> None:
         """Show which copy this is; called by the app whenever the database changes."""
@@ -202,6 +205,9 @@ class SyncScreen(Screen[None]):
         action = actions.get(event.button.id or "")
         if action is not None:
             action()
+
+    def action_leave_path(self) -> None:
+        self.query_one("#sync-tree").focus()
 
     def action_focus_path(self) -> None:
         self.query_one("#sync-path", Input).focus()
