@@ -19,3 +19,13 @@ def plain(value: str) -> str:
 def one_line(value: str) -> str:
     """``plain`` text folded onto one line, for table cells and labels."""
     return " ".join(plain(value).split())
+
+
+def show_value(value: object, empty: str = "") -> str:
+    """A stored value as a person reads it: ``empty`` for null, yes/no for true/false,
+    anything else as text with control characters removed."""
+    if value is None:
+        return empty
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    return plain(str(value))

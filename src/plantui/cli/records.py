@@ -15,7 +15,7 @@ from plantui.domain import (
     record_type,
 )
 from plantui.errors import PlanError
-from plantui.text import plain
+from plantui.text import plain, show_value
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -172,8 +172,4 @@ def cmd_restore(ctx) -> int:
 
 
 def _show(value: Any) -> str:
-    if value is None:
-        return "-"
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return plain(str(value))
+    return show_value(value, empty="-")

@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from plantui.domain import TYPES, Field
 from plantui.merge import shown_sibling
 from plantui.storage.models import Ask, Record
-from plantui.text import plain
+from plantui.text import show_value
 
 ENCODING = "utf-8-sig"
 SEPARATOR = "; "
@@ -36,11 +36,7 @@ ORDER = ("plan", "organisation", "event", "ask", "pledge", "action", "dependency
 
 def cell(value: Any) -> str:
     """A value as a spreadsheet cell that import-csv parses back to the same value."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return plain(str(value))
+    return show_value(value)
 
 
 def exported_fields(type_name: str, include_contacts: bool) -> list[Field]:

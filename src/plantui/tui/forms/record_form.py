@@ -23,7 +23,8 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static, Text
 from plantui.domain import LINK_ROLES, TYPES, Field, InvalidValue, parse_text_value
 from plantui.errors import PlanError
 from plantui.service import RecordView
-from plantui.text import one_line, plain
+from plantui.text import one_line
+from plantui.text import show_value as value_text
 from plantui.tui.forms.choices import PICKABLE, label_of, live_choices
 from plantui.tui.forms.picker import PickRecord
 from plantui.tui.forms.stamps import show_value, when_written, who_wrote
@@ -57,13 +58,7 @@ def _nice(name: str) -> str:
 
 
 def _as_text(value: Any) -> str:
-    if value is None:
-        return ""
-    if value is True:
-        return "yes"
-    if value is False:
-        return "no"
-    return plain(str(value))
+    return value_text(value)
 
 
 class RefChooser(Horizontal):

@@ -6,6 +6,7 @@ import datetime as dt
 
 from plantui.storage.database import Database
 from plantui.text import one_line
+from plantui.text import show_value as value_text
 
 
 def who_wrote(db: Database, at: str) -> str:
@@ -32,10 +33,4 @@ def when_written(at: str) -> str:
 
 def show_value(value: object) -> str:
     """A stored value as a person reads it: empty for null, yes/no for booleans."""
-    if value is None:
-        return "(empty)"
-    if value is True:
-        return "yes"
-    if value is False:
-        return "no"
-    return one_line(str(value))
+    return one_line(value_text(value, empty="(empty)"))

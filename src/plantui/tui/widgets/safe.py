@@ -11,7 +11,7 @@ from typing import Any
 
 from rich.text import Text
 
-from plantui.text import one_line, plain
+from plantui.text import one_line, plain, show_value
 
 RAG_GLYPHS = {
     "red": ("● red", "bold red"),
@@ -25,11 +25,7 @@ CONFLICT_MARK = "⚠"
 
 def show(value: Any) -> str:
     """A field value as one safe line of plain text ('' for nothing)."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    return one_line(str(value))
+    return one_line(show_value(value))
 
 
 def cell(value: Any, style: str = "") -> Text:
