@@ -171,7 +171,16 @@ def import_files(
         summary.warnings += data.warnings
     incoming = _combine(files)
     note(f"Merging {len(incoming)} record(s)")
-    if not dry_run and _would_change(db, incoming):
+    with db.read() as session:
+        _check_plan(db, session, files)
+        if not _would_change(session, incoming):
+            # Nothing this copy has not seen: no backup, no write, just the summary.
+            summary.unchanged = len(incoming)
+            summary.conflicts = len(derived.open_conflicts(session))
+            summary.findings = len(derived.integrity_findings(session))
+            note("Done")
+            return summary
+    if not dry_run:
         summary.backup = keep_backup(db)
     with db.write() as session:
         plan_id = _check_plan(db, session, files)
@@ -193,13 +202,12 @@ def import_files(
     return summary
 
 
-def _would_change(db: Database, incoming: dict[str, RecordState]) -> bool:
-    """A cheap look before taking a backup: does the file hold anything not seen here?"""
-    with db.read() as session:
-        known = session.execute(select(func.count()).select_from(Record)).scalar() or 0
-        if known == 0:
-            return bool(incoming)
-        local = _local_rows(session, list(incoming))
+def _would_change(session: Session, incoming: dict[str, RecordState]) -> bool:
+    """A cheap look first: does the file hold anything this copy has not seen?"""
+    known = session.execute(select(func.count()).select_from(Record)).scalar() or 0
+    if known == 0:
+        return bool(incoming)
+    local = _local_rows(session, list(incoming))
     for rid, rec in incoming.items():
         row = local.get(rid)
         if row is None or not _vv_covers(json.loads(row[1]), rec.vv):

@@ -61,6 +61,10 @@ def _no_constants(text: str) -> Any:
 
 def load_json(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Any:
     """Read and parse a file within the size limit, refusing anything that is not JSON."""
+    return _load(path, max_size)[0]
+
+
+def _load(path: Path, max_size: int) -> tuple[Any, str]:
     name = str(path)
     if not path.exists():
         raise PlanError(f"{name} does not exist.")
@@ -79,7 +83,7 @@ def load_json(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Any:
     except UnicodeDecodeError as exc:
         raise PlanError(f"{name} is not UTF-8 text (byte {exc.start}).") from None
     try:
-        return json.loads(text, parse_float=_no_floats, parse_constant=_no_constants)
+        return json.loads(text, parse_float=_no_floats, parse_constant=_no_constants), text
     except _Refuse as exc:
         raise PlanError(f"{name} was refused: {exc}.") from None
     except RecursionError:
@@ -116,14 +120,28 @@ def read_exchange_file(
     path: Path, *, now_ms: int, max_size: int = DEFAULT_MAX_SIZE
 ) -> ExchangeData:
     """Parse and check a whole file; raise PlanError (one sentence) at the first problem."""
-    doc = load_json(path, max_size)
+    doc, raw = _load(path, max_size)
     try:
-        return _check(path, doc, now_ms)
+        return _check(path, doc, now_ms, raw)
     except _Refuse as exc:
         raise PlanError(f"{path} was refused: {exc}.") from None
 
 
-def _envelope(doc: Any) -> None:
+def _intact(doc: dict[str, Any], raw: str, digest: str) -> bool:
+    """Does the document hash to ``digest``? Files plantui wrote are already canonical, so
+    first try the bytes as they are, minus the integrity member; else serialise again."""
+    member = '"integrity":' + json.dumps(
+        doc["integrity"], sort_keys=True, separators=(",", ":"), ensure_ascii=False
+    )
+    for cut in (f",{member}", f"{member},"):
+        if cut in raw:
+            fast = hashlib.sha256(raw.strip().replace(cut, "", 1).encode("utf-8")).hexdigest()
+            if fast == digest:
+                return True
+    return canonical_hash(doc) == digest
+
+
+def _envelope(doc: Any, raw: str = "") -> None:
     if not isinstance(doc, dict):
         raise _Refuse("it is not a JSON object")
     if doc.get("format") != FORMAT:
@@ -161,7 +179,7 @@ def _envelope(doc: Any) -> None:
                 " (incomplete or altered)"
             )
         digest = integrity.get("sha256")
-        if digest is not None and digest != canonical_hash(doc):
+        if digest is not None and not _intact(doc, raw, digest):
             raise _Refuse("its integrity hash does not match its content (altered or damaged)")
 
 
@@ -176,8 +194,8 @@ def _vv(value: Any, where: str) -> dict[str, str]:
     return value
 
 
-def _check(path: Path, doc: Any, now_ms: int) -> ExchangeData:
-    _envelope(doc)
+def _check(path: Path, doc: Any, now_ms: int, raw: str = "") -> ExchangeData:
+    _envelope(doc, raw)
     seen: set[str] = set()
     records: list[RecordState] = []
     top = max(doc["state_vv"].values(), default=hlc.ZERO_CLOCK)
