@@ -69,6 +69,27 @@ async def test_long_lists_are_paged_not_all_drawn(make_app, monkeypatch) -> None
         assert f"{screen.total} organisations" in status and "showing the first 5" in status
 
 
+async def test_scrolling_past_the_last_loaded_row_loads_the_next_page(make_app, monkeypatch):
+    """A long list is never cut off: reaching its last loaded row brings the next page."""
+    monkeypatch.setattr(BrowseScreen, "PAGE", 5)
+    app = make_app("organisations")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        table = screen.query_one("#records", DataTable)
+        table.focus()
+        await pilot.press(*["down"] * 4)  # onto the fifth and last loaded row
+        await pilot.pause()
+        assert len(rows(screen)) == 10
+        while table.cursor_row < screen.total - 1:
+            await pilot.press("down")
+            await pilot.pause()
+            assert len(rows(screen)) > table.cursor_row  # always a row below, until the end
+        last = screen.current_id()
+        names = [v.id for v in app.service.list("organisation")]
+        assert len(rows(screen)) == screen.total == len(names)
+        assert last in names
+
+
 async def test_organisation_detail_shows_its_asks_pledges_and_actions(make_app, demo_service):
     app = make_app("organisations")
     slam = by_label(demo_service, "organisation", "South London and Maudsley NHS Foundation Trust")

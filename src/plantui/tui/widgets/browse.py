@@ -64,6 +64,8 @@ class BrowseScreen(Screen[None]):
         self.filter_text = ""
         self.show_deleted = False
         self.total = 0
+        self.limit = self.PAGE
+        """Rows loaded so far: a page more each time the cursor reaches the last one."""
         self._rows: dict[str, Row] = {}
         self._wanted: str | None = None
         self._related: list[Related] = []
@@ -142,7 +144,7 @@ class BrowseScreen(Screen[None]):
                 self._filtered(select(func.count()).select_from(model))
             ).scalar_one()
             rows = session.execute(
-                self._filtered(self.base_query()).order_by(*self.order()).limit(self.PAGE)
+                self._filtered(self.base_query()).order_by(*self.order()).limit(self.limit)
             ).all()
             self.prepare(session, rows)
             table_rows = [(row[0].id, self.row_cells(row, session)) for row in rows]
@@ -163,7 +165,7 @@ class BrowseScreen(Screen[None]):
         if self.filter_text:
             parts.append(f"matching “{show(self.filter_text)}”")
         if self.total > shown:
-            parts.append(f"showing the first {shown}: / to filter")
+            parts.append(f"showing the first {shown}: scroll down for more, / to filter")
         if self.show_deleted:
             parts.append("deleted shown (x to hide)")
         self.query_one("#list-status", Static).update(Text(" · ".join(parts), style="dim"))
@@ -204,8 +206,12 @@ class BrowseScreen(Screen[None]):
         self.query_one("#records", DataTable).focus()
 
     @on(DataTable.RowHighlighted, "#records")
-    def _highlighted(self, _event: DataTable.RowHighlighted) -> None:
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
         self.show_detail()
+        table = event.data_table
+        if event.cursor_row == table.row_count - 1 and self.total > table.row_count:
+            self.limit += self.PAGE  # reached the last loaded row: load the next page
+            self.reload()
 
     def show_detail(self) -> None:
         record_id = self.current_id()
@@ -253,6 +259,7 @@ class BrowseScreen(Screen[None]):
 
     def _apply_filter(self) -> None:
         self._filter_timer = None
+        self.limit = self.PAGE
         self.reload()
 
     @on(Input.Submitted, "#filter")
@@ -271,6 +278,7 @@ class BrowseScreen(Screen[None]):
         if self._filter_timer is not None:
             self._filter_timer.stop()
             self._filter_timer = None
+        self.limit = self.PAGE
         self.reload()
         self.query_one("#records", DataTable).focus()
 
