@@ -21,11 +21,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
-from plantui import clock as hlc  # noqa: E402
-from plantui.exchange import export_file, import_files  # noqa: E402
-from plantui.service import PlanService  # noqa: E402
-from plantui.storage.database import open_database  # noqa: E402
-from plantui.storage.records import RecordState, save_states  # noqa: E402
+from plantui import clock as hlc
+from plantui.exchange import export_file, import_files
+from plantui.service import PlanService
+from plantui.storage.database import open_database
+from plantui.storage.records import RecordState, save_states
 
 
 def synthetic_plan(n_actions: int) -> list[RecordState]:
@@ -44,7 +44,9 @@ def synthetic_plan(n_actions: int) -> list[RecordState]:
     out = [rec("plan", {"title": "Big plan", "period_start": "2025-01-01"})]
     plan_id = out[0].id
     orgs = [rec("organisation", {"name": f"Org {i}", "sector": "community"}) for i in range(200)]
-    asks = [rec("ask", {"title": f"Ask {i}", "rank": f"a{i}", "status": "raised"}) for i in range(100)]
+    asks = [
+        rec("ask", {"title": f"Ask {i}", "rank": f"a{i}", "status": "raised"}) for i in range(100)
+    ]
     pledges = [
         rec("pledge", {"title": f"Pledge {i}", "made_by": orgs[i % 200].id, "due": "2025-06-30"})
         for i in range(2000)
@@ -114,7 +116,8 @@ def baseline_export(db: Path, out: Path) -> None:
     rows = conn.execute("SELECT id, type, vv, fields FROM record ORDER BY id").fetchall()
     doc = {
         "records": [
-            {"id": i, "type": t, "vv": json.loads(v), "fields": json.loads(f)} for i, t, v, f in rows
+            {"id": i, "type": t, "vv": json.loads(v), "fields": json.loads(f)}
+            for i, t, v, f in rows
         ]
     }
     out.write_text(json.dumps(doc, ensure_ascii=False), "utf-8")
@@ -157,7 +160,9 @@ def main() -> None:
         target = open_database(tmp / "target.db")
         target_service = PlanService(target)
         ours_again = best_of(args.repeat, lambda: import_files(target_service, [file]))
-        base_exp = best_of(args.repeat, lambda: baseline_export(tmp / "baseline.db", tmp / "b.json"))
+        base_exp = best_of(
+            args.repeat, lambda: baseline_export(tmp / "baseline.db", tmp / "b.json")
+        )
         ours_exp = best_of(args.repeat, lambda: export_file(target_service, tmp / "o.plantui.json"))
         rows = [
             ("import into empty", base_imp, ours_imp, 3.0),

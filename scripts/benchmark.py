@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Run every benchmark of plantui and print their figures (not a test: numbers vary by machine).
 
-  * exchange: import/export of a 20,000-action plan against plain json + sqlite3
-  * startup:  first frame with data against a bare Textual app
-  * timeline: frames of a 10,000-action timeline against a 100-action one
+* exchange: import/export of a 20,000-action plan against plain json + sqlite3
+* startup:  first frame with data against a bare Textual app
+* timeline: frames of a 10,000-action timeline against a 100-action one
 """
 
 from __future__ import annotations
@@ -23,7 +23,12 @@ def main() -> int:
         if not script.exists():
             continue
         print(f"== {name}", flush=True)
-        status |= subprocess.call([sys.executable, str(script), ])
+        status |= subprocess.call(
+            [
+                sys.executable,
+                str(script),
+            ]
+        )
         print(flush=True)
     return status
 
