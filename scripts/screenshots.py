@@ -13,16 +13,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SCREENS = (
-    "overview",
-    "asks",
-    "pledges",
-    "timeline",
-    "organisations",
-    "events",
-    "conflicts",
-    "sync",
-)
+sys.path.insert(0, str(ROOT / "src"))
+
+from plantui.cli.screenshot import SCREEN_NAMES as SCREENS  # noqa: E402
+
 TODAY = "2025-06-15"
 
 
