@@ -48,6 +48,11 @@ def _with(fn: Callable[[Doc], None], hashed: bool = True) -> Callable[[Doc], Doc
     return edit
 
 
+def _another_type(record: Doc) -> str:
+    """A type the record is not, so the edit always alters the content."""
+    return "pledge" if record["type"] == "ask" else "ask"
+
+
 FAR_FUTURE = "9999999999999.0000"
 
 DOC_CASES: dict[str, tuple[Callable[[Doc], Doc], str]] = {
@@ -58,7 +63,7 @@ DOC_CASES: dict[str, tuple[Callable[[Doc], Doc], str]] = {
         "another plan",
     ),
     "altered content": (
-        _with(lambda d: d["records"][0].update(type="ask"), hashed=False),
+        _with(lambda d: d["records"][0].update(type=_another_type(d["records"][0])), hashed=False),
         "integrity hash",
     ),
     "wrong record count": (
