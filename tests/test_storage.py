@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sqlite3
 import stat
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -19,6 +22,7 @@ from plantui.errors import PlanError
 from plantui.storage import database as database_module
 from plantui.storage.database import SCHEMA_HEAD, open_database, resolve_db_path
 from plantui.storage.models import Base
+from tests.conftest import SRC
 
 MIGRATIONS = Path(database_module.__file__).parent / "migrations"
 
@@ -150,3 +154,45 @@ def test_data_version_changes_when_another_process_commits(db_path, plan_service
     result = run_process("--db", str(db_path), "add", "organisation", "name=From the CLI")
     assert result.returncode == 0, result.stderr
     assert plan_service.db.data_version() != before
+
+
+def test_opening_an_up_to_date_database_needs_no_sqlalchemy(db_path, db):
+    """The app's first frame is drawn before SQLAlchemy loads; opening must not load it."""
+    db.close()
+    script = (
+        "import sys\n"
+        "from plantui.storage.database import open_database\n"
+        "db = open_database(sys.argv[1])\n"
+        "with db.snapshot() as con:\n"
+        "    assert con.execute('SELECT count(*) FROM meta').fetchone()[0] >= 3\n"
+        "assert db.replica_id\n"
+        "assert 'sqlalchemy' not in sys.modules, 'opening imported sqlalchemy'\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(db_path)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(SRC)},
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_snapshot_reads_one_state_while_others_commit(plan_service):
+    db = plan_service.db
+    with db.snapshot() as con:
+        before = con.execute("SELECT count(*) FROM record").fetchone()[0]
+        other = sqlite3.connect(db.path)
+        with other:
+            other.execute("INSERT INTO meta (key, value) VALUES ('written', 'elsewhere')")
+        other.close()
+        assert con.execute("SELECT value FROM meta WHERE key = 'written'").fetchone() is None
+        with db.snapshot() as inner:  # nested use shares the same snapshot
+            assert inner.execute("SELECT count(*) FROM record").fetchone()[0] == before
+    assert db.meta("written") == "elsewhere"
+
+
+def test_a_failed_plain_write_leaves_nothing(db):
+    with pytest.raises(RuntimeError), db.raw_write() as con:
+        db.set_meta(con, "half", "done")
+        raise RuntimeError("crash mid-write")
+    assert db.meta("half") is None

@@ -95,14 +95,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from plantui.cli.tui_command import open_tui
 
         run = open_tui
-    from sqlalchemy.exc import DBAPIError
-
     try:
         return int(run(ctx) or EXIT_OK)
     except PlanError as exc:
         return _refuse(str(exc))
-    except DBAPIError as exc:
-        return _refuse(f"The database could not be used: {exc.orig}.")
     except sqlite3.Error as exc:
         return _refuse(f"The database could not be used: {exc}.")
     except BrokenPipeError:
@@ -113,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _refuse(f"{exc.strerror or exc}: {exc.filename}." if exc.filename else str(exc))
     except KeyboardInterrupt:
         return 130
-    except Exception:  # a bug of ours: say so plainly, keep the details for a report
+    except Exception as exc:
+        if isinstance(getattr(exc, "orig", None), sqlite3.Error):  # SQLAlchemy's DBAPIError
+            return _refuse(f"The database could not be used: {exc.orig}.")  # type: ignore[attr-defined]
+        # A bug of ours: say so plainly, keep the details for a report.
         log = _write_crash_log()
         print(
             f"plantui: something went wrong inside plantui; details are in {log}.", file=sys.stderr

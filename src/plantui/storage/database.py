@@ -3,6 +3,10 @@
 SQLite runs in WAL mode with foreign keys on and a long busy timeout, and every write
 transaction starts with ``BEGIN IMMEDIATE``: a second process (the CLI importing while the
 TUI is open) then waits its turn instead of failing with "database is locked" half-way.
+
+Opening needs only the standard ``sqlite3`` module. SQLAlchemy (the ORM sessions of the
+write path and most screens) is imported the first time a session is asked for, so the app
+can draw its first screen from :meth:`Database.snapshot` before that import has happened.
 """
 
 from __future__ import annotations
@@ -11,17 +15,19 @@ import json
 import os
 import socket
 import sqlite3
+import threading
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import DatabaseError, OperationalError
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from plantui.errors import PlanError
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session
 
 SCHEMA_HEAD = "0002"
 """The newest Alembic revision; checked against the scripts by a test, so opening an
@@ -72,40 +78,101 @@ def home_of(path: Path) -> str:
     return f"{_machine_id()}|{real}|{real.stat().st_ino}"
 
 
-class Database:
-    """An open plan database: sessions for reading and for writing, and this copy's facts."""
+def configure(con: sqlite3.Connection) -> None:
+    """Settings every connection gets; transactions are ours to begin (``BEGIN ...``)."""
+    con.isolation_level = None
+    con.execute("PRAGMA journal_mode=WAL")
+    con.execute("PRAGMA foreign_keys=ON")
+    con.execute("PRAGMA synchronous=FULL")
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+
+def connect(path: Path) -> sqlite3.Connection:
+    """A configured ``sqlite3`` connection to the plan file, usable from any one thread."""
+    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, check_same_thread=False)
+    try:
+        configure(con)
+    except sqlite3.Error:
+        con.close()
+        raise
+    return con
+
+
+def as_sqlite(source: sqlite3.Connection | Session) -> sqlite3.Connection:
+    """The ``sqlite3`` connection under a session (inside its transaction), or ``source``."""
+    if isinstance(source, sqlite3.Connection):
+        return source
+    return source.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+class Database:
+    """An open plan database: plain snapshots, ORM sessions, and this copy's facts."""
+
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.engine = engine
-        self.write_engine = engine.execution_options(sqlite_begin="IMMEDIATE")
+        self._lock = threading.RLock()
+        self._raw: sqlite3.Connection | None = None
         self._watch: sqlite3.Connection | None = None
 
-    @contextmanager
-    def read(self) -> Iterator[Session]:
-        """A read-only session over one consistent snapshot."""
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+    # Plain sqlite3: opening, the first screen, meta facts
+
+    def _connection(self) -> sqlite3.Connection:
+        if self._raw is None:
+            self._raw = connect(self.path)
+        return self._raw
 
     @contextmanager
-    def write(self) -> Iterator[Session]:
-        """A session whose work commits at the end, or not at all; holds the write lock."""
-        with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
-            yield session
+    def snapshot(self) -> Iterator[sqlite3.Connection]:
+        """One consistent read of the file over plain ``sqlite3``: no ORM, nothing to import."""
+        with self._lock:
+            con = self._connection()
+            outer = not con.in_transaction
+            if outer:
+                con.execute("BEGIN")
+            try:
+                yield con
+            finally:
+                if outer:
+                    con.execute("COMMIT")
 
-    def meta(self, key: str, session: Session | None = None) -> str | None:
-        stmt = text("SELECT value FROM meta WHERE key = :k")
-        if session is not None:
-            return session.execute(stmt, {"k": key}).scalar()
-        with self.read() as s:
-            return s.execute(stmt, {"k": key}).scalar()
+    @contextmanager
+    def raw_write(self) -> Iterator[sqlite3.Connection]:
+        """A plain write transaction holding the write lock; commits at the end or not at all."""
+        with self._lock:
+            con = self._connection()
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                yield con
+            except BaseException:
+                con.execute("ROLLBACK")
+                raise
+            con.execute("COMMIT")
+
+    def meta(self, key: str, source: sqlite3.Connection | Session | None = None) -> str | None:
+        """A fact about this copy, read inside ``source``'s transaction if one is given."""
+        sql = "SELECT value FROM meta WHERE key = ?"
+        if source is not None:
+            row = as_sqlite(source).execute(sql, (key,)).fetchone()
+        else:
+            with self.snapshot() as con:
+                row = con.execute(sql, (key,)).fetchone()
+        return row[0] if row else None
 
     @staticmethod
-    def set_meta(session: Session, key: str, value: str) -> None:
-        session.execute(
-            text("INSERT OR REPLACE INTO meta (key, value) VALUES (:k, :v)"),
-            {"k": key, "v": value},
+    def set_meta(source: sqlite3.Connection | Session, key: str, value: str) -> None:
+        as_sqlite(source).execute(
+            "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", (key, value)
         )
+
+    def schema_revision(self) -> str | None:
+        """The Alembic revision the file is at, or None before the first migration."""
+        with self.snapshot() as con:
+            try:
+                row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+            except sqlite3.OperationalError as exc:
+                if "no such table" in str(exc):
+                    return None
+                raise
+        return row[0] if row else None
 
     @property
     def replica_id(self) -> str:
@@ -147,14 +214,45 @@ class Database:
             src.close()
         target.chmod(0o600)
 
+    # SQLAlchemy: the write path and the screens' queries
+
+    @cached_property
+    def engine(self) -> Engine:
+        return _make_engine(self.path)
+
+    @cached_property
+    def write_engine(self) -> Engine:
+        return self.engine.execution_options(sqlite_begin="IMMEDIATE")
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A read-only session over one consistent snapshot."""
+        from sqlalchemy.orm import Session
+
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work commits at the end, or not at all; holds the write lock."""
+        from sqlalchemy.orm import Session
+
+        with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
     def close(self) -> None:
-        if self._watch is not None:
-            self._watch.close()
-            self._watch = None
-        self.engine.dispose()
+        with self._lock:
+            for con in (self._raw, self._watch):
+                if con is not None:
+                    con.close()
+            self._raw = self._watch = None
+        if "engine" in self.__dict__:
+            self.engine.dispose()
 
 
 def _make_engine(path: Path) -> Engine:
+    from sqlalchemy import create_engine, event
+
     engine = create_engine(
         f"sqlite:///{path}",
         connect_args={"timeout": BUSY_TIMEOUT_S, "check_same_thread": False},
@@ -162,13 +260,7 @@ def _make_engine(path: Path) -> Engine:
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_conn: Any, _record: Any) -> None:
-        # Take transaction control away from the sqlite3 module, so BEGIN is ours to emit.
-        dbapi_conn.isolation_level = None
-        cur = dbapi_conn.cursor()
-        cur.execute("PRAGMA journal_mode=WAL")
-        cur.execute("PRAGMA foreign_keys=ON")
-        cur.execute("PRAGMA synchronous=FULL")
-        cur.close()
+        configure(dbapi_conn)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -178,32 +270,29 @@ def _make_engine(path: Path) -> Engine:
     return engine
 
 
-def _schema_revision(session: Session) -> str | None:
-    try:
-        return session.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except OperationalError:
-        return None
-
-
 def _migrate(db: Database) -> None:
     """Bring the schema to SCHEMA_HEAD in one transaction (Alembic), if it is behind."""
     from alembic import command
     from alembic.config import Config
+    from sqlalchemy.exc import DBAPIError
 
-    with db.write_engine.begin() as conn:
-        if _schema_revision_conn(conn) == SCHEMA_HEAD:
-            return  # another process migrated while we waited for the lock
-        cfg = Config()
-        cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
-
-
-def _schema_revision_conn(conn: Any) -> str | None:
     try:
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    except OperationalError:
-        return None
+        with db.write_engine.begin() as conn:
+            if conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE name = 'alembic_version'"
+            ).scalar() and (
+                conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+                == SCHEMA_HEAD
+            ):
+                return  # another process migrated while we waited for the lock
+            cfg = Config()
+            cfg.set_main_option("script_location", str(Path(__file__).parent / "migrations"))
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+    except DBAPIError as exc:
+        if isinstance(exc.orig, sqlite3.Error):
+            raise exc.orig from None
+        raise
 
 
 def _settle_identity(db: Database) -> None:
@@ -211,28 +300,27 @@ def _settle_identity(db: Database) -> None:
     home = home_of(db.path)
     if db.meta("home") == home and db.meta("replica_id"):
         return
-    with db.write() as session:
-        old = db.meta("replica_id", session)
-        if db.meta("home", session) == home and old:
+    with db.raw_write() as con:
+        old = db.meta("replica_id", con)
+        if db.meta("home", con) == home and old:
             return
         if old:
-            former = json.loads(db.meta("former_replica_ids", session) or "[]")
-            db.set_meta(session, "former_replica_ids", json.dumps([*former, old]))
+            former = json.loads(db.meta("former_replica_ids", con) or "[]")
+            db.set_meta(con, "former_replica_ids", json.dumps([*former, old]))
         else:
-            db.set_meta(session, "replica_label", socket.gethostname() or "this laptop")
-            db.set_meta(session, "clock", "0000000000000.0000")
-        db.set_meta(session, "replica_id", str(uuid.uuid4()))
-        db.set_meta(session, "home", home)
+            db.set_meta(con, "replica_label", socket.gethostname() or "this laptop")
+            db.set_meta(con, "clock", "0000000000000.0000")
+        db.set_meta(con, "replica_id", str(uuid.uuid4()))
+        db.set_meta(con, "home", home)
 
 
 def open_database(path: Path | str) -> Database:
     """Open (creating if need be) and migrate the plan database at ``path``."""
     path = Path(path)
     _prepare_file(path)
-    db = Database(path, _make_engine(path))
+    db = Database(path)
     try:
-        with db.read() as session:
-            revision = _schema_revision(session)
+        revision = db.schema_revision()
         if revision != SCHEMA_HEAD:
             if revision is not None and revision > SCHEMA_HEAD:
                 raise PlanError(
@@ -240,14 +328,13 @@ def open_database(path: Path | str) -> Database:
                 )
             _migrate(db)
         _settle_identity(db)
-    except DatabaseError as exc:
+    except sqlite3.OperationalError as exc:
         db.close()
-        raise PlanError(f"{path} is not a plantui database ({_reason(exc)}).") from None
-    except PlanError:
+        raise PlanError(f"{path} could not be opened ({exc}).") from None
+    except sqlite3.DatabaseError as exc:
+        db.close()
+        raise PlanError(f"{path} is not a plantui database ({exc}).") from None
+    except BaseException:
         db.close()
         raise
     return db
-
-
-def _reason(exc: DatabaseError) -> str:
-    return str(exc.orig) if exc.orig is not None else str(exc)
