@@ -69,3 +69,37 @@ def test_gaps_list_unanswered_asks_overdue_work_and_missing_owners(plan_service)
     with s.db.read() as session:
         early = {g.kind for g in derived.gaps(session, dt.date(2025, 1, 1))}
     assert "overdue_action" not in early
+
+
+def test_a_plain_snapshot_and_a_session_derive_the_same(service):
+    """The Overview reads through bare sqlite3, the reports through a session: same facts."""
+    from plantui.demo import load_demo
+
+    load_demo(service)
+    org = service.create("organisation", {"name": "Soon gone"}).record_id
+    service.create("action", {"title": "Owned by it", "public_owner": org})
+    service.delete(org)
+    today = dt.date(2025, 6, 15)
+
+    def everything(source):
+        return (
+            derived.plan_head(source),
+            derived.plan_elapsed(source, today),
+            derived.ranked_asks(source),
+            derived.ask_rollups(source),
+            derived.gaps(source, today),
+            derived.open_conflicts(source),
+            derived.integrity_findings(source),
+        )
+
+    with service.db.snapshot() as con:
+        plain = everything(con)
+    with service.db.read() as session:
+        assert everything(session) == plain
+    head, elapsed, asks, rollups, gaps, _, findings = plain
+    assert head is not None and head.period_start == dt.date(2024, 12, 1)
+    assert 0 < elapsed < 1
+    assert [a.ref_code for a in asks] == [f"A{n}" for n in range(1, 9)]
+    assert set(rollups) == {a.id for a in asks}
+    assert {g.kind for g in gaps} >= {"ask_without_pledge", "overdue_action"}
+    assert [f.kind for f in findings] == ["deleted_ref"]

@@ -1,7 +1,9 @@
 """What is derived from the plan and never stored: rollups, gaps, conflicts, integrity findings.
 
 Every copy computes these the same way from the same records (SYNC.md "Derived"), so the
-overview, ``plantui check``, ``plantui conflicts`` and the reports all agree.
+overview, ``plantui check``, ``plantui conflicts`` and the reports all agree. The queries are
+plain SQL over the projection tables, readable from a session or a bare ``sqlite3``
+snapshot: the Overview is drawn from them before SQLAlchemy has even been imported.
 """
 
 from __future__ import annotations
@@ -10,14 +12,19 @@ import datetime as dt
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
-
-from sqlalchemy import select, text
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any, Literal
 
 from plantui.domain import DELETED, TYPES
 from plantui.merge import covered, shown_sibling
-from plantui.storage.models import Action, Ask, Dependency, Link, Plan, Pledge, Record
+from plantui.storage.database import as_sqlite
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from sqlalchemy.orm import Session
+
+    Source = sqlite3.Connection | Session
+    """Where to read: a plain snapshot (``Database.snapshot``) or an ORM session."""
 
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
 
@@ -101,18 +108,17 @@ def _label(type_name: str, fields: dict[str, list[dict[str, Any]]], record_id: s
     return str(sib["v"]) if sib and sib["v"] is not None else record_id
 
 
-def open_conflicts(session: Session) -> list[Conflict]:
+def open_conflicts(source: Source) -> list[Conflict]:
     """Every open conflict, field conflicts and delete/edit conflicts alike."""
-    rows = session.execute(
-        select(Record.id, Record.type, Record.fields, Record.conflicts, Record.delete_conflict)
-        .where((Record.conflicts != "") | Record.delete_conflict.is_(True))
-        .order_by(Record.type, Record.id)
-    ).all()
+    rows = as_sqlite(source).execute(
+        "SELECT id, type, fields, conflicts, delete_conflict FROM record"
+        " WHERE conflicts != '' OR delete_conflict = 1 ORDER BY type, id"
+    )
     out: list[Conflict] = []
-    for row in rows:
-        fields = json.loads(row.fields)
-        label = _label(row.type, fields, row.id)
-        if row.delete_conflict:
+    for record_id, type_name, fields_json, conflicts, delete_conflict in rows:
+        fields = json.loads(fields_json)
+        label = _label(type_name, fields, record_id)
+        if delete_conflict:
             deleting = shown_sibling(fields[DELETED])
             ctx = (deleting or {}).get("ctx") or {}
             unseen = [
@@ -123,27 +129,27 @@ def open_conflicts(session: Session) -> list[Conflict]:
                 if not covered(s["at"], ctx)
             ]
             out.append(
-                Conflict(row.id, row.type, "delete_edit", None, [deleting or {}, *unseen], label)
+                Conflict(
+                    record_id, type_name, "delete_edit", None, [deleting or {}, *unseen], label
+                )
             )
-        for name in row.conflicts.split():
-            out.append(Conflict(row.id, row.type, "field", name, fields[name], label))
+        for name in conflicts.split():
+            out.append(Conflict(record_id, type_name, "field", name, fields[name], label))
     return out
 
 
-def _broken_refs(session: Session) -> list[Finding]:
+def _broken_refs(con: sqlite3.Connection) -> list[Finding]:
     """References from live records to unknown or deleted ones, found by SQL joins."""
     out: list[Finding] = []
     for type_name, rtype in TYPES.items():
         for spec in rtype.fields.values():
             if spec.kind != "ref":
                 continue
-            rows = session.execute(
-                text(
-                    f'SELECT p.id, p."{spec.name}", r.id IS NULL FROM "{type_name}" p'
-                    f' LEFT JOIN record r ON r.id = p."{spec.name}"'
-                    f' WHERE p.deleted = 0 AND p."{spec.name}" IS NOT NULL'
-                    " AND (r.id IS NULL OR r.deleted = 1)"
-                )
+            rows = con.execute(
+                f'SELECT p.id, p."{spec.name}", r.id IS NULL FROM "{type_name}" p'
+                f' LEFT JOIN record r ON r.id = p."{spec.name}"'
+                f' WHERE p.deleted = 0 AND p."{spec.name}" IS NOT NULL'
+                " AND (r.id IS NULL OR r.deleted = 1)"
             )
             for rid, target, missing in rows:
                 state = "unknown" if missing else "deleted"
@@ -159,27 +165,24 @@ def _broken_refs(session: Session) -> list[Finding]:
     return out
 
 
-def integrity_findings(session: Session) -> list[Finding]:
+def integrity_findings(source: Source) -> list[Finding]:
     """References to deleted or unknown records, actions ending first, dependency cycles."""
-    out = _broken_refs(session)
-    for action in session.execute(
-        select(Action.id, Action.start, Action.end).where(
-            Action.deleted.is_(False), Action.end < Action.start
-        )
+    con = as_sqlite(source)
+    out = _broken_refs(con)
+    for action_id, start, end in con.execute(
+        'SELECT id, start, "end" FROM action WHERE deleted = 0 AND "end" < start'
     ):
         out.append(
             Finding(
-                action.id,
+                action_id,
                 "action",
                 "end_before_start",
                 "end",
-                f"action {action.id} ends ({action.end}) before it starts ({action.start}).",
+                f"action {action_id} ends ({end}) before it starts ({start}).",
             )
         )
-    edges = session.execute(
-        select(Dependency.id, Dependency.from_, Dependency.to).where(Dependency.deleted.is_(False))
-    ).all()
-    for cycle in dependency_cycles((e.from_, e.to, e.id) for e in edges):
+    edges = con.execute('SELECT "from", "to", id FROM dependency WHERE deleted = 0').fetchall()
+    for cycle in dependency_cycles(edges):
         chain = " -> ".join(cycle.actions + cycle.actions[:1])
         for dep_id in cycle.dependencies:
             out.append(
@@ -256,18 +259,17 @@ def dependency_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> li
     return cycles
 
 
-def ask_rollups(session: Session) -> dict[str, AskRollup]:
+def ask_rollups(source: Source) -> dict[str, AskRollup]:
     """RAG and progress per ask from its actions that are not deleted."""
+    con = as_sqlite(source)
     acts: dict[str, list[tuple[str | None, int | None]]] = {}
-    for ask, rag, progress in session.execute(
-        select(Action.ask, Action.rag, Action.progress).where(
-            Action.deleted.is_(False), Action.ask.is_not(None)
-        )
+    for ask, rag, progress in con.execute(
+        "SELECT ask, rag, progress FROM action WHERE deleted = 0 AND ask IS NOT NULL"
     ):
         acts.setdefault(ask, []).append((rag, progress))
-    pledges = _answering_pledges(session)
+    pledges = _answering_pledges(con)
     out: dict[str, AskRollup] = {}
-    for (ask_id,) in session.execute(select(Ask.id).where(Ask.deleted.is_(False))):
+    for (ask_id,) in con.execute("SELECT id FROM ask WHERE deleted = 0"):
         mine = acts.get(ask_id, [])
         rags = [r for r, _ in mine if r in RAG_ORDER]
         progress = [p for _, p in mine if p is not None]
@@ -281,17 +283,65 @@ def ask_rollups(session: Session) -> dict[str, AskRollup]:
     return out
 
 
-def _answering_pledges(session: Session) -> dict[str, list[str]]:
+def _answering_pledges(con: sqlite3.Connection) -> dict[str, list[str]]:
     """ask id -> ids of live pledges that respond to it through live links."""
-    rows = session.execute(
-        select(Link.to, Link.from_)
-        .join(Pledge, Pledge.id == Link.from_)
-        .where(Link.role == "responds_to", Link.deleted.is_(False), Pledge.deleted.is_(False))
-    ).all()
+    rows = con.execute(
+        'SELECT l."to", l."from" FROM link l JOIN pledge p ON p.id = l."from"'
+        " WHERE l.role = 'responds_to' AND l.deleted = 0 AND p.deleted = 0"
+    )
     out: dict[str, list[str]] = {}
     for ask_id, pledge_id in rows:
         out.setdefault(ask_id, []).append(pledge_id)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class PlanHead:
+    """The plan's own facts, as the Overview and the reports head them."""
+
+    id: str
+    title: str | None
+    area: str | None
+    status: str | None
+    period_start: dt.date | None
+    period_end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class AskLine:
+    """An ask as lists in priority order show it."""
+
+    id: str
+    ref_code: str | None
+    title: str | None
+    status: str | None
+
+
+def _date(text: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+def plan_head(source: Source) -> PlanHead | None:
+    """The live plan record, if there is one."""
+    row = (
+        as_sqlite(source)
+        .execute(
+            "SELECT id, title, area, status, period_start, period_end FROM plan"
+            " WHERE deleted = 0 LIMIT 1"
+        )
+        .fetchone()
+    )
+    if row is None:
+        return None
+    return PlanHead(*row[:4], _date(row[4]), _date(row[5]))
+
+
+def ranked_asks(source: Source) -> list[AskLine]:
+    """Live asks in priority order (their fractional rank, then id)."""
+    rows = as_sqlite(source).execute(
+        "SELECT id, ref_code, title, status FROM ask WHERE deleted = 0 ORDER BY rank, id"
+    )
+    return [AskLine(*row) for row in rows]
 
 
 _CLOSED_ASK = ("declined", "withdrawn")
@@ -299,89 +349,85 @@ _CLOSED_PLEDGE = ("met", "partly_met", "not_met", "withdrawn")
 _CLOSED_ACTION = ("done", "cancelled")
 
 
-def gaps(session: Session, today: dt.date) -> list[Gap]:
+def gaps(source: Source, today: dt.date) -> list[Gap]:
     """What the plan still lacks, in the order the overview lists it."""
+    con = as_sqlite(source)
     out: list[Gap] = []
-    answered = _answering_pledges(session)
-    for a in session.execute(
-        select(Ask).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
-    ).scalars():
+    answered = _answering_pledges(con)
+    for a in ranked_asks(con):
         if a.id not in answered and a.status not in _CLOSED_ASK:
             out.append(
                 Gap("ask_without_pledge", a.id, "ask", a.title or "", "No pledge answers this ask.")
             )
     with_action = {
         p
-        for (p,) in session.execute(
-            select(Action.pledge).where(Action.deleted.is_(False), Action.pledge.is_not(None))
+        for (p,) in con.execute(
+            "SELECT pledge FROM action WHERE deleted = 0 AND pledge IS NOT NULL"
         )
     }
-    pledges = (
-        session.execute(
-            select(Pledge).where(Pledge.deleted.is_(False)).order_by(Pledge.ref_code, Pledge.title)
-        )
-        .scalars()
-        .all()
-    )
-    for p in pledges:
-        if p.id not in with_action and p.lifecycle != "withdrawn":
+    pledges = con.execute(
+        "SELECT id, title, lifecycle, due FROM pledge WHERE deleted = 0 ORDER BY ref_code, title"
+    ).fetchall()
+    for pledge_id, title, lifecycle, _ in pledges:
+        if pledge_id not in with_action and lifecycle != "withdrawn":
             out.append(
                 Gap(
-                    "pledge_without_action", p.id, "pledge", p.title or "", "No action delivers it."
+                    "pledge_without_action",
+                    pledge_id,
+                    "pledge",
+                    title or "",
+                    "No action delivers it.",
                 )
             )
-    actions = (
-        session.execute(
-            select(Action).where(Action.deleted.is_(False)).order_by(Action.start, Action.id)
-        )
-        .scalars()
-        .all()
-    )
-    live = [a for a in actions if a.status != "cancelled"]
-    for a in live:
-        if a.public_owner is None:
+    live = con.execute(
+        'SELECT id, title, status, public_owner, community_owner, "end", milestone, deliverable'
+        " FROM action WHERE deleted = 0 AND status IS NOT 'cancelled' ORDER BY start, id"
+    ).fetchall()
+    for action_id, title, _, public_owner, community_owner, *_ in live:
+        if public_owner is None:
             out.append(
                 Gap(
                     "action_without_public_owner",
-                    a.id,
+                    action_id,
                     "action",
-                    a.title or "",
+                    title or "",
                     "No public-sector owner.",
                 )
             )
-        if a.community_owner is None:
+        if community_owner is None:
             out.append(
                 Gap(
                     "action_without_community_owner",
-                    a.id,
+                    action_id,
                     "action",
-                    a.title or "",
+                    title or "",
                     "No community owner.",
                 )
             )
-    for a in live:
-        if a.end is not None and a.end < today and a.status not in _CLOSED_ACTION:
-            out.append(Gap("overdue_action", a.id, "action", a.title or "", f"Was due {a.end}."))
-    for p in pledges:
-        if p.due is not None and p.due < today and p.lifecycle not in _CLOSED_PLEDGE:
-            out.append(Gap("overdue_pledge", p.id, "pledge", p.title or "", f"Was due {p.due}."))
-    for a in live:
-        if a.milestone and not (a.deliverable or "").strip():
+    today_text = today.isoformat()  # dates are stored as ISO text, which sorts as dates do
+    for action_id, title, status, _, _, end, _, _ in live:
+        if end is not None and end < today_text and status not in _CLOSED_ACTION:
+            out.append(Gap("overdue_action", action_id, "action", title or "", f"Was due {end}."))
+    for pledge_id, title, lifecycle, due in pledges:
+        if due is not None and due < today_text and lifecycle not in _CLOSED_PLEDGE:
+            out.append(Gap("overdue_pledge", pledge_id, "pledge", title or "", f"Was due {due}."))
+    for action_id, title, *_, milestone, deliverable in live:
+        if milestone and not (deliverable or "").strip():
             out.append(
                 Gap(
                     "milestone_without_deliverable",
-                    a.id,
+                    action_id,
                     "action",
-                    a.title or "",
+                    title or "",
                     "Milestone with nothing to verify.",
                 )
             )
     return out
 
 
-def plan_elapsed(session: Session, today: dt.date) -> float | None:
+def plan_elapsed(source: Source, today: dt.date) -> float | None:
     """How far through its period the plan is, 0.0 to 1.0, or None without a period."""
-    plan = session.execute(select(Plan).where(Plan.deleted.is_(False))).scalars().first()
+    plan = plan_head(source)
     if plan is None or plan.period_start is None or plan.period_end is None:
         return None
     total = (plan.period_end - plan.period_start).days
