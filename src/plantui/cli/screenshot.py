@@ -53,13 +53,17 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def render_svg(service, screen: str, size: tuple[int, int]) -> str:
-    """Run the app headless on one screen, wait for its data, and return the SVG."""
+def render_svg(db, screen: str, size: tuple[int, int]) -> str:
+    """Run the app headless on one screen, wait for its data, and return the SVG.
+
+    Nothing will be edited, so the write path is not preloaded: a screenshot of the
+    Overview takes as long as a person waits for its first frame.
+    """
     import asyncio
 
     from plantui.tui.app import PlanApp
 
-    app = PlanApp(service, watch=False, screen=screen)
+    app = PlanApp(db, watch=False, screen=screen, preload=False)
 
     async def run() -> str:
         async with app.run_test(size=size) as pilot:
@@ -76,7 +80,7 @@ def take_screenshot(ctx) -> int:
     output = Path(ctx.args.output)
     if output.parent and not output.parent.exists():
         raise PlanError(f"The folder {output.parent} does not exist.")
-    svg = render_svg(ctx.service, ctx.args.screen, size)
+    svg = render_svg(ctx.db, ctx.args.screen, size)
     output.write_text(svg, encoding="utf-8")
     ctx.out(f"Saved the {ctx.args.screen} screen to {output}.")
     return 0

@@ -13,5 +13,5 @@ def register(sub: argparse._SubParsersAction) -> None:
 def open_tui(ctx) -> int:
     from plantui.tui.app import PlanApp
 
-    PlanApp(ctx.service).run()
+    PlanApp(ctx.db).run()
     return 0

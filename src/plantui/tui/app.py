@@ -3,6 +3,10 @@
 Screens own their work (bindings, queries, dialogs); the App only knows how to reach each
 screen, how to open a record wherever it lives, and when to tell screens to reload: after
 any edit made through ``app.editor`` and when another process changes the database file.
+
+Start-up is kept close to a bare Textual app: the App opens on a ``Database`` (plain
+``sqlite3``), the Overview draws from it, and the write path with SQLAlchemy behind it is
+loaded in a thread once the first frame is on screen.
 """
 
 from __future__ import annotations
@@ -11,7 +15,7 @@ import datetime as dt
 import importlib
 import sqlite3
 from collections.abc import Callable
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -19,11 +23,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
 from plantui import clock
-from plantui.editor import Editor
 from plantui.errors import PlanError
-from plantui.service import PlanService
+from plantui.storage.database import Database
 from plantui.tui.commands import PlanCommands
 from plantui.tui.widgets.safe import show
+
+if TYPE_CHECKING:
+    from plantui.editor import Editor
+    from plantui.service import PlanService
 
 SCREENS: dict[str, tuple[str, str, str]] = {
     "overview": ("Overview", "plantui.tui.screens.overview", "OverviewScreen"),
@@ -83,6 +90,16 @@ def _factory(name: str) -> Callable[[], Screen]:
     return make
 
 
+def _preload_write_path() -> None:
+    """Import the write path and set up its ORM while the person reads the first screen."""
+    from sqlalchemy.orm import configure_mappers
+
+    import plantui.editor
+    import plantui.service  # noqa: F401
+
+    configure_mappers()
+
+
 class PlanApp(App[None]):
     """The plan in the terminal: eight screens over one service and one undoable editor."""
 
@@ -107,32 +124,62 @@ class PlanApp(App[None]):
 
     def __init__(
         self,
-        service: PlanService,
+        plan: Database | PlanService,
         today: dt.date | None = None,
         watch: bool = True,
         screen: str = "overview",
+        preload: bool = True,
     ) -> None:
+        """Open on ``plan``: a Database (fast; the write path is built when first needed)
+        or a ready PlanService. ``preload`` loads the write path after the first frame."""
+        # Start straight in the first screen's mode: no default screen drawn and replaced.
+        self.DEFAULT_MODE = screen if screen in SCREENS else "overview"
         super().__init__()
-        self.service = service
-        self.editor = Editor(service)
+        if isinstance(plan, Database):
+            self.db, self._service = plan, None
+        else:
+            self.db, self._service = plan.db, plan
+        self._editor: Editor | None = None
         self.today = today or clock.today()
         self.watch = watch
-        self.first_screen = screen if screen in SCREENS else "overview"
+        self.preload = preload
         # The terminal's own colours (ANSI theme): readable on light and dark terminals alike;
         # ansi-light draws the cursor in blue, which shows on both (ansi-dark's white does not).
         self.theme = "ansi-light"
         self._stale: set[str] = set()
         self._reload_pending = False
         self._version = 0
-        self.editor.listeners.append(self._on_edit)
+
+    @property
+    def service(self) -> PlanService:
+        """The one write path; SQLAlchemy is imported the first time it is needed."""
+        if self._service is None:
+            from plantui.service import PlanService
+
+            self._service = PlanService(self.db)
+        return self._service
+
+    @property
+    def editor(self) -> Editor:
+        """Edits with undo; every edit made through it reloads the screens."""
+        if self._editor is None:
+            from plantui.editor import Editor
+
+            self._editor = Editor(self.service)
+            self._editor.listeners.append(self._on_edit)
+        return self._editor
 
     # Screens
 
     def on_mount(self) -> None:
-        self.switch_mode(self.first_screen)
         if self.watch:
             self._version = self._data_version()
             self.set_interval(1.0, self._poll_database, name="watch-database")
+        if self.preload:
+            self.call_after_refresh(self._start_preload)
+
+    def _start_preload(self) -> None:
+        self.run_worker(_preload_write_path, name="preload", thread=True, exit_on_error=False)
 
     def action_show(self, name: str) -> None:
         """Switch to a screen, reloading it first if the data changed while it was hidden."""
@@ -207,7 +254,7 @@ class PlanApp(App[None]):
             self.notify(f"Could not reload: {show(exc)}", severity="error", markup=False)
 
     def _data_version(self) -> int:
-        return self.service.db.data_version()
+        return self.db.data_version()
 
     def _poll_database(self) -> None:
         try:

@@ -12,7 +12,6 @@ from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
-from sqlalchemy import select
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,7 +20,7 @@ from textual.widgets import Footer, Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui import derived
-from plantui.storage.models import Ask, Plan
+from plantui.derived import PlanHead
 from plantui.tui.widgets.safe import CONFLICT_MARK, progress, rag, show
 
 GAP_WORDS = {
@@ -47,7 +46,7 @@ def _heading(text: str) -> Option:
     return Option(Text(text, style="bold reverse"), disabled=True)
 
 
-def _elapsed_line(elapsed: float | None, plan: Plan | None, width: int = 30) -> Text:
+def _elapsed_line(elapsed: float | None, plan: PlanHead | None, width: int = 30) -> Text:
     if elapsed is None or plan is None:
         return Text("No plan period set: edit the plan to give it a start and an end.", style="dim")
     total = (plan.period_end - plan.period_start).days
@@ -87,20 +86,15 @@ class OverviewScreen(Screen[None]):
     def reload(self) -> None:
         """Read the plan, rollups, gaps, conflicts and findings, and redraw the list."""
         today = self.app.today
-        with self.app.service.db.read() as session:
-            plan = session.execute(select(Plan).where(Plan.deleted.is_(False))).scalars().first()
-            elapsed = derived.plan_elapsed(session, today)
-            asks = (
-                session.execute(
-                    select(Ask).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
-                )
-                .scalars()
-                .all()
-            )
-            rollups = derived.ask_rollups(session)
-            gaps = derived.gaps(session, today)
-            conflicts = derived.open_conflicts(session)
-            findings = derived.integrity_findings(session)
+        # Plain sqlite3, no ORM: this is the first screen, drawn before SQLAlchemy is loaded.
+        with self.app.db.snapshot() as con:
+            plan = derived.plan_head(con)
+            elapsed = derived.plan_elapsed(con, today)
+            asks = derived.ranked_asks(con)
+            rollups = derived.ask_rollups(con)
+            gaps = derived.gaps(con, today)
+            conflicts = derived.open_conflicts(con)
+            findings = derived.integrity_findings(con)
         self.plan_id = plan.id if plan else None
         self.query_one("#plan-head", Static).update(self._head(plan, today))
         self.query_one("#plan-elapsed", Static).update(_elapsed_line(elapsed, plan))
@@ -173,7 +167,7 @@ class OverviewScreen(Screen[None]):
         elif asks:
             items.highlighted = 1  # the first ask, under its heading
 
-    def _head(self, plan: Plan | None, today) -> Text:
+    def _head(self, plan: PlanHead | None, today) -> Text:
         if plan is None:
             return Text("No plan yet: run `plantui demo` or import a full export.", style="bold")
         head = Text()

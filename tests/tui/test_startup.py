@@ -1,0 +1,84 @@
+"""Start-up: the first screen is drawn from plain sqlite3, the write path loads after it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from textual.widgets import DataTable
+
+from plantui.service import PlanService
+from plantui.tui.app import PlanApp
+from tests.conftest import SRC, FakeClock
+from tests.tui.conftest import TODAY, ask_by_ref, wait_for
+
+FIRST_FRAME = """
+import asyncio, sys
+from plantui.cli.main import main
+
+code = main(["--db", sys.argv[1], "screenshot", "--screen", "overview", "--output", sys.argv[2]])
+assert code == 0, code
+assert "sqlalchemy" not in sys.modules, "the Overview's first frame imported SQLAlchemy"
+"""
+
+PRELOAD = """
+import asyncio, sys
+from plantui.storage.database import open_database
+from plantui.tui.app import PlanApp
+
+async def main():
+    app = PlanApp(open_database(sys.argv[1]), watch=False)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        assert "plantui.service" in sys.modules, "the write path was not preloaded"
+        assert [w.state.name for w in app.workers] in ([], ["SUCCESS"])
+
+asyncio.run(main())
+"""
+
+
+def _run(script: str, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(SRC), "PLANTUI_TODAY": TODAY.isoformat()}
+    return subprocess.run(
+        [sys.executable, "-c", script, *args], capture_output=True, text=True, env=env
+    )
+
+
+def test_the_overview_is_drawn_before_sqlalchemy_is_imported(demo_db, tmp_path: Path) -> None:
+    demo_db.close()
+    shot = tmp_path / "overview.svg"
+    result = _run(FIRST_FRAME, str(demo_db.path), str(shot))
+    assert result.returncode == 0, result.stderr
+    svg = shot.read_text(encoding="utf-8")
+    assert "Asks&#160;in&#160;priority&#160;order&#160;(8)" in svg  # drawn with its data
+
+
+def test_the_write_path_is_loaded_once_the_first_frame_is_up(demo_db) -> None:
+    demo_db.close()
+    result = _run(PRELOAD, str(demo_db.path))
+    assert result.returncode == 0, result.stderr
+
+
+async def test_an_app_opened_on_the_database_edits_through_the_write_path(demo_db) -> None:
+    """What ``plantui`` itself does: open on the file, build the write path when needed."""
+    app = PlanApp(demo_db, today=TODAY, watch=False, screen="asks")
+    check = PlanService(demo_db, wall=FakeClock())
+    a1 = ask_by_ref(check, "A1")
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one("#records", DataTable)
+        assert await wait_for(pilot, lambda: table.row_count == 8)
+        app.screen.select_record(a1.id)
+        await pilot.pause()
+        await pilot.press("shift+down")
+        assert await wait_for(pilot, lambda: _order(check)[:2] == ["A2", "A1"])
+        await pilot.press("ctrl+z")
+        assert await wait_for(pilot, lambda: _order(check)[:2] == ["A1", "A2"])
+        assert await wait_for(pilot, lambda: "A1" in map(str, table.get_row_at(0)))
+    assert check.get(a1.id).values["rank"] == a1.values["rank"]
+
+
+def _order(service: PlanService) -> list[str]:
+    return [v.values["ref_code"] for v in service.list("ask")]  # in priority order
