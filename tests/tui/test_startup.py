@@ -7,10 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-from textual.widgets import DataTable
+from textual.widgets import DataTable, OptionList
+from textual.widgets._footer import FooterKey
 
 from plantui.service import PlanService
 from plantui.tui.app import PlanApp
+from plantui.tui.widgets.footer import KeysFooter
 from tests.conftest import SRC, FakeClock
 from tests.tui.conftest import TODAY, ask_by_ref, wait_for
 
@@ -82,3 +84,26 @@ async def test_an_app_opened_on_the_database_edits_through_the_write_path(demo_d
 
 def _order(service: PlanService) -> list[str]:
     return [v.values["ref_code"] for v in service.list("ask")]  # in priority order
+
+
+async def test_the_footer_rebuilds_once_for_many_binding_updates(make_app, monkeypatch) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        footer = app.screen.query_one(KeysFooter)
+        composed = []
+        original = KeysFooter.compose
+
+        def counting(self):
+            composed.append(1)
+            return original(self)
+
+        monkeypatch.setattr(KeysFooter, "compose", counting)
+        for _ in range(4):
+            app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
+        assert len(composed) == 1
+        keys = {key.description for key in footer.query(FooterKey)}
+        assert {"Undo", "Help", "Edit plan"} <= keys
+        assert app.screen.query_one(OptionList).has_focus

@@ -20,12 +20,13 @@ from typing import TYPE_CHECKING, ClassVar
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from plantui import clock
 from plantui.errors import PlanError
 from plantui.storage.database import Database
 from plantui.tui.commands import PlanCommands
+from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import show
 
 if TYPE_CHECKING:
@@ -71,7 +72,7 @@ class NotAvailableScreen(Screen[None]):
             markup=False,
             classes="not-available",
         )
-        yield Footer()
+        yield KeysFooter()
 
     def reload(self) -> None:
         """Nothing to reload."""

@@ -19,13 +19,14 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Button, DataTable, Footer, Header, Input, Static
+from textual.widgets import Button, DataTable, Header, Input, Static
 
 from plantui import derived
 from plantui.domain import DELETED, TYPES, InvalidValue, parse_text_value
 from plantui.errors import PlanError
 from plantui.text import one_line
 from plantui.tui.forms.stamps import show_value, when_written, who_wrote
+from plantui.tui.widgets.footer import KeysFooter
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +79,7 @@ class ConflictsScreen(Screen[None]):
                 yield Button("Restore the record", id="restore", variant="success")
                 yield Button("Keep it deleted", id="confirm-delete", variant="error")
             yield Static("", id="conflict-message")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         table = self.query_one("#conflict-list", DataTable)

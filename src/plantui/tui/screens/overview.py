@@ -16,11 +16,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui import derived
 from plantui.derived import PlanHead
+from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import CONFLICT_MARK, progress, rag, show
 
 GAP_WORDS = {
@@ -75,7 +76,7 @@ class OverviewScreen(Screen[None]):
         yield Static("", id="plan-head")
         yield Static("", id="plan-elapsed")
         yield OptionList(id="overview-items")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "plantui"

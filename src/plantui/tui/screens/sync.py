@@ -20,7 +20,6 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import (
     Button,
-    Footer,
     Header,
     Input,
     Label,
@@ -32,6 +31,7 @@ from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
 from plantui.text import one_line, plain
+from plantui.tui.widgets.footer import KeysFooter
 
 SUFFIX = ".plantui.json"
 
@@ -140,7 +140,7 @@ class SyncScreen(Screen[None]):
                 yield Static("", id="sync-status")
                 with VerticalScroll(id="sync-result-box"):
                     yield Static("", id="sync-result")
-        yield Footer()
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self.query_one("#sync-progress").display = False

@@ -14,7 +14,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from plantui import clock
 from plantui.errors import PlanError
@@ -30,6 +30,7 @@ from plantui.tui.timeline.gantt import (
     TODAY,
     GanttView,
 )
+from plantui.tui.widgets.footer import KeysFooter
 
 RAG_WORDS = {"green": "green", "amber": "amber", "red": "red"}
 RAG_STYLE = {"green": "ansi_green", "amber": "ansi_yellow", "red": "ansi_red"}
@@ -78,7 +79,7 @@ class TimelineScreen(Screen[None]):
         yield GanttView(id="gantt")
         yield Static(id="timeline-detail", markup=False)
         yield Static(_legend(), id="timeline-legend")
-        yield Footer()
+        yield KeysFooter()
 
     @property
     def gantt(self) -> GanttView:

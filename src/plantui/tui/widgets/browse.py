@@ -19,13 +19,14 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import DataTable, Footer, Header, Input, OptionList, Static
+from textual.widgets import DataTable, Header, Input, OptionList, Static
 
 from plantui.domain import LINK_ROLES
 from plantui.errors import PlanError
 from plantui.storage.models import PROJECTIONS, Record
 from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.detail import DetailPane
+from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.related import Related, related_records
 from plantui.tui.widgets.safe import CONFLICT_MARK, cell, show
 
@@ -84,7 +85,7 @@ class BrowseScreen(Screen[None]):
                 yield Static("", id="list-status")
                 yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
             yield DetailPane(id="detail")
-        yield Footer(compact=True)
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.title = "plantui"
