@@ -297,3 +297,20 @@ async def test_link_from_a_preset_record_picks_the_other_end(plan_service: PlanS
         await pilot.pause()
     (link,) = app.results
     assert plan_service.get(link).values == {"role": "responds_to", "from": pledge, "to": ask}
+
+
+async def test_the_form_opens_with_the_first_editable_field_focused(
+    plan_service: PlanService,
+) -> None:
+    """A new action starts in its ref code; an edited dependency (from, to and kind are its
+    identity, so fixed) in its lag. Typing goes straight into that field."""
+    a, b = (plan_service.create("action", {"title": t}).record_id for t in "ab")
+    dep = plan_service.create("dependency", {"from": a, "to": b}).record_id
+    cases = ((RecordForm("action"), "in-ref_code"), (RecordForm("dependency", dep), "in-lag_days"))
+    for form, first in cases:
+        app = Host(plan_service, form)
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert app.focused is not None and app.focused.id == first
+            await pilot.press("9")
+            assert form.query_one(f"#{first}", Input).value == "9"
