@@ -1,17 +1,15 @@
 """Live records as choices for refs and the picker, found in SQL through the projection tables.
 
-Kept in SQL (LIKE and LIMIT) so a plan of 10,000 records costs the same as one of 100.
+Kept in SQL (LIKE and LIMIT) so a plan of 10,000 records costs the same as one of 100, and in
+plain sqlite3 (``Database.snapshot``): a form asks for several lists every time it opens.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
-
 from plantui.domain import TYPES
 from plantui.storage.database import Database
-from plantui.storage.models import PROJECTIONS
 from plantui.text import one_line
 
 PICKABLE = ("ask", "pledge", "action", "organisation", "event", "note", "plan")
@@ -27,16 +25,17 @@ class Choice:
     label: str
 
 
-def _label_column(type_name: str):
-    model = PROJECTIONS[type_name]
-    return model.__table__.c[TYPES[type_name].label_field]
-
-
-def _shown(type_name: str, label: object, ref_code: object, record_id: str) -> str:
+def _shown(label: object, ref_code: object, record_id: str) -> str:
     text = one_line(str(label)) if label else record_id
     if ref_code:
         text = f"{one_line(str(ref_code))} {text}"
     return text
+
+
+def _columns(type_name: str) -> str:
+    """The label column, and the ref code where the type has one (names from the model)."""
+    rtype = TYPES[type_name]
+    return f'"{rtype.label_field}"' + (", ref_code" if "ref_code" in rtype.fields else "")
 
 
 def live_choices(
@@ -52,52 +51,52 @@ def live_choices(
     total = 0
     needle = text.strip().lower()
     pattern = "%" + needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    with db.read() as session:
+    with db.snapshot() as con:
         for type_name in types:
-            if type_name not in PROJECTIONS or type_name not in PICKABLE:
+            if type_name not in TYPES or type_name not in PICKABLE:
                 continue
-            model = PROJECTIONS[type_name]
-            table = model.__table__
-            label = _label_column(type_name)
-            code = table.c.get("ref_code", None)
-            where = [table.c.deleted.is_(False)]
+            label = f'"{TYPES[type_name].label_field}"'
+            has_code = "ref_code" in TYPES[type_name].fields
+            where, params = ["deleted = 0"], []
             if needle:
-                cond = func.lower(label).like(pattern, escape="\\")
-                if code is not None:
-                    cond = cond | func.lower(code).like(pattern, escape="\\")
-                where.append(cond)
+                match = [f"lower({label}) LIKE ? ESCAPE '\\'"]
+                if has_code:
+                    match.append("lower(ref_code) LIKE ? ESCAPE '\\'")
+                where.append(f"({' OR '.join(match)})")
+                params += [pattern] * len(match)
             if exclude:
-                where.append(table.c.id.not_in(exclude))
-            total += session.execute(
-                select(func.count()).select_from(table).where(*where)
-            ).scalar_one()
+                where.append(f"id NOT IN ({', '.join('?' * len(exclude))})")
+                params += sorted(exclude)
+            clause = " AND ".join(where)
+            total += con.execute(
+                f'SELECT count(*) FROM "{type_name}" WHERE {clause}', params
+            ).fetchone()[0]
             room = limit - len(out)
             if room <= 0:
                 continue
-            cols = [table.c.id, label] + ([code] if code is not None else [])
-            order = [code, label] if code is not None and type_name == "ask" else [label]
-            rows = session.execute(
-                select(*cols).where(*where).order_by(*order, table.c.id).limit(room)
-            ).all()
+            order = f"ref_code, {label}" if has_code and type_name == "ask" else label
+            rows = con.execute(
+                f'SELECT id, {_columns(type_name)} FROM "{type_name}" WHERE {clause}'
+                f" ORDER BY {order}, id LIMIT ?",
+                [*params, room],
+            )
             for row in rows:
-                ref = row[2] if code is not None else None
-                out.append(Choice(row[0], type_name, _shown(type_name, row[1], ref, row[0])))
+                ref = row[2] if has_code else None
+                out.append(Choice(row[0], type_name, _shown(row[1], ref, row[0])))
     return out, total
 
 
 def label_of(db: Database, record_id: str) -> str:
     """The label a person knows a record by, or its id when it has none (or is unknown)."""
-    from plantui.storage.models import Record
-
-    with db.read() as session:
-        kind = session.execute(select(Record.type).where(Record.id == record_id)).scalar()
-        if kind is None or kind not in PROJECTIONS or kind not in TYPES:
+    with db.snapshot() as con:
+        found = con.execute("SELECT type FROM record WHERE id = ?", (record_id,)).fetchone()
+        kind = found[0] if found else None
+        if kind not in TYPES:
             return record_id
-        table = PROJECTIONS[kind].__table__
-        label = _label_column(kind)
-        code = table.c.get("ref_code", None)
-        cols = [label] + ([code] if code is not None else [])
-        row = session.execute(select(*cols).where(table.c.id == record_id)).first()
+        row = con.execute(
+            f'SELECT {_columns(kind)} FROM "{kind}" WHERE id = ?', (record_id,)
+        ).fetchone()
     if row is None:
         return record_id
-    return f"{_shown(kind, row[0], row[1] if code is not None else None, record_id)} ({kind})"
+    ref = row[1] if len(row) > 1 else None
+    return f"{_shown(row[0], ref, record_id)} ({kind})"
