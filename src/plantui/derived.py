@@ -333,7 +333,7 @@ def plan_head(source: Source) -> PlanHead | None:
     )
     if row is None:
         return None
-    return PlanHead(*row[:4], _date(row[4]), _date(row[5]))
+    return PlanHead(row[0], row[1], row[2], row[3], _date(row[4]), _date(row[5]))
 
 
 def ranked_asks(source: Source) -> list[AskLine]:

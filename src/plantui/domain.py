@@ -11,7 +11,7 @@ import datetime as dt
 import re
 import uuid
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, TypeGuard
 
 Kind = Literal["text", "date", "when", "int", "bool", "enum", "ref"]
 
@@ -242,7 +242,7 @@ class InvalidValue(ValueError):
     """A value that breaks its field's rule; the message is one plain sentence."""
 
 
-def is_uuid(text: object) -> bool:
+def is_uuid(text: object) -> TypeGuard[str]:
     """True for a canonical lower-case UUID string, the only id form files may carry."""
     return isinstance(text, str) and _UUID_RE.fullmatch(text) is not None
 

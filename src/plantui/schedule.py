@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Literal, NamedTuple
+from typing import Any, Literal, NamedTuple, cast
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -272,9 +272,9 @@ def critical_path(bars: dict[str, Bar], deps: Iterable[Dep]) -> CriticalPath:
     end = max(order, key=lambda n: (finish[n], position[n]))
     chain_actions = [end]
     chain_deps: list[str] = []
-    while (d := via[chain_actions[-1]]) is not None:
-        chain_deps.append(d.id)
-        chain_actions.append(d.pred)
+    while (step := via[chain_actions[-1]]) is not None:
+        chain_deps.append(step.id)
+        chain_actions.append(step.pred)
     return CriticalPath(tuple(reversed(chain_actions)), tuple(reversed(chain_deps)), finish[end])
 
 
@@ -686,7 +686,7 @@ def load_schedule(session: Session) -> Schedule:
     bars: dict[str, Bar] = {}
     for r in session.execute(select(*cols).where(Action.deleted.is_(False))):
         # Titles are made safe when shown (Bar.label), only for the rows on screen.
-        bar = Bar(*r)
+        bar = Bar(*cast("tuple[Any, ...]", r))  # NULL title, code and milestone fixed below
         bar.title = bar.title or ""
         bar.ref_code = bar.ref_code or ""
         bar.milestone = bool(bar.milestone)
@@ -701,18 +701,18 @@ def load_schedule(session: Session) -> Schedule:
         if r.from_ and r.to
     ]
     events: list[EventMark] = []
-    for r in session.execute(
+    for ev in session.execute(
         select(Event.id, Event.title, Event.kind, Event.starts_at, Event.status).where(
             Event.deleted.is_(False)
         )
     ):
-        if not r.starts_at or r.status == "cancelled":
+        if not ev.starts_at or ev.status == "cancelled":
             continue
         try:
-            day = dt.date.fromisoformat(r.starts_at[:10])
+            day = dt.date.fromisoformat(ev.starts_at[:10])
         except ValueError:
             continue
-        events.append(EventMark(r.id, day, one_line(r.title or ""), r.kind))
+        events.append(EventMark(ev.id, day, one_line(ev.title or ""), ev.kind))
     events.sort(key=lambda e: (e.day, e.title, e.id))
     organisations = {
         r.id: one_line(r.short_name or r.name or "")

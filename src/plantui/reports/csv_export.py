@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import json
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,10 @@ def _name(records: dict[str, tuple[str, dict[str, Any]]], record_id: Any) -> str
     return cell(label if label is not None else record_id)
 
 
+def _row_key(type_name: str, ask_rank: dict[str, int], row: tuple[str, dict[str, Any]]):
+    return _sort_key(type_name, row[1], row[0], ask_rank)
+
+
 def _sort_key(type_name: str, values: dict[str, Any], rid: str, ask_rank: dict[str, int]):
     if type_name == "ask":
         return (ask_rank.get(rid, 0), "", rid)
@@ -114,7 +119,7 @@ def export_csv(session: Session, folder: Path, include_contacts: bool = False) -
     for type_name in ORDER:
         rows = sorted(
             ((rid, values) for rid, (t, values) in records.items() if t == type_name),
-            key=lambda item, t=type_name: _sort_key(t, item[1], item[0], ask_rank),
+            key=partial(_row_key, type_name, ask_rank),
         )
         path = folder / f"{type_name}.csv"
         with path.open("w", encoding=ENCODING, newline="") as handle:

@@ -382,14 +382,14 @@ def build_report(
     asks = session.execute(
         select(Ask).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
     ).scalars()
-    for priority, a in enumerate(asks, start=1):
-        if only and a.id != only:
+    for priority, ask_row in enumerate(asks, start=1):
+        if only and ask_row.id != only:
             continue
-        roll = rollups.get(a.id)
+        roll = rollups.get(ask_row.id)
         answering = [pledges[p] for p in (roll.pledges if roll else []) if p in pledges]
         answering.sort(key=lambda p: (natural(p.ref_code), p.title.lower()))
-        mine = [x for x in actions if x.ask_id == a.id]
-        about = {a.id: "the ask"}
+        mine = [x for x in actions if x.ask_id == ask_row.id]
+        about = {ask_row.id: "the ask"}
         about.update({p.id: f"pledge {p.ref_code or p.title}" for p in answering})
         about.update({x.id: f"action {x.ref_code or x.title}" for x in mine})
         story = sorted(
@@ -399,20 +399,20 @@ def build_report(
         )[:LATEST_NOTES]
         sections.append(
             AskSection(
-                a.id,
+                ask_row.id,
                 priority,
-                clean(a.ref_code),
-                clean(a.title),
-                clean(a.statement),
-                clean(a.problem),
-                words(a.status),
-                clean(a.theme),
-                clean(a.population_group),
-                clean(a.response),
-                a.response_date,
-                events.get(a.raised_at or ""),
-                linked_orgs("raised_by", a.id),
-                linked_orgs("directed_to", a.id),
+                clean(ask_row.ref_code),
+                clean(ask_row.title),
+                clean(ask_row.statement),
+                clean(ask_row.problem),
+                words(ask_row.status),
+                clean(ask_row.theme),
+                clean(ask_row.population_group),
+                clean(ask_row.response),
+                ask_row.response_date,
+                events.get(ask_row.raised_at or ""),
+                linked_orgs("raised_by", ask_row.id),
+                linked_orgs("directed_to", ask_row.id),
                 roll.rag if roll else None,
                 roll.progress if roll else None,
                 answering,

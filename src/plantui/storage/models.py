@@ -45,8 +45,10 @@ class Record(Base):
     """The largest clock in ``vv``, so deltas can skip records nobody changed."""
 
 
-class _Projection:
+class _Projection(Base):
     """Columns every projection shares: the record id and whether it is deleted."""
+
+    __abstract__ = True
 
     id: Mapped[str] = mapped_column(
         String(36), ForeignKey("record.id", ondelete="CASCADE"), primary_key=True
@@ -54,7 +56,7 @@ class _Projection:
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class Plan(_Projection, Base):
+class Plan(_Projection):
     __tablename__ = "plan"
     title: Mapped[str | None] = mapped_column(Text)
     summary: Mapped[str | None] = mapped_column(Text)
@@ -64,7 +66,7 @@ class Plan(_Projection, Base):
     status: Mapped[str | None] = mapped_column(String)
 
 
-class Organisation(_Projection, Base):
+class Organisation(_Projection):
     __tablename__ = "organisation"
     name: Mapped[str | None] = mapped_column(Text, index=True)
     short_name: Mapped[str | None] = mapped_column(Text)
@@ -77,7 +79,7 @@ class Organisation(_Projection, Base):
     merged_into: Mapped[str | None] = mapped_column(String(36))
 
 
-class Event(_Projection, Base):
+class Event(_Projection):
     __tablename__ = "event"
     title: Mapped[str | None] = mapped_column(Text)
     kind: Mapped[str | None] = mapped_column(String)
@@ -91,7 +93,7 @@ class Event(_Projection, Base):
     minutes: Mapped[str | None] = mapped_column(Text)
 
 
-class Ask(_Projection, Base):
+class Ask(_Projection):
     __tablename__ = "ask"
     ref_code: Mapped[str | None] = mapped_column(String)
     title: Mapped[str | None] = mapped_column(Text)
@@ -108,7 +110,7 @@ class Ask(_Projection, Base):
     __table_args__ = (Index("ix_ask_rank_id", "rank", "id"),)
 
 
-class Pledge(_Projection, Base):
+class Pledge(_Projection):
     __tablename__ = "pledge"
     ref_code: Mapped[str | None] = mapped_column(String)
     title: Mapped[str | None] = mapped_column(Text)
@@ -124,7 +126,7 @@ class Pledge(_Projection, Base):
     next_steps: Mapped[str | None] = mapped_column(Text)
 
 
-class Action(_Projection, Base):
+class Action(_Projection):
     __tablename__ = "action"
     ref_code: Mapped[str | None] = mapped_column(String)
     title: Mapped[str | None] = mapped_column(Text)
@@ -146,7 +148,7 @@ class Action(_Projection, Base):
     deliverable: Mapped[str | None] = mapped_column(Text)
 
 
-class Dependency(_Projection, Base):
+class Dependency(_Projection):
     __tablename__ = "dependency"
     from_: Mapped[str | None] = mapped_column("from", String(36), index=True)
     to: Mapped[str | None] = mapped_column(String(36), index=True)
@@ -154,14 +156,14 @@ class Dependency(_Projection, Base):
     lag_days: Mapped[int | None] = mapped_column(Integer)
 
 
-class Link(_Projection, Base):
+class Link(_Projection):
     __tablename__ = "link"
     role: Mapped[str | None] = mapped_column(String)
     from_: Mapped[str | None] = mapped_column("from", String(36), index=True)
     to: Mapped[str | None] = mapped_column(String(36), index=True)
 
 
-class Note(_Projection, Base):
+class Note(_Projection):
     __tablename__ = "note"
     about: Mapped[str | None] = mapped_column(String(36), index=True)
     date: Mapped[dt.date | None] = mapped_column(Date)
@@ -172,7 +174,7 @@ class Note(_Projection, Base):
 
 
 PROJECTIONS: dict[str, type[_Projection]] = {
-    cls.__tablename__: cls  # type: ignore[attr-defined]
+    cls.__tablename__: cls
     for cls in (Plan, Organisation, Event, Ask, Pledge, Action, Dependency, Link, Note)
 }
 """Record type name -> its projection model."""

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plantui import merge
-from plantui.domain import DELETED, TYPES
+from plantui.domain import DELETED, TYPES, Kind
 from plantui.storage.models import Record
 
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -72,7 +72,7 @@ def record_row(state: RecordState) -> tuple[Any, ...]:
     )
 
 
-def _projection_tuple(state: RecordState, specs: list[tuple[str, str]]) -> tuple[Any, ...]:
+def _projection_tuple(state: RecordState, specs: list[tuple[str, Kind]]) -> tuple[Any, ...]:
     """Shown values as stored by SQLAlchemy's SQLite types (dates as ISO text), in order.
 
     Siblings are kept sorted by stamp, so the shown value is simply the last one.
@@ -98,7 +98,7 @@ _UPSERT_RECORD = (
 )
 
 
-def _projection_sql(type_name: str, replace: bool) -> tuple[str, list[tuple[str, str]]]:
+def _projection_sql(type_name: str, replace: bool) -> tuple[str, list[tuple[str, Kind]]]:
     specs = [(name, spec.kind) for name, spec in TYPES[type_name].fields.items()]
     columns = ", ".join(f'"{c}"' for c in ["id", "deleted", *(n for n, _ in specs)])
     marks = ", ".join("?" for _ in range(len(specs) + 2))
