@@ -49,6 +49,7 @@ class ConflictsScreen(Screen[None]):
     """The list of open conflicts above, the chosen one's values side by side below."""
 
     CSS_PATH = Path(__file__).with_name("conflicts.tcss")
+    SUB_TITLE = "Conflicts"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_value", "Type new value", id="conflicts.new-value"),
         Binding("e", "edit_record", "Edit record", id="conflicts.edit"),

@@ -103,6 +103,7 @@ class SyncScreen(Screen[None]):
     """Import a file or folder (preview, then apply), export, or sync a shared folder."""
 
     CSS_PATH = Path(__file__).with_name("sync.tcss")
+    SUB_TITLE = "Sync"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "preview", "Preview import", id="sync.preview"),
         Binding("f3", "apply", "Apply import", id="sync.apply"),
