@@ -1,4 +1,4 @@
-"""Start-up: the first screen is drawn from plain sqlite3, the write path loads after it."""
+"""Start-up and screen switches: first frame from plain sqlite3, no needless restyling."""
 
 from __future__ import annotations
 
@@ -86,11 +86,14 @@ def _order(service: PlanService) -> list[str]:
     return [v.values["ref_code"] for v in service.list("ask")]  # in priority order
 
 
-async def test_the_footer_rebuilds_once_for_many_binding_updates(make_app, monkeypatch) -> None:
+async def test_the_footer_rebuilds_once_and_only_when_its_keys_change(
+    make_app, monkeypatch
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         footer = app.screen.query_one(KeysFooter)
+        assert {"Undo", "Help", "Edit plan"} <= {k.description for k in footer.query(FooterKey)}
         composed = []
         original = KeysFooter.compose
 
@@ -103,7 +106,28 @@ async def test_the_footer_rebuilds_once_for_many_binding_updates(make_app, monke
             app.screen.refresh_bindings()
         await pilot.pause()
         await pilot.pause()
+        assert composed == []  # the same keys: nothing to rebuild
+        app.set_keymap({"app.undo": "ctrl+u"})
+        for _ in range(3):
+            app.screen.refresh_bindings()
+        await pilot.pause()
+        await pilot.pause()
         assert len(composed) == 1
-        keys = {key.description for key in footer.query(FooterKey)}
-        assert {"Undo", "Help", "Edit plan"} <= keys
+        keys = {key.key for key in footer.query(FooterKey)}
+        assert "ctrl+u" in keys and "ctrl+z" not in keys
         assert app.screen.query_one(OptionList).has_focus
+
+
+async def test_switching_screens_never_restyles_the_whole_app(make_app, monkeypatch) -> None:
+    """Each screen is styled as it mounts; going to it (first time or again) must not
+    re-parse and re-apply every stylesheet, which made each switch a visible pause."""
+    app = make_app()
+    refreshes = []
+    monkeypatch.setattr(app, "refresh_css", lambda animate=True: refreshes.append(app.screen))
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key in "23456781234567":
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.current_mode == "conflicts"
+    assert refreshes == []

@@ -86,9 +86,21 @@ def _factory(name: str) -> Callable[[], Screen]:
             screen_class = getattr(importlib.import_module(module_name), class_name)
         except Exception as exc:  # a teammate's module missing or broken: say so, keep going
             return NotAvailableScreen(title, show(exc))
-        return screen_class()
+        return _styled_as_built(screen_class())
 
     return make
+
+
+def _styled_as_built(screen: Screen) -> Screen:
+    """Spare a new screen the full CSS refresh Textual gives it on its first two visits.
+
+    Textual re-parses and re-applies every stylesheet when a shown screen's CSS update
+    count lags the app's, and a new screen's count (-1) only catches up once it is
+    mounted; switch_mode refreshes "even when not strictly required" (Textual PR 5211).
+    A screen built now is styled by the current stylesheet as it mounts: it is current.
+    """
+    screen._css_update_count = screen.app._css_update_count
+    return screen
 
 
 def _preload_write_path() -> None:
