@@ -163,3 +163,33 @@ def test_an_unexpected_error_is_one_sentence_with_the_details_in_a_log(
     assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1
     log = next((tmp_path / "state").rglob("crash.log"))
     assert "ZeroDivisionError: a bug" in log.read_text()
+
+
+@pytest.mark.parametrize("wrapped", [False, True], ids=["sqlite3", "through SQLAlchemy"])
+def test_a_database_error_is_a_refusal_in_one_sentence(with_plan, monkeypatch, wrapped):
+    """A locked or failing file is the database's trouble, not a bug: exit 1, no crash log."""
+    from sqlalchemy.exc import OperationalError
+
+    from plantui.service import PlanService
+
+    cause = sqlite3.OperationalError("database is locked")
+
+    def failing(self, *args, **kwargs):
+        raise OperationalError("SELECT ...", {}, cause) if wrapped else cause
+
+    monkeypatch.setattr(PlanService, "list", failing)
+    result = with_plan("list", "ask")
+    assert result.code == 1
+    assert result.err.strip() == "plantui: The database could not be used: database is locked."
+
+
+def test_a_database_that_cannot_be_opened_is_refused_plainly(tmp_path, monkeypatch):
+    from plantui.errors import PlanError
+    from plantui.storage import database
+
+    def failing_connect(path):
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(database, "connect", failing_connect)
+    with pytest.raises(PlanError, match=r"could not be opened \(disk I/O error\)"):
+        database.open_database(tmp_path / "plan.db")
