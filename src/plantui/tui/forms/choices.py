@@ -32,10 +32,10 @@ def _shown(label: object, ref_code: object, record_id: str) -> str:
     return text
 
 
-def _columns(type_name: str) -> str:
-    """The label column, and the ref code where the type has one (names from the model)."""
+def _label_and_code(type_name: str) -> tuple[str, str]:
+    """SQL for a type's label column and its ref code (NULL for types without one)."""
     rtype = TYPES[type_name]
-    return f'"{rtype.label_field}"' + (", ref_code" if "ref_code" in rtype.fields else "")
+    return f'"{rtype.label_field}"', "ref_code" if "ref_code" in rtype.fields else "NULL"
 
 
 def live_choices(
@@ -55,12 +55,11 @@ def live_choices(
         for type_name in types:
             if type_name not in TYPES or type_name not in PICKABLE:
                 continue
-            label = f'"{TYPES[type_name].label_field}"'
-            has_code = "ref_code" in TYPES[type_name].fields
+            label, code = _label_and_code(type_name)
             where, params = ["deleted = 0"], []
             if needle:
                 match = [f"lower({label}) LIKE ? ESCAPE '\\'"]
-                if has_code:
+                if code != "NULL":
                     match.append("lower(ref_code) LIKE ? ESCAPE '\\'")
                 where.append(f"({' OR '.join(match)})")
                 params += [pattern] * len(match)
@@ -74,15 +73,14 @@ def live_choices(
             room = limit - len(out)
             if room <= 0:
                 continue
-            order = f"ref_code, {label}" if has_code and type_name == "ask" else label
+            order = f"{code}, {label}" if type_name == "ask" else label
             rows = con.execute(
-                f'SELECT id, {_columns(type_name)} FROM "{type_name}" WHERE {clause}'
+                f'SELECT id, {label}, {code} FROM "{type_name}" WHERE {clause}'
                 f" ORDER BY {order}, id LIMIT ?",
                 [*params, room],
             )
-            for row in rows:
-                ref = row[2] if has_code else None
-                out.append(Choice(row[0], type_name, _shown(row[1], ref, row[0])))
+            for record_id, shown, ref in rows:
+                out.append(Choice(record_id, type_name, _shown(shown, ref, record_id)))
     return out, total
 
 
@@ -93,10 +91,10 @@ def label_of(db: Database, record_id: str) -> str:
         kind = found[0] if found else None
         if kind not in TYPES:
             return record_id
+        label, code = _label_and_code(kind)
         row = con.execute(
-            f'SELECT {_columns(kind)} FROM "{kind}" WHERE id = ?', (record_id,)
+            f'SELECT {label}, {code} FROM "{kind}" WHERE id = ?', (record_id,)
         ).fetchone()
     if row is None:
         return record_id
-    ref = row[1] if len(row) > 1 else None
-    return f"{_shown(row[0], ref, record_id)} ({kind})"
+    return f"{_shown(row[0], row[1], record_id)} ({kind})"
