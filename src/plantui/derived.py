@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
@@ -19,8 +20,6 @@ from plantui.merge import covered, shown_sibling
 from plantui.storage.database import as_sqlite
 
 if TYPE_CHECKING:
-    import sqlite3
-
     from sqlalchemy.orm import Session
 
     Source = sqlite3.Connection | Session
@@ -71,19 +70,22 @@ class Finding:
         }
 
 
+GapKind = Literal[
+    "ask_without_pledge",
+    "pledge_without_action",
+    "action_without_public_owner",
+    "action_without_community_owner",
+    "overdue_action",
+    "overdue_pledge",
+    "milestone_without_deliverable",
+]
+
+
 @dataclass(frozen=True, slots=True)
 class Gap:
     """Something the plan still lacks (DOMAIN.md "Gaps")."""
 
-    kind: Literal[
-        "ask_without_pledge",
-        "pledge_without_action",
-        "action_without_public_owner",
-        "action_without_community_owner",
-        "overdue_action",
-        "overdue_pledge",
-        "milestone_without_deliverable",
-    ]
+    kind: GapKind
     record: str
     type: str
     label: str
@@ -349,6 +351,17 @@ _CLOSED_PLEDGE = ("met", "partly_met", "not_met", "withdrawn")
 _CLOSED_ACTION = ("done", "cancelled")
 
 
+def _named(con: sqlite3.Connection, sql: str) -> list[sqlite3.Row]:
+    """Rows with columns by name, on any connection (the row factory is the cursor's own)."""
+    cursor = con.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql).fetchall()
+
+
+def _action_gap(kind: GapKind, action: sqlite3.Row, message: str) -> Gap:
+    return Gap(kind, action["id"], "action", action["title"] or "", message)
+
+
 def gaps(source: Source, today: dt.date) -> list[Gap]:
     """What the plan still lacks, in the order the overview lists it."""
     con = as_sqlite(source)
@@ -365,61 +378,49 @@ def gaps(source: Source, today: dt.date) -> list[Gap]:
             "SELECT pledge FROM action WHERE deleted = 0 AND pledge IS NOT NULL"
         )
     }
-    pledges = con.execute(
-        "SELECT id, title, lifecycle, due FROM pledge WHERE deleted = 0 ORDER BY ref_code, title"
-    ).fetchall()
-    for pledge_id, title, lifecycle, _ in pledges:
-        if pledge_id not in with_action and lifecycle != "withdrawn":
+    pledges = _named(
+        con,
+        "SELECT id, title, lifecycle, due FROM pledge WHERE deleted = 0 ORDER BY ref_code, title",
+    )
+    for p in pledges:
+        if p["id"] not in with_action and p["lifecycle"] != "withdrawn":
             out.append(
                 Gap(
                     "pledge_without_action",
-                    pledge_id,
+                    p["id"],
                     "pledge",
-                    title or "",
+                    p["title"] or "",
                     "No action delivers it.",
                 )
             )
-    live = con.execute(
+    live = _named(
+        con,
         'SELECT id, title, status, public_owner, community_owner, "end", milestone, deliverable'
-        " FROM action WHERE deleted = 0 AND status IS NOT 'cancelled' ORDER BY start, id"
-    ).fetchall()
-    for action_id, title, _, public_owner, community_owner, *_ in live:
-        if public_owner is None:
-            out.append(
-                Gap(
-                    "action_without_public_owner",
-                    action_id,
-                    "action",
-                    title or "",
-                    "No public-sector owner.",
-                )
-            )
-        if community_owner is None:
-            out.append(
-                Gap(
-                    "action_without_community_owner",
-                    action_id,
-                    "action",
-                    title or "",
-                    "No community owner.",
-                )
-            )
+        " FROM action WHERE deleted = 0 AND status IS NOT 'cancelled' ORDER BY start, id",
+    )
+    for act in live:
+        if act["public_owner"] is None:
+            out.append(_action_gap("action_without_public_owner", act, "No public-sector owner."))
+        if act["community_owner"] is None:
+            out.append(_action_gap("action_without_community_owner", act, "No community owner."))
     today_text = today.isoformat()  # dates are stored as ISO text, which sorts as dates do
-    for action_id, title, status, _, _, end, _, _ in live:
-        if end is not None and end < today_text and status not in _CLOSED_ACTION:
-            out.append(Gap("overdue_action", action_id, "action", title or "", f"Was due {end}."))
-    for pledge_id, title, lifecycle, due in pledges:
-        if due is not None and due < today_text and lifecycle not in _CLOSED_PLEDGE:
-            out.append(Gap("overdue_pledge", pledge_id, "pledge", title or "", f"Was due {due}."))
-    for action_id, title, *_, milestone, deliverable in live:
-        if milestone and not (deliverable or "").strip():
+    for act in live:
+        if (
+            act["end"] is not None
+            and act["end"] < today_text
+            and act["status"] not in _CLOSED_ACTION
+        ):
+            out.append(_action_gap("overdue_action", act, f"Was due {act['end']}."))
+    for p in pledges:
+        if p["due"] is not None and p["due"] < today_text and p["lifecycle"] not in _CLOSED_PLEDGE:
             out.append(
-                Gap(
-                    "milestone_without_deliverable",
-                    action_id,
-                    "action",
-                    title or "",
-                    "Milestone with nothing to verify.",
+                Gap("overdue_pledge", p["id"], "pledge", p["title"] or "", f"Was due {p['due']}.")
+            )
+    for act in live:
+        if act["milestone"] and not (act["deliverable"] or "").strip():
+            out.append(
+                _action_gap(
+                    "milestone_without_deliverable", act, "Milestone with nothing to verify."
                 )
             )
     return out
