@@ -107,8 +107,7 @@ def _preload_write_path() -> None:
     """Import the write path and set up its ORM while the person reads the first screen."""
     from sqlalchemy.orm import configure_mappers
 
-    import plantui.editor
-    import plantui.service  # noqa: F401
+    import plantui.editor  # noqa: F401  (and the service and models it edits through)
 
     configure_mappers()
 
