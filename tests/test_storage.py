@@ -59,10 +59,38 @@ def test_a_database_made_by_the_first_migration_is_upgraded_on_open(tmp_path):
 
     db = open_database(path)
     with db.engine.connect() as conn:
-        assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == "0002"
+        assert (
+            conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar() == SCHEMA_HEAD
+        )
         max_clock = conn.exec_driver_sql("SELECT max_clock FROM record").scalar()
     assert max_clock == "0000000000005.0000"  # filled in by migration 0002 from the vv
     db.close()
+
+
+def test_second_round_fields_relayed_to_an_older_schema_are_projected_on_upgrade(tmp_path):
+    """A copy at 0002 kept a person and a note's kind only in ``record``; 0003 shows them."""
+    path = tmp_path / "older.db"
+    engine = create_engine(f"sqlite:///{path}")
+    person = '{"name":[{"v":"Jess Brayne","at":"s"}],"consent":[{"v":"named_in_reports","at":"s"}]}'
+    note = '{"headline":[{"v":"Agreed","at":"s"}],"kind":[{"v":"decision","at":"s"}]}'
+    with engine.begin() as conn:
+        command.upgrade(alembic_config(conn), "0002")
+        for rid, rtype, fields in (("p1", "person", person), ("n1", "note", note)):
+            conn.exec_driver_sql(
+                "INSERT INTO record (id, type, vv, fields, deleted, conflicts, delete_conflict,"
+                " max_clock) VALUES (?, ?, '{}', ?, 0, '', 0, '')",
+                (rid, rtype, fields),
+            )
+        conn.exec_driver_sql("INSERT INTO note (id, deleted, headline) VALUES ('n1', 0, 'Agreed')")
+    engine.dispose()
+
+    db = open_database(path)
+    with db.engine.connect() as conn:
+        people = conn.exec_driver_sql("SELECT id, name, consent FROM person").all()
+        kinds = conn.exec_driver_sql("SELECT id, kind FROM note").all()
+    db.close()
+    assert people == [("p1", "Jess Brayne", "named_in_reports")]
+    assert kinds == [("n1", "decision")]
 
 
 def test_a_database_from_a_newer_plantui_is_refused(tmp_path):

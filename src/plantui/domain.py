@@ -55,7 +55,8 @@ class RecordType:
 
 
 def _type(name: str, *fields: Field, id_parts: tuple[str, ...] = (), label: str = "title"):
-    return RecordType(name, {f.name: f for f in fields}, id_parts, label)
+    every = (*fields, _text("carried_from"))
+    return RecordType(name, {f.name: f for f in every}, id_parts, label)
 
 
 def _text(name: str, required: bool = False, personal: bool = False) -> Field:
@@ -71,15 +72,20 @@ def _ref(name: str, *targets: str, required: bool = False, identity: bool = Fals
 
 
 RAG = ("green", "amber", "red")
-LINK_ROLES: dict[str, tuple[str, str]] = {
-    "raised_by": ("ask", "organisation"),
-    "directed_to": ("ask", "organisation"),
-    "responds_to": ("pledge", "ask"),
-    "partner": ("action", "organisation"),
-    "hosts": ("event", "organisation"),
-    "attended": ("organisation", "event"),
+LINK_ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "raised_by": (("ask",), ("organisation",)),
+    "directed_to": (("ask",), ("organisation",)),
+    "responds_to": (("pledge",), ("ask",)),
+    "partner": (("action",), ("organisation",)),
+    "hosts": (("event",), ("organisation",)),
+    "attended": (("organisation", "person"), ("event",)),
+    "member_of": (("person",), ("organisation",)),
+    "decided_at": (("note",), ("event",)),
 }
-"""Link roles and the (from, to) record types each joins."""
+"""Link roles and the record types each may join: (from types, to types)."""
+
+CONFIDENCE = ("firm", "tentative", "tbc")
+CONSENT = ("none", "contact_only", "named_in_reports")
 
 TYPES: dict[str, RecordType] = {
     t.name: t
@@ -92,6 +98,8 @@ TYPES: dict[str, RecordType] = {
             Field("period_start", "date"),
             Field("period_end", "date"),
             _enum("status", "draft", "agreed", "active", "closed"),
+            _text("previous_plan"),
+            _text("timezone"),
         ),
         _type(
             "organisation",
@@ -135,6 +143,8 @@ TYPES: dict[str, RecordType] = {
             Field("attendees_count", "int", minimum=0),
             _text("description"),
             _text("minutes"),
+            _ref("series", "event"),
+            _enum("date_confidence", *CONFIDENCE),
         ),
         _type(
             "ask",
@@ -197,7 +207,7 @@ TYPES: dict[str, RecordType] = {
             Field("end", "date"),
             Field("baseline_start", "date"),
             Field("baseline_end", "date"),
-            _enum("date_confidence", "firm", "tentative", "tbc"),
+            _enum("date_confidence", *CONFIDENCE),
             _enum("status", "not_started", "on_track", "at_risk", "off_track", "done", "cancelled"),
             Field("progress", "int", minimum=0, maximum=100),
             _enum("rag", *RAG),
@@ -229,7 +239,21 @@ TYPES: dict[str, RecordType] = {
             _text("body"),
             _enum("rag", *RAG),
             _text("author"),
+            _enum("kind", "progress", "evidence", "decision", "minute", default="progress"),
+            _ref("author_person", "person"),
             label="headline",
+        ),
+        _type(
+            "person",
+            _text("name", required=True),
+            _ref("organisation", "organisation"),
+            _text("job_title"),
+            _text("email", personal=True),
+            _text("phone", personal=True),
+            _text("languages"),
+            _enum("consent", *CONSENT, default="none"),
+            _text("notes"),
+            label="name",
         ),
     )
 }

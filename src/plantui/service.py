@@ -120,7 +120,7 @@ class Writer:
         spec = rtype.fields[name]
         wanted: tuple[str, ...] = spec.targets
         if rtype.name == "link" and values.get("role") in LINK_ROLES:
-            wanted = (LINK_ROLES[values["role"]][0 if name == "from" else 1],)
+            wanted = LINK_ROLES[values["role"]][0 if name == "from" else 1]
         if wanted and target not in wanted:
             kinds = " or ".join(_a(w) for w in wanted)
             raise PlanError(f"{name} must point to {kinds}, not {_a(target)}.")

@@ -175,6 +175,7 @@ async def test_organisation_link_role_is_chosen_first(make_app, demo_service) ->
             "partner:to",
             "hosts:to",
             "attended:from",
+            "member_of:to",
         }
         await pilot.press("escape")
         await pilot.pause()

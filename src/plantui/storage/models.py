@@ -54,6 +54,7 @@ class _Projection(Base):
         String(36), ForeignKey("record.id", ondelete="CASCADE"), primary_key=True
     )
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    carried_from: Mapped[str | None] = mapped_column(Text)
 
 
 class Plan(_Projection):
@@ -64,6 +65,8 @@ class Plan(_Projection):
     period_start: Mapped[dt.date | None] = mapped_column(Date)
     period_end: Mapped[dt.date | None] = mapped_column(Date)
     status: Mapped[str | None] = mapped_column(String)
+    previous_plan: Mapped[str | None] = mapped_column(Text)
+    timezone: Mapped[str | None] = mapped_column(Text)
 
 
 class Organisation(_Projection):
@@ -91,6 +94,8 @@ class Event(_Projection):
     attendees_count: Mapped[int | None] = mapped_column(Integer)
     description: Mapped[str | None] = mapped_column(Text)
     minutes: Mapped[str | None] = mapped_column(Text)
+    series: Mapped[str | None] = mapped_column(String(36), index=True)
+    date_confidence: Mapped[str | None] = mapped_column(String)
 
 
 class Ask(_Projection):
@@ -171,10 +176,24 @@ class Note(_Projection):
     body: Mapped[str | None] = mapped_column(Text)
     rag: Mapped[str | None] = mapped_column(String)
     author: Mapped[str | None] = mapped_column(Text)
+    kind: Mapped[str | None] = mapped_column(String)
+    author_person: Mapped[str | None] = mapped_column(String(36), index=True)
+
+
+class Person(_Projection):
+    __tablename__ = "person"
+    name: Mapped[str | None] = mapped_column(Text, index=True)
+    organisation: Mapped[str | None] = mapped_column(String(36), index=True)
+    job_title: Mapped[str | None] = mapped_column(Text)
+    email: Mapped[str | None] = mapped_column(Text)
+    phone: Mapped[str | None] = mapped_column(Text)
+    languages: Mapped[str | None] = mapped_column(Text)
+    consent: Mapped[str | None] = mapped_column(String)
+    notes: Mapped[str | None] = mapped_column(Text)
 
 
 PROJECTIONS: dict[str, type[_Projection]] = {
     cls.__tablename__: cls
-    for cls in (Plan, Organisation, Event, Ask, Pledge, Action, Dependency, Link, Note)
+    for cls in (Plan, Organisation, Event, Ask, Pledge, Action, Dependency, Link, Note, Person)
 }
 """Record type name -> its projection model."""

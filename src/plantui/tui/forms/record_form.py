@@ -46,7 +46,7 @@ LONG_TEXT = frozenset(
 )
 """Text fields people write paragraphs in: a TextArea rather than a one-line Input."""
 
-HIDDEN = frozenset({"rank"})
+HIDDEN = frozenset({"rank", "carried_from"})
 """Fields the screens manage (an ask's fractional rank): kept from the preset, never shown."""
 
 SELECT_LIMIT = 300
@@ -136,7 +136,7 @@ class RecordForm(ModalScreen[str | None]):
         if self.rtype.name == "link" and spec.name in ("from", "to"):
             role = values.get("role")
             if role in LINK_ROLES:
-                return (LINK_ROLES[role][0 if spec.name == "from" else 1],)
+                return LINK_ROLES[role][0 if spec.name == "from" else 1]
             return ()
         return spec.targets
 

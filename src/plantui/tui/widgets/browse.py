@@ -362,11 +362,11 @@ class BrowseScreen(Screen[None]):
     def link_roles(self) -> list[tuple[str, str, str]]:
         """(role, side this record takes, type of the other end) for this screen's type."""
         out = []
-        for role, (from_type, to_type) in LINK_ROLES.items():
-            if from_type == self.TYPE:
-                out.append((role, "from", to_type))
-            if to_type == self.TYPE:
-                out.append((role, "to", from_type))
+        for role, (from_types, to_types) in LINK_ROLES.items():
+            if self.TYPE in from_types:
+                out.extend((role, "from", to_type) for to_type in to_types)
+            if self.TYPE in to_types:
+                out.extend((role, "to", from_type) for from_type in from_types)
         return out
 
     def action_link(self) -> None:

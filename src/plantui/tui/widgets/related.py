@@ -31,6 +31,10 @@ LINK_HEADINGS = {
     ("hosts", "to"): "Hosts events",
     ("attended", "from"): "Attended",
     ("attended", "to"): "Attended by",
+    ("member_of", "from"): "Member of",
+    ("member_of", "to"): "Members",
+    ("decided_at", "from"): "Decided at",
+    ("decided_at", "to"): "Decisions taken here",
 }
 INBOUND_HEADINGS = {
     ("ask", "raised_at"): "Asks raised here",
