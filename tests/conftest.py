@@ -101,3 +101,9 @@ def run_process(*args: str, env: dict[str, str] | None = None, **kw) -> subproce
         timeout=120,
         **kw,
     )
+
+
+@pytest.fixture(autouse=True)
+def _state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test's replica ledger lives in its own folder, never the user's."""
+    monkeypatch.setenv("PLANTUI_STATE_DIR", str(tmp_path_factory.mktemp("state")))

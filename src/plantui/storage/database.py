@@ -112,6 +112,9 @@ class Database:
         self._lock = threading.RLock()
         self._raw: sqlite3.Connection | None = None
         self._watch: sqlite3.Connection | None = None
+        self.home = ""
+        self._committed: dict[str, str] = {}
+        """Per replica id, the highest clock known committed (this process and the ledger)."""
 
     # Plain sqlite3: opening, the first screen, meta facts
 
@@ -141,11 +144,14 @@ class Database:
             con = self._connection()
             con.execute("BEGIN IMMEDIATE")
             try:
+                self._guard(con)
                 yield con
+                facts = self._facts(con)
             except BaseException:
                 con.execute("ROLLBACK")
                 raise
             con.execute("COMMIT")
+        self._remember(facts)
 
     def meta(self, key: str, source: sqlite3.Connection | Session | None = None) -> str | None:
         """A fact about this copy, read inside ``source``'s transaction if one is given."""
@@ -238,7 +244,34 @@ class Database:
         from sqlalchemy.orm import Session
 
         with Session(self.write_engine, expire_on_commit=False) as session, session.begin():
+            con = as_sqlite(session)
+            self._guard(con)
             yield session
+            facts = self._facts(con) if session.in_transaction() else None
+        if facts is not None:
+            self._remember(facts)
+
+    # Replica identity (SYNC.md "A replica id is never reused by a history that forked")
+
+    @staticmethod
+    def _facts(con: sqlite3.Connection) -> tuple[str, str]:
+        rows = dict(con.execute("SELECT key, value FROM meta WHERE key IN ('replica_id', 'clock')"))
+        return rows.get("replica_id", ""), rows.get("clock", "")
+
+    def _guard(self, con: sqlite3.Connection) -> None:
+        """Fork before writing if the file was rolled back under this open database."""
+        replica, clock = self._facts(con)
+        if replica and self._committed.get(replica, "") > clock:
+            fork_identity(self, con)
+
+    def _remember(self, facts: tuple[str, str]) -> None:
+        replica, clock = facts
+        if not replica or not self.home or self._committed.get(replica) == clock:
+            return
+        self._committed[replica] = max(clock, self._committed.get(replica, ""))
+        from plantui.storage import ledger
+
+        ledger.record(replica, self._committed[replica], self.home)
 
     def close(self) -> None:
         with self._lock:
@@ -295,23 +328,48 @@ def _migrate(db: Database) -> None:
         raise
 
 
+def fork_identity(db: Database, con: sqlite3.Connection) -> str:
+    """Take a new replica id inside ``con``'s write transaction; the old one is a peer's now."""
+    old = db.meta("replica_id", con)
+    if old:
+        former = json.loads(db.meta("former_replica_ids", con) or "[]")
+        db.set_meta(con, "former_replica_ids", json.dumps([*former, old]))
+    else:
+        db.set_meta(con, "replica_label", socket.gethostname() or "this laptop")
+        db.set_meta(con, "clock", "0000000000000.0000")
+    new = str(uuid.uuid4())
+    db.set_meta(con, "replica_id", new)
+    db.set_meta(con, "home", db.home)
+    return new
+
+
+def _forked(db: Database, meta: dict[str, str]) -> bool:
+    """Is this file not where its replica id last committed, or behind what it committed?"""
+    from plantui.storage import ledger
+
+    replica = meta.get("replica_id")
+    if not replica or meta.get("home") != db.home:
+        return True
+    known = ledger.entry(replica)
+    if known is None:
+        return False
+    db._committed[replica] = known["clock"]
+    return known["home"] != db.home or known["clock"] > meta.get("clock", "")
+
+
 def _settle_identity(db: Database) -> None:
-    """Give a new or copied database its own replica id (SYNC.md "Identities")."""
-    home = home_of(db.path)
-    if db.meta("home") == home and db.meta("replica_id"):
+    """Give a new, copied, moved or rolled-back database its own replica id."""
+    db.home = home_of(db.path)
+    sql = "SELECT key, value FROM meta WHERE key IN ('replica_id', 'home', 'clock')"
+    with db.snapshot() as con:
+        meta = dict(con.execute(sql).fetchall())
+    if not _forked(db, meta):
         return
-    with db.raw_write() as con:
-        old = db.meta("replica_id", con)
-        if db.meta("home", con) == home and old:
-            return
-        if old:
-            former = json.loads(db.meta("former_replica_ids", con) or "[]")
-            db.set_meta(con, "former_replica_ids", json.dumps([*former, old]))
-        else:
-            db.set_meta(con, "replica_label", socket.gethostname() or "this laptop")
-            db.set_meta(con, "clock", "0000000000000.0000")
-        db.set_meta(con, "replica_id", str(uuid.uuid4()))
-        db.set_meta(con, "home", home)
+    before = meta.get("replica_id")
+    with db.raw_write() as con:  # may fork already, if the ledger says it was rolled back
+        meta = dict(con.execute(sql).fetchall())
+        if meta.get("replica_id") == before and _forked(db, meta):
+            fork_identity(db, con)
 
 
 def open_database(path: Path | str) -> Database:
