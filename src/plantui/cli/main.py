@@ -83,6 +83,7 @@ def _optional_command_modules() -> list[str]:
     import importlib.util
 
     names = ["plantui.cli.exchange", "plantui.cli.reports", "plantui.cli.screenshot"]
+    names.append("plantui.cli.copies")
     return [n for n in names if importlib.util.find_spec(n) is not None]
 
 

@@ -20,11 +20,11 @@ from plantui import derived, merge
 from plantui.errors import PlanError
 from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchange_file
 from plantui.service import PlanService
+from plantui.storage.backups import keep_backup
 from plantui.storage.database import Database
 from plantui.storage.models import Plan, Record
 from plantui.storage.records import RecordState, save_states
 
-BACKUPS_KEPT = 5
 Progress = Callable[[str], None]
 
 
@@ -213,16 +213,3 @@ def _would_change(session: Session, incoming: dict[str, RecordState]) -> bool:
         if row is None or not _vv_covers(json.loads(row[1]), rec.vv):
             return True
     return False
-
-
-def keep_backup(db: Database) -> Path:
-    """Copy the database aside before an import changes it; keep the newest few."""
-    folder = db.path.parent / f"{db.path.name}.backups"
-    if not folder.exists():
-        folder.mkdir(mode=0o700)
-    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S%fZ")
-    target = folder / f"before-import-{stamp}.db"
-    db.backup_to(target)
-    for old in sorted(folder.glob("before-import-*.db"))[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
-    return target

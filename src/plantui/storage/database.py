@@ -72,10 +72,10 @@ def _machine_id() -> str:
     return f"{socket.gethostname()}-{uuid.getnode():x}"
 
 
-def home_of(path: Path) -> str:
+def home_of(path: Path, inode: int | None = None) -> str:
     """Where this file lives: machine, path and inode. A copy anywhere else differs."""
     real = path.resolve()
-    return f"{_machine_id()}|{real}|{real.stat().st_ino}"
+    return f"{_machine_id()}|{real}|{real.stat().st_ino if inode is None else inode}"
 
 
 def configure(con: sqlite3.Connection) -> None:
@@ -219,6 +219,15 @@ class Database:
         finally:
             src.close()
         target.chmod(0o600)
+
+    def restore_from(self, source: Path) -> None:
+        """Replace the whole content with ``source``'s, through SQLite (safe mid-use)."""
+        src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
+        try:
+            with self._lock:
+                src.backup(self._connection())
+        finally:
+            src.close()
 
     # SQLAlchemy: the write path and the screens' queries
 
