@@ -81,7 +81,8 @@ def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
 
     def run(*args: str) -> Result:
         try:
-            code = main(["--db", str(db_path), *args])
+            # The service fixture's clock is in 2024: the CLI confirms the real date.
+            code = main(["--db", str(db_path), "--clock-ok", *args])
         except SystemExit as exc:  # argparse usage errors and --help
             code = int(exc.code or 0)
         captured = capsys.readouterr()

@@ -179,7 +179,9 @@ def test_data_version_changes_when_another_process_commits(db_path, plan_service
 
     before = plan_service.db.data_version()
     assert plan_service.db.data_version() == before  # nothing happened
-    result = run_process("--db", str(db_path), "add", "organisation", "name=From the CLI")
+    result = run_process(
+        "--db", str(db_path), "--clock-ok", "add", "organisation", "name=From the CLI"
+    )
     assert result.returncode == 0, result.stderr
     assert plan_service.db.data_version() != before
 

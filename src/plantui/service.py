@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from plantui import clock as hlc
 from plantui import merge
+from plantui.clock_check import clock_ahead
 from plantui.domain import (
     DELETED,
     LINK_ROLES,
@@ -81,15 +82,24 @@ class Change:
 class Writer:
     """Writes inside one transaction; each operation takes one fresh stamp."""
 
-    def __init__(self, session: Session, db: Database, wall: WallClock) -> None:
+    def __init__(
+        self, session: Session, db: Database, wall: WallClock, clock_ok: bool = False
+    ) -> None:
         self.session = session
         self.db = db
         self.wall = wall
+        self.clock_ok = clock_ok
         self.replica = db.meta("replica_id", session) or ""
         self.last = db.meta("clock", session) or hlc.ZERO_CLOCK
 
     def _stamp(self) -> tuple[str, str]:
-        self.last = hlc.tick(self.last, self.wall())
+        now = self.wall()
+        if not self.clock_ok:
+            refusal = clock_ahead(self.last, now)
+            if refusal is not None:
+                raise refusal
+            self.clock_ok = True
+        self.last = hlc.tick(self.last, now)
         return self.last, hlc.stamp(self.last, self.replica)
 
     def finish(self) -> None:
@@ -240,15 +250,17 @@ def _describe(state: RecordState) -> str:
 class PlanService:
     """Reads and the write path over one open database."""
 
-    def __init__(self, db: Database, wall: WallClock = hlc.wall_ms) -> None:
+    def __init__(self, db: Database, wall: WallClock = hlc.wall_ms, clock_ok: bool = False) -> None:
         self.db = db
         self.wall = wall
+        self.clock_ok = clock_ok
+        """The person confirmed a wall clock far past the plan's newest change."""
 
     @contextmanager
     def transaction(self) -> Iterator[Writer]:
         """Several writes committed together, or none of them."""
         with self.db.write() as session:
-            writer = Writer(session, self.db, self.wall)
+            writer = Writer(session, self.db, self.wall, self.clock_ok)
             yield writer
             writer.finish()
 

@@ -96,6 +96,8 @@ def test_cli_conflicts_json_and_resolve_and_set_end_a_conflict(trio, capsys):
     a.receive(b.export())
     a.db.close()
     db = str(a.db.path)
+    # The replicas' fake clocks are in 2024: the real date is confirmed as the CLI would be.
+    db_ok = [db, "--clock-ok"]
     assert main(["--db", db, "conflicts", "--json"]) == 0
     import json
 
@@ -107,8 +109,8 @@ def test_cli_conflicts_json_and_resolve_and_set_end_a_conflict(trio, capsys):
     title = next(i for i in items if i["field"] == "title")
     assert sorted(v["v"] for v in title["values"]) == ["From A", "From B"]
     keep = next(v["at"] for v in title["values"] if v["v"] == "From B")
-    assert main(["--db", db, "resolve", ask, "title", "--keep", keep]) == 0
-    assert main(["--db", db, "set", ask, "theme=settled"]) == 0
+    assert main(["--db", *db_ok, "resolve", ask, "title", "--keep", keep]) == 0
+    assert main(["--db", *db_ok, "set", ask, "theme=settled"]) == 0
     capsys.readouterr()
     assert main(["--db", db, "conflicts", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []

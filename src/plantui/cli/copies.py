@@ -21,6 +21,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--label", metavar="TEXT", help='the copy\'s name, e.g. "Laptop at the hall"')
     p.set_defaults(run=cmd_copy)
 
+    p = sub.add_parser(
+        "reset-clock", help="after a wrong clock: move this copy's future stamps to the real time"
+    )
+    p.set_defaults(run=cmd_reset_clock)
+
 
 def cmd_backups(ctx) -> int:
     from plantui.storage.backups import list_backups
@@ -49,6 +54,17 @@ def cmd_copy(ctx) -> int:
     label = " ".join(plain(ctx.args.label).split()) if ctx.args.label else None
     new_id = copy_database(ctx.db, ctx.args.file, label)
     ctx.out(f"Wrote a copy to {plain(str(ctx.args.file))} as replica {new_id}.")
+    return 0
+
+
+def cmd_reset_clock(ctx) -> int:
+    from plantui.clock_reset import reset_clock
+
+    count, new_id = reset_clock(ctx.service)
+    if new_id is None:
+        ctx.out("Nothing to reset: no change of this copy is dated after now.")
+    else:
+        ctx.out(f"Moved {count} stamp(s) from the future to now; this copy is replica {new_id}.")
     return 0
 
 

@@ -42,7 +42,7 @@ class Context:
     def service(self):  # -> PlanService
         from plantui.service import PlanService
 
-        return PlanService(self.db)
+        return PlanService(self.db, clock_ok=self.args.clock_ok)
 
     def out(self, line: str = "") -> None:
         print(line)
@@ -69,6 +69,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="PATH",
         help="the plan database (default: $PLANTUI_DB, else the user data folder)",
+    )
+    parser.add_argument(
+        "--clock-ok",
+        action="store_true",
+        help="write even though this computer's date is over 30 days past the plan's newest change",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (records, tui_command):
