@@ -140,16 +140,21 @@ def cmd_resolve(ctx) -> int:
 def cmd_check(ctx) -> int:
     from plantui.derived import integrity_findings
 
+    damage = ctx.db.quick_check()
     with ctx.db.read() as session:
         found = integrity_findings(session)
     if ctx.args.json:
-        print_json([f.to_json() for f in found])
-        return 0
-    if not found:
+        print_json(
+            [{"kind": "sqlite", "message": m} for m in damage] + [f.to_json() for f in found]
+        )
+        return 1 if damage or found else 0
+    if not found and not damage:
         ctx.out("No integrity findings.")
+    for message in damage:
+        ctx.out(f"SQLite's quick_check: {plain(message)}")
     for finding in found:
         ctx.out(plain(finding.message))
-    return 0
+    return 1 if damage or found else 0
 
 
 def cmd_label(ctx) -> int:

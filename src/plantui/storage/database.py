@@ -220,6 +220,12 @@ class Database:
             src.close()
         target.chmod(0o600)
 
+    def quick_check(self) -> list[str]:
+        """SQLite's own ``PRAGMA quick_check``: what it finds wrong, or nothing."""
+        with self.snapshot() as con:
+            rows = [str(r[0]) for r in con.execute("PRAGMA quick_check").fetchall()]
+        return [] if rows == ["ok"] else rows
+
     def restore_from(self, source: Path) -> None:
         """Replace the whole content with ``source``'s, through SQLite (safe mid-use)."""
         src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
@@ -385,6 +391,9 @@ def open_database(path: Path | str) -> Database:
     """Open (creating if need be) and migrate the plan database at ``path``."""
     path = Path(path)
     _prepare_file(path)
+    from plantui.storage.file_check import check_file, refuse_damaged
+
+    check_file(path)
     db = Database(path)
     try:
         revision = db.schema_revision()
@@ -400,6 +409,8 @@ def open_database(path: Path | str) -> Database:
         raise PlanError(f"{path} could not be opened ({exc}).") from None
     except sqlite3.DatabaseError as exc:
         db.close()
+        if "malformed" in str(exc):
+            raise refuse_damaged(path, f"is damaged ({exc})") from None
         raise PlanError(f"{path} is not a plantui database ({exc}).") from None
     except BaseException:
         db.close()

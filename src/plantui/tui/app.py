@@ -189,6 +189,26 @@ class PlanApp(App[None]):
             self.set_interval(1.0, self._poll_database, name="watch-database")
         if self.preload:
             self.call_after_refresh(self._start_preload)
+        self._confirm_clock()
+
+    def _confirm_clock(self) -> None:
+        """Ask about the date before any edit if the clock is far past the plan's newest change."""
+        from plantui.clock_check import clock_ahead
+
+        if self._service is not None and self._service.clock_ok:
+            return
+        ahead = clock_ahead(self.db.meta("clock"), self._wall())
+        if ahead is not None:
+            from plantui.tui.clock_dialog import ClockDialog
+
+            self.push_screen(ClockDialog(ahead), self._clock_confirmed)
+
+    def _wall(self) -> int:
+        return self._service.wall() if self._service is not None else clock.wall_ms()
+
+    def _clock_confirmed(self, right: bool | None) -> None:
+        if right:
+            self.service.clock_ok = True
 
     def _start_preload(self) -> None:
         self.run_worker(_preload_write_path, name="preload", thread=True, exit_on_error=False)
