@@ -12,6 +12,7 @@ from textual.widgets._footer import FooterKey
 
 from plantui.service import PlanService
 from plantui.tui.app import PlanApp
+from plantui.tui.clock_dialog import ClockDialog
 from plantui.tui.widgets.footer import KeysFooter
 from tests.conftest import SRC, FakeClock
 from tests.tui.conftest import TODAY, ask_by_ref, wait_for
@@ -70,6 +71,9 @@ async def test_an_app_opened_on_the_database_edits_through_the_write_path(demo_d
     check = PlanService(demo_db, wall=FakeClock())
     a1 = ask_by_ref(check, "A1")
     async with app.run_test(size=(120, 40)) as pilot:
+        # The demo is stamped in 2024: the app first asks to confirm today's date.
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ClockDialog))
+        await pilot.click("#clock-right")
         table = app.screen.query_one("#records", DataTable)
         assert await wait_for(pilot, lambda: table.row_count == 8)
         app.screen.select_record(a1.id)
