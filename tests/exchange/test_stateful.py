@@ -13,6 +13,7 @@ import json
 import shutil
 import sqlite3
 import tempfile
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from hypothesis.stateful import (
 from plantui.errors import PlanError
 from plantui.exchange import export_file, import_files
 from plantui.service import PlanService
+from plantui.storage.backups import copy_database, keep_backup, list_backups, restore_backup
 from plantui.storage.database import open_database
 from plantui.storage.records import load_state
 from tests.conftest import FakeClock
@@ -46,7 +48,8 @@ def template_db() -> Path:
 
 
 def snapshot(db_path: Path) -> tuple:
-    with sqlite3.connect(db_path) as conn:
+    # Closed at once: an open connection would keep a -wal alive under a file copied back.
+    with closing(sqlite3.connect(db_path)) as conn:
         records = conn.execute("SELECT id, vv, fields FROM record ORDER BY id").fetchall()
         meta = conn.execute("SELECT key, value FROM meta ORDER BY key").fetchall()
     return records, meta
@@ -65,6 +68,7 @@ class Replicas(RuleBasedStateMachine):
         self.records: list[tuple[str, str]] = []  # (id, type) known anywhere
         self.counter = 0
         self.gossips = 0
+        self.kept: list[tuple[str, str, Path, dict[str, set[WriteId]]]] = []
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -238,6 +242,49 @@ class Replicas(RuleBasedStateMachine):
         with pytest.raises(PlanError):
             import_files(service, [broken])
         assert snapshot(service.db.path) == before
+
+    # -- backups and copies of the file ---------------------------------------------------
+
+    @rule(name=st.sampled_from(NAMES), how=st.sampled_from(["backup", "copy"]))
+    def keep_a_copy(self, name: str, how: str) -> None:
+        """A backup beside the database, or a clean copy made for a laptop, kept for later."""
+        db = self.services[name].db
+        self.counter += 1
+        if how == "backup":
+            path = keep_backup(db, "manual")
+        else:
+            path = self.tmp / f"{name}-copy-{self.counter}.db"
+            copy_database(db, path)
+        seen = {rid: set(writes) for rid, writes in self.seen[name].items()}
+        self.kept.append((name, how, path, seen))
+
+    @rule(data=st.data(), other=st.sampled_from(NAMES))
+    def go_back_to_a_kept_copy(self, data, other: str) -> None:
+        """Restore a backup (``backups restore``) or ``cp`` a copy back over the file.
+
+        The state it leaves is exported first and reaches one laptop, as a shared folder
+        would carry it; the id it left is a peer's now, so its writes flow back by gossip.
+        """
+        if not self.kept:
+            return
+        name, how, path, seen = data.draw(st.sampled_from(self.kept))
+        if not path.exists():
+            return  # rotated away
+        service = self.services[name]
+        old_id = service.db.replica_id
+        self._export(name, delta=False)
+        self._import(other, len(self.files) - 1)
+        if how == "backup":
+            number = [b.path for b in list_backups(service.db.path)].index(path) + 1
+            restore_backup(service.db, number)
+        else:
+            db_path = service.db.path
+            service.db.close()
+            shutil.copy(path, db_path)
+            service.db = open_database(db_path)
+        assert service.db.replica_id != old_id, "a forked history takes a new replica id"
+        self.seen[name] = {rid: set(writes) for rid, writes in seen.items()}
+        self.last_stamp[name] = ""  # a new replica id starts its own sequence of stamps
 
     # -- convergence ----------------------------------------------------------------------
 
