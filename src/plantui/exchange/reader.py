@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from plantui.domain import DELETED, TYPES, InvalidValue, check_value, is_uuid
 from plantui.errors import PlanError
 from plantui.exchange.model import FORMAT, FORMAT_VERSION
 from plantui.storage.records import RecordState
+from plantui.text import one_line
 
 DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 YEAR_MS = 366 * 24 * 3600 * 1000
@@ -41,6 +44,7 @@ class ExchangeData:
     max_clock: str
     warnings: list[str] = field(default_factory=list)
     plan_title: str | None = None
+    since: dict[str, str] | None = None
 
     @property
     def name(self) -> str:
@@ -64,18 +68,53 @@ def load_json(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Any:
     return _load(path, max_size)[0]
 
 
+def read_bounded(path: Path, max_size: int) -> bytes:
+    """The bytes of a regular file of at most ``max_size`` bytes, read without ever blocking
+    or reading without end: the file is opened non-blocking and checked through ``fstat`` on
+    the open descriptor (a FIFO, a device behind a link, a huge sparse file are refused)."""
+    name = one_line(str(path))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise PlanError(f"{name} does not exist.") from None
+    except IsADirectoryError:
+        raise PlanError(f"{name} is a folder, not an exchange file.") from None
+    except PermissionError:
+        raise PlanError(f"{name} cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise PlanError(f"{name} cannot be read ({one_line(exc.strerror or str(exc))}).") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise PlanError(f"{name} is a folder, not an exchange file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanError(f"{name} is not a regular file (a pipe, a device or a socket).")
+        if info.st_size > max_size:
+            raise PlanError(
+                f"{name} is {info.st_size:,} bytes, over the limit of {max_size:,}"
+                " (see --max-size)."
+            )
+        chunks: list[bytes] = []
+        left = max_size + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise PlanError(f"{name} cannot be read ({one_line(exc.strerror or str(exc))}).") from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > max_size:
+        raise PlanError(f"{name} grew over the limit of {max_size:,} bytes while it was read.")
+    return raw
+
+
 def _load(path: Path, max_size: int) -> tuple[Any, str]:
-    name = str(path)
-    if not path.exists():
-        raise PlanError(f"{name} does not exist.")
-    if path.is_dir():
-        raise PlanError(f"{name} is a folder, not an exchange file.")
-    size = path.stat().st_size
-    if size > max_size:
-        raise PlanError(
-            f"{name} is {size:,} bytes, over the limit of {max_size:,} (see --max-size)."
-        )
-    raw = path.read_bytes()
+    name = one_line(str(path))
+    raw = read_bounded(path, max_size)
     if not raw.strip():
         raise PlanError(f"{name} is empty.")
     try:
@@ -94,6 +133,8 @@ def _load(path: Path, max_size: int) -> tuple[Any, str]:
         raise PlanError(
             f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
+    except ValueError:  # an integer of thousands of digits (Python's int-string limit)
+        raise PlanError(f"{name} holds a number too long to be a value of a plan.") from None
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -124,7 +165,7 @@ def read_exchange_file(
     try:
         return _check(path, doc, now_ms, raw)
     except _Refuse as exc:
-        raise PlanError(f"{path} was refused: {exc}.") from None
+        raise PlanError(f"{one_line(str(path))} was refused: {one_line(str(exc))}.") from None
 
 
 def _intact(doc: dict[str, Any], raw: str, digest: str) -> bool:
@@ -236,6 +277,7 @@ def _check(path: Path, doc: Any, now_ms: int, raw: str = "") -> ExchangeData:
         top,
         warnings,
         plan_title if isinstance(plan_title, str) else None,
+        dict(doc["since"]) if doc["kind"] == "delta" else None,
     )
 
 
