@@ -59,6 +59,19 @@ def _no_floats(text: str) -> Any:
     raise _Refuse("it holds a decimal number, which the format does not allow")
 
 
+_INT_LIMIT = 2**63
+
+
+def _bounded_int(text: str) -> int:
+    """Whole numbers as SQLite can hold them (64 bits); longer ones are refused up front."""
+    if len(text) < 19:
+        return int(text)
+    if len(text.lstrip("-")) > 19 or not -_INT_LIMIT <= int(text) < _INT_LIMIT:
+        shown = text if len(text) <= 30 else f"{text[:12]}... ({len(text)} digits)"
+        raise _Refuse(f"it holds the number {shown}, too large to be a value of a plan")
+    return int(text)
+
+
 def _no_constants(text: str) -> Any:
     raise _Refuse(f"it holds {text}, which is not JSON")
 
@@ -122,7 +135,9 @@ def _load(path: Path, max_size: int) -> tuple[Any, str]:
     except UnicodeDecodeError as exc:
         raise PlanError(f"{name} is not UTF-8 text (byte {exc.start}).") from None
     try:
-        return json.loads(text, parse_float=_no_floats, parse_constant=_no_constants), text
+        return json.loads(
+            text, parse_float=_no_floats, parse_int=_bounded_int, parse_constant=_no_constants
+        ), text
     except _Refuse as exc:
         raise PlanError(f"{name} was refused: {exc}.") from None
     except RecursionError:
