@@ -14,7 +14,12 @@ from plantui.errors import PlanError
 from plantui.exchange.exporter import export_file
 from plantui.exchange.importer import ImportSummary, import_data
 from plantui.exchange.model import SUFFIX
-from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchange_file
+from plantui.exchange.reader import (
+    DEFAULT_MAX_SIZE,
+    ExchangeData,
+    peek_plan_and_state,
+    read_exchange_file,
+)
 from plantui.exchange.state import import_base
 from plantui.service import PlanService
 from plantui.text import one_line
@@ -96,6 +101,10 @@ def sync_folder(
         if path in own_paths:
             skipped += 1
             continue
+        peek = peek_plan_and_state(path, max_size) if plan_id else None
+        if peek is not None and peek[0] == plan_id and _covers(state, peek[1]):
+            held.append(one_line(path.name))
+            continue
         try:
             data = read_exchange_file(path, now_ms=now, max_size=max_size)
         except PlanError as exc:  # one bad file must not hold up the others
@@ -107,7 +116,7 @@ def sync_folder(
         elif data.plan_id != plan_id:
             title = f"'{one_line(data.plan_title)}'" if data.plan_title else data.plan_id
             other_plans.append(f"{one_line(path.name)} holds another plan, {title}.")
-        elif all(state.get(rep, "") >= clk for rep, clk in data.state_vv.items()):
+        elif _covers(state, data.state_vv):
             held.append(one_line(path.name))
         else:
             good.append(data)
@@ -120,6 +129,10 @@ def sync_folder(
         if old.is_file():
             old.unlink(missing_ok=True)  # the older name of this replica's own file
     return SyncResult(summary, target, count, refused, skipped, other_plans, held)
+
+
+def _covers(mine: dict[str, str], theirs: dict[str, str]) -> bool:
+    return all(mine.get(replica, "") >= clock for replica, clock in theirs.items())
 
 
 def _import_each(

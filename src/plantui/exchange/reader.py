@@ -81,6 +81,39 @@ def load_json(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Any:
     return _load(path, max_size)[0]
 
 
+_HEAD_PLAN = re.compile(rb'"kind":"(?:full|delta)","plan_id":"([0-9a-f-]{36})","records":\[')
+_TAIL_STATE = re.compile(rb',"state_vv":(\{[^{}]*\})\}\s*$')
+PEEK = 64 * 1024
+
+
+def peek_plan_and_state(path: Path, max_size: int) -> tuple[str, dict[str, str]] | None:
+    """The plan id and ``state_vv`` of a file plantui wrote, read from its first and last
+    bytes only (canonical JSON puts them there), so a file this copy already holds is
+    skipped without being parsed. None when they cannot be told that way."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
+            return None
+        head = os.pread(fd, PEEK, 0)
+        tail = os.pread(fd, PEEK, max(0, info.st_size - PEEK))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    plan = _HEAD_PLAN.search(head)
+    state = _TAIL_STATE.search(tail)
+    if plan is None or state is None:
+        return None
+    try:
+        return plan.group(1).decode(), _vv(json.loads(state.group(1)), "state_vv")
+    except (ValueError, _Refuse):
+        return None
+
+
 def read_bounded(path: Path, max_size: int) -> bytes:
     """The bytes of a regular file of at most ``max_size`` bytes, read without ever blocking
     or reading without end: the file is opened non-blocking and checked through ``fstat`` on
