@@ -98,3 +98,18 @@ def test_a_relayed_delta_does_not_make_a_later_delta_leave_records_out(tmp_path)
     c.receive(a.export(c_file, name="delta-for-c.plantui.json"))
     assert c.service.get(newer).values["title"] == "Newer"
     assert c.service.get(older).values["title"] == "Older"
+
+
+def test_names_from_a_file_reach_the_terminal_without_escape_codes(pair, cli, tmp_path):
+    _a, _b, ask, good = pair
+
+    def change(rec):
+        if rec["id"] == ask:
+            rec["type"] = "\x1b]0;owned\x07thing"
+            rec["fields"]["\x1b[2Jwiped"] = "not a list"
+
+    bad = _altered(good, "bad.plantui.json", change)
+    result = cli("import", str(bad))
+    assert result.code == 1
+    assert "wiped has no list of values" in result.err
+    assert "\x1b" not in result.err and "\x07" not in result.err

@@ -11,7 +11,7 @@ from typing import Any
 
 from plantui.cli.output import print_json
 from plantui.errors import PlanError
-from plantui.text import plain
+from plantui.text import one_line, plain
 
 _SIZE = re.compile(r"(\d+)\s*([kmg]i?b?)?", re.I)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
@@ -133,7 +133,7 @@ def cmd_conflicts(ctx) -> int:
 def cmd_resolve(ctx) -> int:
     record_id = ctx.service.resolve_id(ctx.args.id)
     ctx.service.resolve(record_id, ctx.args.field, ctx.args.keep)
-    ctx.out(f"Kept {ctx.args.keep} for {ctx.args.field} of {record_id}.")
+    ctx.out(f"Kept {one_line(ctx.args.keep)} for {one_line(ctx.args.field)} of {record_id}.")
     return 0
 
 

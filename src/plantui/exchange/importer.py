@@ -80,16 +80,18 @@ def _check_plan(db: Database, session: Session, files: list[ExchangeData]) -> st
         target = ours or files[0].plan_id
         if data.plan_id != target:
             mine = _plan_name(session, ours) if ours else f"plan {target}"
-            theirs = f"'{data.plan_title}' ({data.plan_id})" if data.plan_title else data.plan_id
+            title = one_line(data.plan_title or "")
+            theirs = f"'{title}' ({data.plan_id})" if title else data.plan_id
             raise PlanError(
-                f"{data.path} holds another plan, {theirs}; this database holds {mine}."
+                f"{one_line(str(data.path))} holds another plan, {theirs};"
+                f" this database holds {mine}."
             )
     return ours or files[0].plan_id
 
 
 def _plan_name(session: Session, plan_id: str) -> str:
     title = session.execute(select(Plan.title).where(Plan.id == plan_id)).scalar()
-    return f"'{title}' ({plan_id})" if title else plan_id
+    return f"'{one_line(title)}' ({plan_id})" if title else plan_id
 
 
 def _combine(files: list[ExchangeData]) -> tuple[dict[str, RecordState], dict[str, str]]:

@@ -310,7 +310,7 @@ def _check(path: Path, doc: Any, now_ms: int, raw: str = "") -> ExchangeData:
         )
     if ahead > DAY_MS:
         warnings.append(
-            f"{path.name}: clocks up to {ahead // DAY_MS} days ahead of this computer's;"
+            f"{one_line(path.name)}: clocks up to {ahead // DAY_MS} days ahead of this computer's;"
             " check the date on the laptop that made it."
         )
     exporter = doc["exporter"]
