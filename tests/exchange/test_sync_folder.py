@@ -168,3 +168,13 @@ def test_a_file_written_under_a_former_replica_id_is_imported(tmp_path):
     result = sync_folder(b.service, stick)
     assert result.imported is not None and result.imported.new == 1
     assert b.service.get(ask).values["title"] == "After the copy"
+
+
+def test_sync_max_size_skips_a_file_over_it(tmp_path):
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    a = _laptop(tmp_path, "a")
+    _export(a, stick / "from-a.plantui.json")
+    result = _plantui(tmp_path / "b.db", "sync", str(stick), "--max-size", "200")
+    assert result.returncode == 1, result.stderr
+    assert "from-a.plantui.json is" in result.stdout and "over the limit of 200" in result.stdout

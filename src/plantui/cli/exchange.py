@@ -45,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("sync", help="exchange through a shared folder or USB stick")
     p.add_argument("folder", metavar="DIR", type=Path)
+    p.add_argument("--max-size", type=parse_size, default=None, metavar="SIZE", help="default 256M")
     p.set_defaults(run=cmd_sync)
 
     p = sub.add_parser("conflicts", help="list open conflicts")
@@ -95,8 +96,11 @@ def cmd_import(ctx) -> int:
 
 def cmd_sync(ctx) -> int:
     from plantui.exchange import sync_folder
+    from plantui.exchange.reader import DEFAULT_MAX_SIZE
 
-    result = sync_folder(ctx.service, ctx.args.folder)
+    result = sync_folder(
+        ctx.service, ctx.args.folder, max_size=ctx.args.max_size or DEFAULT_MAX_SIZE
+    )
     ctx.out(result.text())
     if result.refused:
         print(
