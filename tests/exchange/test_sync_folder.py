@@ -175,6 +175,7 @@ def test_sync_max_size_skips_a_file_over_it(tmp_path):
     stick.mkdir()
     a = _laptop(tmp_path, "a")
     _export(a, stick / "from-a.plantui.json")
-    result = _plantui(tmp_path / "b.db", "sync", str(stick), "--max-size", "200")
+    b = _laptop(tmp_path, "b")
+    result = _plantui(b, "sync", str(stick), "--max-size", "200")
     assert result.returncode == 1, result.stderr
     assert "from-a.plantui.json is" in result.stdout and "over the limit of 200" in result.stdout
