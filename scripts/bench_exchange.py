@@ -5,6 +5,8 @@ Builds a plan of 20,000 actions (about 36,000 records), exports it, then times:
   * import into an empty database   (target: within 3x of json.load + sqlite3 inserts)
   * the same import again, no change (target: within 2x)
   * a full export                    (target: within 2x of sqlite3 select + json.dump)
+  * ``sync DIR`` over 20 unchanged files of a 5,000-action plan (target: within 1.3x of a
+    sync of an empty folder)
 Run: python scripts/bench_exchange.py [--actions N]
 """
 
@@ -22,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from plantui import clock as hlc
-from plantui.exchange import export_file, import_files
+from plantui.exchange import export_file, import_files, sync_folder
 from plantui.service import PlanService
 from plantui.storage.database import open_database
 from plantui.storage.records import RecordState, save_states
@@ -124,6 +126,30 @@ def baseline_export(db: Path, out: Path) -> None:
     conn.close()
 
 
+def bench_sync(tmp: Path, repeat: int, n_actions: int = 5_000, n_files: int = 20) -> tuple:
+    """An empty folder against one holding ``n_files`` other laptops' files already held."""
+    records, plan_id = synthetic_plan(n_actions)
+    db = open_database(tmp / "sync.db")
+    with db.write() as session:
+        save_states(session, records, new=True)
+        db.set_meta(session, "plan_id", plan_id)
+    service = PlanService(db)
+    empty, full = tmp / "empty", tmp / "full"
+    empty.mkdir()
+    full.mkdir()
+    source = tmp / "sync-source.plantui.json"
+    export_file(service, source)
+    doc = json.loads(source.read_text("utf-8"))
+    for i in range(n_files):
+        doc["exporter"] = {"label": f"Laptop {i}", "replica_id": str(uuid.uuid4())}
+        doc.pop("integrity", None)
+        text = json.dumps(doc, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        (full / f"laptop-{i}.plantui.json").write_text(text, "utf-8")
+    base = best_of(repeat, lambda: sync_folder(service, empty))
+    ours = best_of(repeat, lambda: sync_folder(service, full))
+    return base, ours
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--actions", type=int, default=20_000)
@@ -164,10 +190,12 @@ def main() -> None:
             args.repeat, lambda: baseline_export(tmp / "baseline.db", tmp / "b.json")
         )
         ours_exp = best_of(args.repeat, lambda: export_file(target_service, tmp / "o.plantui.json"))
+        sync_empty, sync_full = bench_sync(tmp, args.repeat)
         rows = [
             ("import into empty", base_imp, ours_imp, 3.0),
             ("re-import, no change", base_imp, ours_again, 2.0),
             ("full export", base_exp, ours_exp, 2.0),
+            ("sync, 20 held files", sync_empty, sync_full, 1.3),
         ]
         print(f"{'':24} {'baseline':>9} {'plantui':>9} {'ratio':>6} {'target':>7}")
         for name, base, ours, goal in rows:

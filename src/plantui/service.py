@@ -193,12 +193,21 @@ class Writer:
         change = Change(record_id, {name: shown.get(name) for name in changed})
         if not changed:
             return change
+        self._write(state, changed)
+        return change
+
+    def _write(self, state: RecordState, values: dict[str, Any]) -> None:
+        """One local edit under one fresh stamp. On a record shown deleted, the deletion is
+        written again with a ``ctx`` covering this edit, so the record stays deleted and the
+        edit is not taken for one made without seeing the delete (SYNC.md "Derived")."""
+        was_deleted = state.deleted
         clock, at = self._stamp()
-        for name, value in changed.items():
+        for name, value in values.items():
             state.fields[name] = [{"v": value, "at": at}]
         state.vv[self.replica] = clock
+        if was_deleted and DELETED not in values:
+            state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
         save_states(self.session, [state])
-        return change
 
     def delete(self, record_id: str) -> Change:
         """Mark deleted, remembering what the delete saw (its ``ctx``); nothing is purged."""
@@ -235,8 +244,23 @@ class Writer:
             stamps = ", ".join(s["at"] for s in siblings)
             raise PlanError(f"{name} of {_describe(state)} has no value stamped {keep} ({stamps}).")
         if name == DELETED:
-            return self.delete(record_id) if chosen["v"] else self.restore(record_id)
-        return self.update(record_id, {name: chosen["v"]})
+            # The kept value is written afresh, so one step settles it; a kept delete
+            # sees everything this copy holds of the record.
+            before = Change(record_id, {DELETED: state.deleted})
+            clock, at = self._stamp()
+            kept: dict[str, Any] = {"v": chosen["v"], "at": at}
+            if chosen["v"] is True:
+                kept["ctx"] = dict(state.vv)
+            state.fields[DELETED] = [kept]
+            state.vv[self.replica] = clock
+            save_states(self.session, [state])
+            return before
+        rtype = TYPES.get(state.type)
+        if rtype is None:
+            raise PlanError(f"{record_id} is a {state.type}, which this plantui cannot edit.")
+        change = Change(record_id, {name: state.shown().get(name)})
+        self._write(state, {name: chosen["v"]})
+        return change
 
 
 def _a(noun: str) -> str:

@@ -118,3 +118,75 @@ def test_cli_conflicts_json_and_resolve_and_set_end_a_conflict(trio, capsys):
     shown = json.loads(capsys.readouterr().out)
     assert (shown["title"], shown["theme"], shown["conflicts"]) == ("From B", "settled", [])
     assert main(["--db", db, "resolve", ask, "title", "--keep", "nope"]) == 1
+
+
+def test_two_deletes_are_resolved_in_one_step_with_either_stamp(trio):
+    a, b, _c, ask = trio
+    a.clock.advance(1000)
+    a.service.delete(ask)
+    b.clock.advance(2000)
+    b.service.delete(ask)
+    a.receive(b.export())
+    siblings = a.service.get(ask).state.fields["_deleted"]
+    assert len(siblings) == 2
+    a.clock.advance(1000)
+    a.service.resolve(ask, "_deleted", siblings[0]["at"])  # the one not shown
+    view = a.service.get(ask)
+    assert view.deleted and view.conflicts == [] and not view.delete_conflict
+    b.receive(a.export())
+    assert b.service.get(ask).conflicts == []
+
+
+def test_an_edit_of_a_deleted_record_keeps_it_deleted_and_flags_nothing(trio):
+    a, b, _c, ask = trio
+    a.clock.advance(1000)
+    a.service.delete(ask)
+    a.clock.advance(1000)
+    a.service.update(ask, {"theme": "Noted after the delete"})
+    b.receive(a.export())
+    for replica in (a, b):
+        view = replica.service.get(ask)
+        assert view.deleted and not view.delete_conflict
+        assert view.values["theme"] == "Noted after the delete"
+
+
+def test_resolving_a_field_of_a_deleted_record_flags_no_delete_conflict(trio):
+    a, b, _c, ask = trio
+    a.clock.advance(1000)
+    a.service.update(ask, {"title": "From A"})
+    b.clock.advance(1000)
+    b.service.update(ask, {"title": "From B"})
+    b.clock.advance(1000)
+    b.service.delete(ask)
+    a.receive(b.export())
+    view = a.service.get(ask)
+    assert view.deleted and view.conflicts == ["title"]
+    keep = next(s["at"] for s in view.state.fields["title"] if s["v"] == "From A")
+    a.clock.advance(1000)
+    a.service.resolve(ask, "title", keep)
+    b.receive(a.export())
+    for replica in (a, b):
+        view = replica.service.get(ask)
+        assert view.deleted and view.conflicts == [] and not view.delete_conflict
+        assert view.values["title"] == "From A"
+
+
+def test_cli_resolve_of_a_delete_conflict_works_in_one_step(trio):
+    import json
+
+    from tests.conftest import run_process
+
+    a, b, _c, ask = trio
+    a.clock.advance(1000)
+    a.service.delete(ask)
+    b.clock.advance(2000)
+    b.service.delete(ask)
+    a.receive(b.export())
+    a.db.close()
+    db = str(a.db.path)
+    items = json.loads(run_process("--db", db, "conflicts", "--json").stdout)
+    stamps = [v["at"] for i in items if i["field"] == "_deleted" for v in i["values"]]
+    assert len(stamps) == 2, items
+    result = run_process("--db", db, "resolve", ask, "_deleted", "--keep", stamps[0])
+    assert result.returncode == 0, result.stderr
+    assert json.loads(run_process("--db", db, "conflicts", "--json").stdout) == []

@@ -11,7 +11,7 @@ from typing import Any
 
 from plantui.cli.output import print_json
 from plantui.errors import PlanError
-from plantui.text import plain
+from plantui.text import one_line, plain
 
 _SIZE = re.compile(r"(\d+)\s*([kmg]i?b?)?", re.I)
 _UNITS = {"": 1, "k": 1024, "m": 1024**2, "g": 1024**3}
@@ -45,6 +45,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     p = sub.add_parser("sync", help="exchange through a shared folder or USB stick")
     p.add_argument("folder", metavar="DIR", type=Path)
+    p.add_argument("--max-size", type=parse_size, default=None, metavar="SIZE", help="default 256M")
     p.set_defaults(run=cmd_sync)
 
     p = sub.add_parser("conflicts", help="list open conflicts")
@@ -95,8 +96,11 @@ def cmd_import(ctx) -> int:
 
 def cmd_sync(ctx) -> int:
     from plantui.exchange import sync_folder
+    from plantui.exchange.reader import DEFAULT_MAX_SIZE
 
-    result = sync_folder(ctx.service, ctx.args.folder)
+    result = sync_folder(
+        ctx.service, ctx.args.folder, max_size=ctx.args.max_size or DEFAULT_MAX_SIZE
+    )
     ctx.out(result.text())
     if result.refused:
         print(
@@ -133,7 +137,7 @@ def cmd_conflicts(ctx) -> int:
 def cmd_resolve(ctx) -> int:
     record_id = ctx.service.resolve_id(ctx.args.id)
     ctx.service.resolve(record_id, ctx.args.field, ctx.args.keep)
-    ctx.out(f"Kept {ctx.args.keep} for {ctx.args.field} of {record_id}.")
+    ctx.out(f"Kept {one_line(ctx.args.keep)} for {one_line(ctx.args.field)} of {record_id}.")
     return 0
 
 

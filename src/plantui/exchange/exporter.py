@@ -21,6 +21,7 @@ from plantui import __version__
 from plantui import clock as hlc
 from plantui.errors import PlanError
 from plantui.exchange.model import FORMAT, FORMAT_VERSION
+from plantui.exchange.state import claim, own_ids, stored_state
 from plantui.merge import covered
 from plantui.service import PlanService
 from plantui.storage.models import Record
@@ -44,6 +45,8 @@ def build_export(service: PlanService, since: dict[str, str] | None = None) -> t
         rows = session.execute(
             select(Record.id, Record.type, Record.vv, Record.fields).order_by(Record.id)
         ).all()
+        stored = stored_state(db, session)
+        own = own_ids(db, session)
     state_vv: dict[str, str] = {}
     parts: list[str] = []
     for rid, rtype, vv_text, fields_text in rows:
@@ -56,6 +59,7 @@ def build_export(service: PlanService, since: dict[str, str] | None = None) -> t
         parts.append(
             f'{{"fields":{fields_text},"id":"{rid}","type":{dumps(rtype)},"vv":{vv_text}}}'
         )
+    state_vv = claim(stored, state_vv, own)
     header: dict[str, object] = {
         "app_version": __version__,
         "exported_at": hlc.stamp(hlc.tick(last, service.wall()), replica),

@@ -19,11 +19,13 @@ from plantui import clock as hlc
 from plantui import derived, merge
 from plantui.errors import PlanError
 from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchange_file
+from plantui.exchange.state import STATE_KEY, import_base
 from plantui.service import PlanService
 from plantui.storage.backups import keep_backup
 from plantui.storage.database import Database
 from plantui.storage.models import Plan, Record
-from plantui.storage.records import RecordState, save_states
+from plantui.storage.records import RecordState, dumps, save_states
+from plantui.text import one_line
 
 Progress = Callable[[str], None]
 
@@ -78,30 +80,72 @@ def _check_plan(db: Database, session: Session, files: list[ExchangeData]) -> st
         target = ours or files[0].plan_id
         if data.plan_id != target:
             mine = _plan_name(session, ours) if ours else f"plan {target}"
-            theirs = f"'{data.plan_title}' ({data.plan_id})" if data.plan_title else data.plan_id
+            title = one_line(data.plan_title or "")
+            theirs = f"'{title}' ({data.plan_id})" if title else data.plan_id
             raise PlanError(
-                f"{data.path} holds another plan, {theirs}; this database holds {mine}."
+                f"{one_line(str(data.path))} holds another plan, {theirs};"
+                f" this database holds {mine}."
             )
     return ours or files[0].plan_id
 
 
 def _plan_name(session: Session, plan_id: str) -> str:
     title = session.execute(select(Plan.title).where(Plan.id == plan_id)).scalar()
-    return f"'{title}' ({plan_id})" if title else plan_id
+    return f"'{one_line(title)}' ({plan_id})" if title else plan_id
 
 
-def _combine(files: list[ExchangeData]) -> dict[str, RecordState]:
-    """Merge the incoming records among themselves first (the merge is associative)."""
+def _combine(files: list[ExchangeData]) -> tuple[dict[str, RecordState], dict[str, str]]:
+    """Merge the incoming records among themselves first (the merge is associative),
+    refusing the whole batch if two files give one id two types or one stamp two values."""
     incoming: dict[str, RecordState] = {}
+    source: dict[str, ExchangeData] = {}
     for data in files:
         for rec in data.records:
             have = incoming.get(rec.id)
             if have is None:
                 incoming[rec.id] = rec
-            else:
-                have.fields = merge.merge_fields(have.fields, have.vv, rec.fields, rec.vv)
-                have.vv = merge.merge_vv(have.vv, rec.vv)
-    return incoming
+                source[rec.id] = data
+                continue
+            first = source[rec.id]
+            if have.type != rec.type:
+                raise PlanError(
+                    f"Record {rec.id} is {_a(one_line(have.type))} in {_name(first)} but"
+                    f" {_a(one_line(rec.type))} in {_name(data)}; nothing was imported."
+                )
+            _same_stamp_same_value(rec.id, have.fields, _name(first), rec.fields, _name(data))
+            have.fields = merge.merge_fields(have.fields, have.vv, rec.fields, rec.vv)
+            have.vv = merge.merge_vv(have.vv, rec.vv)
+    return incoming, {rid: _name(data) for rid, data in source.items()}
+
+
+def _a(noun: str) -> str:
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
+
+
+def _name(data: ExchangeData) -> str:
+    return one_line(data.name)
+
+
+def _same_stamp_same_value(
+    rid: str, mine: merge.Fields, where: str, theirs: merge.Fields, name_of: str
+) -> None:
+    """One stamp is one write: two values under it mean a copied or restored database."""
+    for name, siblings in theirs.items():
+        held = mine.get(name)
+        if not held:
+            continue
+        values = {sib["at"]: sib["v"] for sib in held}
+        for sib in siblings:
+            at = sib["at"]
+            if at in values and values[at] != sib["v"]:
+                replica = at.partition("@")[2]
+                raise PlanError(
+                    f"{name_of} holds, for field {one_line(name)} of record {rid}, a value"
+                    f" stamped {at} that differs from the one {where} holds under the same"
+                    f" stamp: the database of replica {replica} was copied or restored; on"
+                    " that laptop set the copy up again from a backup or an export so it takes"
+                    " a new identity, then export again. Nothing was imported."
+                )
 
 
 def _vv_covers(mine: dict[str, str], theirs: dict[str, str]) -> bool:
@@ -120,7 +164,12 @@ def _local_rows(session: Session, ids: list[str]) -> dict[str, tuple[str, str, s
     return out
 
 
-def _apply(session: Session, incoming: dict[str, RecordState], summary: ImportSummary) -> None:
+def _apply(
+    session: Session,
+    incoming: dict[str, RecordState],
+    names: dict[str, str],
+    summary: ImportSummary,
+) -> None:
     """Merge incoming records into this copy's; count what happened."""
     known = session.execute(select(func.count()).select_from(Record)).scalar() or 0
     local = _local_rows(session, list(incoming)) if known else {}
@@ -134,13 +183,16 @@ def _apply(session: Session, incoming: dict[str, RecordState], summary: ImportSu
             continue
         mine_type, vv_text, fields_text = row
         mine_vv = json.loads(vv_text)
+        if mine_type != rec.type:
+            raise PlanError(
+                f"Record {rid} is {_a(one_line(rec.type))} in {names[rid]}"
+                f" but {_a(one_line(mine_type))} in this database; nothing was imported."
+            )
         if _vv_covers(mine_vv, rec.vv):
             # Everything the file knows of this record, this copy has already seen: the
             # merge would return this copy's state unchanged, so skip the work.
             summary.unchanged += 1
             continue
-        if mine_type != rec.type:
-            raise PlanError(f"Record {rid} is a {rec.type} in the file but a {mine_type} here.")
         mine = RecordState(rid, mine_type, mine_vv, json.loads(fields_text))
         fields = merge.merge_fields(mine.fields, mine.vv, rec.fields, rec.vv)
         merged = RecordState(rid, mine_type, merge.merge_vv(mine.vv, rec.vv), fields)
@@ -163,17 +215,29 @@ def import_files(
 ) -> ImportSummary:
     """Check then merge exchange files into the database (SYNC.md "Import")."""
     note = progress or (lambda _msg: None)
-    db = service.db
     note(f"Reading {len(paths)} file(s)")
     files = read_files(paths, now_ms=service.wall(), max_size=max_size)
-    summary = ImportSummary(files=[d.name for d in files], dry_run=dry_run)
+    return import_data(service, files, dry_run=dry_run, progress=note)
+
+
+def import_data(
+    service: PlanService,
+    files: list[ExchangeData],
+    *,
+    dry_run: bool = False,
+    progress: Progress | None = None,
+) -> ImportSummary:
+    """Merge files already read and checked: all of them in one transaction, or none."""
+    note = progress or (lambda _msg: None)
+    db = service.db
+    summary = ImportSummary(files=[one_line(d.name) for d in files], dry_run=dry_run)
     for data in files:
         summary.warnings += data.warnings
-    incoming = _combine(files)
+    incoming, names = _combine(files)
     note(f"Merging {len(incoming)} record(s)")
     with db.read() as session:
         _check_plan(db, session, files)
-        if not _would_change(session, incoming):
+        if not _would_change(session, incoming, names):
             # Nothing this copy has not seen: no backup, no write, just the summary.
             summary.unchanged = len(incoming)
             summary.conflicts = len(derived.open_conflicts(session))
@@ -184,7 +248,8 @@ def import_files(
         summary.backup = keep_backup(db)
     with db.write() as session:
         plan_id = _check_plan(db, session, files)
-        _apply(session, incoming, summary)
+        state = import_base(db, session)
+        _apply(session, incoming, names, summary)
         summary.conflicts = len(derived.open_conflicts(session))
         summary.findings = len(derived.integrity_findings(session))
         if dry_run:
@@ -195,6 +260,9 @@ def import_files(
         for data in files:  # so screens can say "Laptop at the library" rather than an id
             if data.exporter_label and data.exporter_id != db.meta("replica_id", session):
                 db.set_meta(session, f"replica_label:{data.exporter_id}", data.exporter_label)
+        for data in files:
+            state = raise_state(state, data)
+        db.set_meta(session, STATE_KEY, dumps(state))
         top = max(d.max_clock for d in files)
         last = db.meta("clock", session) or hlc.ZERO_CLOCK
         db.set_meta(session, "clock", hlc.observe(last, top))
@@ -202,14 +270,40 @@ def import_files(
     return summary
 
 
-def _would_change(session: Session, incoming: dict[str, RecordState]) -> bool:
-    """A cheap look first: does the file hold anything this copy has not seen?"""
+def raise_state(state: dict[str, str], data: ExchangeData) -> dict[str, str]:
+    """What this copy may claim to hold after taking ``data`` in (SYNC.md, ``kind``).
+
+    A full file holds everything up to its ``state_vv``; so does a delta whose ``since``
+    this copy already covered. Any other delta proves nothing about the records it leaves
+    out, so it raises no claim: its records are held, and a later delta brings them again
+    rather than leaving out records this copy never had."""
+    if data.kind == "full" or (data.since is not None and _vv_covers(state, data.since)):
+        return merge.merge_vv(state, data.state_vv)
+    return state
+
+
+def _would_change(
+    session: Session, incoming: dict[str, RecordState], names: dict[str, str]
+) -> bool:
+    """A cheap look first: does the file hold anything this copy has not seen? (A value
+    under a stamp this copy holds with another value is refused here too.)"""
     known = session.execute(select(func.count()).select_from(Record)).scalar() or 0
     if known == 0:
         return bool(incoming)
     local = _local_rows(session, list(incoming))
+    change = False
     for rid, rec in incoming.items():
         row = local.get(rid)
-        if row is None or not _vv_covers(json.loads(row[1]), rec.vv):
-            return True
-    return False
+        if row is None:
+            change = True
+            continue
+        if row[0] != rec.type:
+            raise PlanError(
+                f"Record {rid} is {_a(one_line(rec.type))} in {names[rid]}"
+                f" but {_a(one_line(row[0]))} in this database; nothing was imported."
+            )
+        _same_stamp_same_value(rid, json.loads(row[2]), "this database", rec.fields, names[rid])
+        if not _vv_covers(json.loads(row[1]), rec.vv):
+            change = True
+    return change
+

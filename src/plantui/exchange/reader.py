@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +21,7 @@ from plantui.domain import DELETED, TYPES, InvalidValue, check_value, is_uuid
 from plantui.errors import PlanError
 from plantui.exchange.model import FORMAT, FORMAT_VERSION
 from plantui.storage.records import RecordState
+from plantui.text import one_line
 
 DEFAULT_MAX_SIZE = 256 * 1024 * 1024
 YEAR_MS = 366 * 24 * 3600 * 1000
@@ -41,6 +44,7 @@ class ExchangeData:
     max_clock: str
     warnings: list[str] = field(default_factory=list)
     plan_title: str | None = None
+    since: dict[str, str] | None = None
 
     @property
     def name(self) -> str:
@@ -55,6 +59,19 @@ def _no_floats(text: str) -> Any:
     raise _Refuse("it holds a decimal number, which the format does not allow")
 
 
+_INT_LIMIT = 2**63
+
+
+def _bounded_int(text: str) -> int:
+    """Whole numbers as SQLite can hold them (64 bits); longer ones are refused up front."""
+    if len(text) < 19:
+        return int(text)
+    if len(text.lstrip("-")) > 19 or not -_INT_LIMIT <= int(text) < _INT_LIMIT:
+        shown = text if len(text) <= 30 else f"{text[:12]}... ({len(text)} digits)"
+        raise _Refuse(f"it holds the number {shown}, too large to be a value of a plan")
+    return int(text)
+
+
 def _no_constants(text: str) -> Any:
     raise _Refuse(f"it holds {text}, which is not JSON")
 
@@ -64,18 +81,86 @@ def load_json(path: Path, max_size: int = DEFAULT_MAX_SIZE) -> Any:
     return _load(path, max_size)[0]
 
 
+_HEAD_PLAN = re.compile(rb'"kind":"(?:full|delta)","plan_id":"([0-9a-f-]{36})","records":\[')
+_TAIL_STATE = re.compile(rb',"state_vv":(\{[^{}]*\})\}\s*$')
+PEEK = 64 * 1024
+
+
+def peek_plan_and_state(path: Path, max_size: int) -> tuple[str, dict[str, str]] | None:
+    """The plan id and ``state_vv`` of a file plantui wrote, read from its first and last
+    bytes only (canonical JSON puts them there), so a file this copy already holds is
+    skipped without being parsed. None when they cannot be told that way."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > max_size:
+            return None
+        head = os.pread(fd, PEEK, 0)
+        tail = os.pread(fd, PEEK, max(0, info.st_size - PEEK))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    plan = _HEAD_PLAN.search(head)
+    state = _TAIL_STATE.search(tail)
+    if plan is None or state is None:
+        return None
+    try:
+        return plan.group(1).decode(), _vv(json.loads(state.group(1)), "state_vv")
+    except (ValueError, _Refuse):
+        return None
+
+
+def read_bounded(path: Path, max_size: int) -> bytes:
+    """The bytes of a regular file of at most ``max_size`` bytes, read without ever blocking
+    or reading without end: the file is opened non-blocking and checked through ``fstat`` on
+    the open descriptor (a FIFO, a device behind a link, a huge sparse file are refused)."""
+    name = one_line(str(path))
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except FileNotFoundError:
+        raise PlanError(f"{name} does not exist.") from None
+    except IsADirectoryError:
+        raise PlanError(f"{name} is a folder, not an exchange file.") from None
+    except PermissionError:
+        raise PlanError(f"{name} cannot be read: permission denied.") from None
+    except OSError as exc:
+        raise PlanError(f"{name} cannot be read ({one_line(exc.strerror or str(exc))}).") from None
+    try:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise PlanError(f"{name} is a folder, not an exchange file.")
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanError(f"{name} is not a regular file (a pipe, a device or a socket).")
+        if info.st_size > max_size:
+            raise PlanError(
+                f"{name} is {info.st_size:,} bytes, over the limit of {max_size:,}"
+                " (see --max-size)."
+            )
+        chunks: list[bytes] = []
+        left = max_size + 1
+        while left > 0:
+            chunk = os.read(fd, min(left, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+    except OSError as exc:
+        raise PlanError(f"{name} cannot be read ({one_line(exc.strerror or str(exc))}).") from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    if len(raw) > max_size:
+        raise PlanError(f"{name} grew over the limit of {max_size:,} bytes while it was read.")
+    return raw
+
+
 def _load(path: Path, max_size: int) -> tuple[Any, str]:
-    name = str(path)
-    if not path.exists():
-        raise PlanError(f"{name} does not exist.")
-    if path.is_dir():
-        raise PlanError(f"{name} is a folder, not an exchange file.")
-    size = path.stat().st_size
-    if size > max_size:
-        raise PlanError(
-            f"{name} is {size:,} bytes, over the limit of {max_size:,} (see --max-size)."
-        )
-    raw = path.read_bytes()
+    name = one_line(str(path))
+    raw = read_bounded(path, max_size)
     if not raw.strip():
         raise PlanError(f"{name} is empty.")
     try:
@@ -83,7 +168,9 @@ def _load(path: Path, max_size: int) -> tuple[Any, str]:
     except UnicodeDecodeError as exc:
         raise PlanError(f"{name} is not UTF-8 text (byte {exc.start}).") from None
     try:
-        return json.loads(text, parse_float=_no_floats, parse_constant=_no_constants), text
+        return json.loads(
+            text, parse_float=_no_floats, parse_int=_bounded_int, parse_constant=_no_constants
+        ), text
     except _Refuse as exc:
         raise PlanError(f"{name} was refused: {exc}.") from None
     except RecursionError:
@@ -94,6 +181,8 @@ def _load(path: Path, max_size: int) -> tuple[Any, str]:
         raise PlanError(
             f"{name} is not valid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})."
         ) from None
+    except ValueError:  # an integer of thousands of digits (Python's int-string limit)
+        raise PlanError(f"{name} holds a number too long to be a value of a plan.") from None
 
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -124,7 +213,7 @@ def read_exchange_file(
     try:
         return _check(path, doc, now_ms, raw)
     except _Refuse as exc:
-        raise PlanError(f"{path} was refused: {exc}.") from None
+        raise PlanError(f"{one_line(str(path))} was refused: {one_line(str(exc))}.") from None
 
 
 def _intact(doc: dict[str, Any], raw: str, digest: str) -> bool:
@@ -221,7 +310,7 @@ def _check(path: Path, doc: Any, now_ms: int, raw: str = "") -> ExchangeData:
         )
     if ahead > DAY_MS:
         warnings.append(
-            f"{path.name}: clocks up to {ahead // DAY_MS} days ahead of this computer's;"
+            f"{one_line(path.name)}: clocks up to {ahead // DAY_MS} days ahead of this computer's;"
             " check the date on the laptop that made it."
         )
     exporter = doc["exporter"]
@@ -236,6 +325,7 @@ def _check(path: Path, doc: Any, now_ms: int, raw: str = "") -> ExchangeData:
         top,
         warnings,
         plan_title if isinstance(plan_title, str) else None,
+        dict(doc["since"]) if doc["kind"] == "delta" else None,
     )
 
 
