@@ -29,3 +29,22 @@ def show_value(value: object, empty: str = "") -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     return plain(str(value))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP CSV injection)."""
+_QUOTE = "'"
+
+
+def formula_safe(text: str) -> str:
+    """A CSV cell a spreadsheet shows as text: a leading ``'`` on text that starts like a
+    formula, and on text that itself starts with ``'`` so that :func:`formula_unsafe` can
+    always take exactly one off again."""
+    return _QUOTE + text if text.startswith((*FORMULA_STARTS, _QUOTE)) else text
+
+
+def formula_unsafe(text: str) -> str:
+    """The value a :func:`formula_safe` cell stood for; other text is left as it is."""
+    if text.startswith(_QUOTE) and text[1:].startswith((*FORMULA_STARTS, _QUOTE)):
+        return text[1:]
+    return text
