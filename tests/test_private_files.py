@@ -82,7 +82,7 @@ def test_write_private_replaces_a_world_readable_file_and_refuses_plainly(tmp_pa
         write_private(tmp_path, b"x")
 
 
-TRICKY = ["=HYPERLINK(\"http://x\")", "+1", "-3", "@SUM(A1)", "'quoted", "''=x", "plain"]
+TRICKY = ['=HYPERLINK("http://x")', "+1", "-3", "@SUM(A1)", "'quoted", "''=x", "plain"]
 
 
 def test_formula_guard_round_trips_every_text():
@@ -117,7 +117,7 @@ def test_csv_export_neutralises_formulas_and_import_gives_them_back(tmp_path):
                     assert not value.startswith(("=", "+", "@", "\t", "\r")), (path.name, value)
                     assert not value.startswith("-") or value.lstrip("-").isdigit(), value
     with (folder / "dependency.csv").open(encoding="utf-8-sig", newline="") as handle:
-        assert list(csv.DictReader(handle))[0]["lag_days"] == "-3"  # numbers stay numbers
+        assert next(iter(csv.DictReader(handle)))["lag_days"] == "-3"  # numbers stay numbers
 
     fresh = tmp_path / "fresh.db"
     assert run_process("--db", str(fresh), "add", "plan", "title=Fresh").returncode == 0
