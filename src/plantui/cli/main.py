@@ -16,6 +16,7 @@ from pathlib import Path
 
 from plantui import __version__
 from plantui.errors import PlanError
+from plantui.text import plain
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -45,7 +46,9 @@ class Context:
         return PlanService(self.db)
 
     def out(self, line: str = "") -> None:
-        print(line)
+        """Print a line with control characters removed: names and values in it may come
+        from imported files and must not drive the terminal."""
+        print(plain(line))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -151,5 +154,5 @@ def _write_crash_log() -> Path | None:
 
 
 def _refuse(sentence: str) -> int:
-    print(f"plantui: {sentence}", file=sys.stderr)
+    print(f"plantui: {plain(sentence)}", file=sys.stderr)
     return EXIT_REFUSED
