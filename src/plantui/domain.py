@@ -297,6 +297,28 @@ def check_size(spec: Field, value: Any) -> None:
         )
 
 
+FIRST_DAY = dt.date(YEAR_MIN, 1, 1)
+LAST_DAY = dt.date(YEAR_MAX, 12, 31)
+MAX_SPAN_DAYS = (LAST_DAY - FIRST_DAY).days
+
+
+def in_years(day: dt.date) -> bool:
+    """True for a day inside the years DOMAIN.md allows."""
+    return YEAR_MIN <= day.year <= YEAR_MAX
+
+
+def drawable_day(day: dt.date) -> dt.date:
+    """A stored day moved into the allowed years, for drawing and date arithmetic only:
+    data from before the limits existed (9999-12-31, year 1) must not overflow."""
+    return min(max(day, FIRST_DAY), LAST_DAY)
+
+
+def drawable_days(days: int) -> int:
+    """A stored day count (a lag) bounded by the widest span of allowed days, so that adding
+    it to an allowed day never leaves the calendar."""
+    return min(max(days, -MAX_SPAN_DAYS), MAX_SPAN_DAYS)
+
+
 def _short_number(value: int) -> str:
     text = str(value)
     return text if len(text) <= 24 else f"{text[:20]}... ({len(text)} digits)"
