@@ -161,7 +161,7 @@ def test_an_unexpected_error_is_one_sentence_with_the_details_in_a_log(
     result = with_plan("list", "ask")
     assert result.code == 70
     assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1
-    log = next((tmp_path / "state").rglob("crash.log"))
+    log = next((tmp_path / "state").rglob("crash-*.log"))
     assert "ZeroDivisionError: a bug" in log.read_text()
 
 

@@ -24,7 +24,7 @@ from plantui.domain import TYPES, Field, InvalidValue, is_uuid, parse_text_value
 from plantui.errors import PlanError
 from plantui.service import PlanService
 from plantui.storage.models import PROJECTIONS, Ask, Link
-from plantui.text import plain
+from plantui.text import formula_unsafe, plain
 
 IMPORTABLE = ("organisation", "event", "ask", "pledge", "action")
 
@@ -212,11 +212,9 @@ def _parse_row(
     rtype = TYPES[type_name]
     row = _Row(line, cells.get(("id", ""), "").strip())
     for spec in rtype.fields.values():
-        raw = plain(cells.get(("field", spec.name), "")).strip()
+        raw = _cell(cells.get(("field", spec.name), ""))
         if spec.kind == "ref":
-            _parse_ref(
-                spec, raw, plain(cells.get(("name", spec.name), "")).strip(), row, lookup, problems
-            )
+            _parse_ref(spec, raw, _cell(cells.get(("name", spec.name), "")), row, lookup, problems)
             continue
         try:
             value = parse_text_value(spec, raw)
@@ -239,8 +237,13 @@ def _parse_row(
     return row
 
 
+def _cell(text: str) -> str:
+    """What a cell says, without control characters or the export's formula guard."""
+    return formula_unsafe(plain(text).strip())
+
+
 def _split(text: str) -> list[str]:
-    return [part.strip() for part in plain(text).split(";") if part.strip()]
+    return [_cell(part) for part in plain(text).split(";") if part.strip()]
 
 
 def _resolve(

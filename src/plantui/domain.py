@@ -266,6 +266,68 @@ class InvalidValue(ValueError):
     """A value that breaks its field's rule; the message is one plain sentence."""
 
 
+SHORT_TEXT_FIELDS = frozenset({"title", "name", "ref_code"})
+SHORT_TEXT_MAX = 500
+TEXT_MAX = 100_000
+INT_MIN, INT_MAX = -1_000_000_000, 1_000_000_000
+YEAR_MIN, YEAR_MAX = 1900, 2200
+"""The sizes of DOMAIN.md: every door refuses values outside them, so every output can
+always be drawn (no overflow in date arithmetic, no megabyte titles in a table)."""
+
+
+def check_size(spec: Field, value: Any) -> None:
+    """Raise InvalidValue if a value of the right kind is outside the sizes of DOMAIN.md."""
+    if isinstance(value, bool) or value is None:
+        return
+    if spec.kind == "text" and isinstance(value, str):
+        limit = SHORT_TEXT_MAX if spec.name in SHORT_TEXT_FIELDS else TEXT_MAX
+        if len(value) > limit:
+            raise InvalidValue(
+                f"{spec.name} holds at most {limit:,} characters, not {len(value):,}"
+            )
+    elif spec.kind == "int" and isinstance(value, int):
+        if not INT_MIN <= value <= INT_MAX:
+            raise InvalidValue(
+                f"{spec.name} must lie between {INT_MIN:,} and {INT_MAX:,}, "
+                f"not {_short_number(value)}"
+            )
+    elif isinstance(value, dt.date) and not YEAR_MIN <= value.year <= YEAR_MAX:
+        raise InvalidValue(
+            f"{spec.name} must fall in the years {YEAR_MIN} to {YEAR_MAX}, not {value.year}"
+        )
+
+
+FIRST_DAY = dt.date(YEAR_MIN, 1, 1)
+LAST_DAY = dt.date(YEAR_MAX, 12, 31)
+MAX_SPAN_DAYS = (LAST_DAY - FIRST_DAY).days
+
+
+def in_years(day: dt.date) -> bool:
+    """True for a day inside the years DOMAIN.md allows."""
+    return YEAR_MIN <= day.year <= YEAR_MAX
+
+
+def drawable_day(day: dt.date) -> dt.date:
+    """A stored day moved into the allowed years, for drawing and date arithmetic only:
+    data from before the limits existed (9999-12-31, year 1) must not overflow."""
+    return min(max(day, FIRST_DAY), LAST_DAY)
+
+
+def drawable_days(days: int) -> int:
+    """A stored day count (a lag) bounded by the widest span of allowed days, so that adding
+    it to an allowed day never leaves the calendar."""
+    return min(max(days, -MAX_SPAN_DAYS), MAX_SPAN_DAYS)
+
+
+def _short_number(value: int) -> str:
+    text = str(value)
+    return text if len(text) <= 24 else f"{text[:20]}... ({len(text)} digits)"
+
+
+def _short_text(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:37]}..."
+
+
 def is_uuid(text: object) -> TypeGuard[str]:
     """True for a canonical lower-case UUID string, the only id form files may carry."""
     return isinstance(text, str) and _UUID_RE.fullmatch(text) is not None
@@ -302,9 +364,9 @@ def check_value(spec: Field, value: Any) -> None:
     if kind in ("text", "date", "when", "enum", "ref") and not isinstance(value, str):
         raise InvalidValue(f"{spec.name} must be a string, not {_json_kind(value)}")
     if kind == "date":
-        parse_date(value)
+        check_size(spec, parse_date(value))
     elif kind == "when":
-        parse_when(value)
+        check_size(spec, parse_when(value))
     elif kind == "enum" and value not in spec.choices:
         raise InvalidValue(
             f"{value!r} is not a known {spec.name} (one of: {', '.join(spec.choices)})"
@@ -314,12 +376,14 @@ def check_value(spec: Field, value: Any) -> None:
     elif kind == "int":
         if not isinstance(value, int) or isinstance(value, bool):
             raise InvalidValue(f"{spec.name} must be a whole number, not {_json_kind(value)}")
+        check_size(spec, value)
         if spec.minimum is not None and value < spec.minimum:
             raise InvalidValue(f"{spec.name} must be at least {spec.minimum}, not {value}")
         if spec.maximum is not None and value > spec.maximum:
             raise InvalidValue(f"{spec.name} must be at most {spec.maximum}, not {value}")
     elif kind == "bool" and not isinstance(value, bool):
         raise InvalidValue(f"{spec.name} must be true or false, not {_json_kind(value)}")
+    check_size(spec, value)
 
 
 _TRUE = {"true", "yes", "y", "1", "on"}
@@ -336,7 +400,9 @@ def parse_text_value(spec: Field, text: str) -> Any:
         try:
             value = int(text)
         except ValueError:
-            raise InvalidValue(f"{spec.name} must be a whole number, not {text!r}") from None
+            raise InvalidValue(
+                f"{spec.name} must be a whole number, not {_short_text(text)!r}"
+            ) from None
     elif spec.kind == "bool":
         low = text.lower()
         if low not in _TRUE | _FALSE:

@@ -21,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plantui.derived import RAG_ORDER, dependency_cycles
+from plantui.domain import drawable_day, drawable_days
 from plantui.storage.models import Action, Ask, Dependency, Event, Organisation, Plan, Pledge
 from plantui.text import one_line
 
@@ -690,9 +691,13 @@ def load_schedule(session: Session) -> Schedule:
         bar.title = bar.title or ""
         bar.ref_code = bar.ref_code or ""
         bar.milestone = bool(bar.milestone)
+        bar.start, bar.end, bar.baseline_start, bar.baseline_end = (
+            None if day is None else drawable_day(day)
+            for day in (bar.start, bar.end, bar.baseline_start, bar.baseline_end)
+        )
         bars[bar.id] = bar
     deps = [
-        Dep(r.id, r.from_, r.to, r.kind or "FS", r.lag_days or 0)
+        Dep(r.id, r.from_, r.to, r.kind or "FS", drawable_days(r.lag_days or 0))
         for r in session.execute(
             select(
                 Dependency.id, Dependency.from_, Dependency.to, Dependency.kind, Dependency.lag_days
@@ -709,7 +714,7 @@ def load_schedule(session: Session) -> Schedule:
         if not ev.starts_at or ev.status == "cancelled":
             continue
         try:
-            day = dt.date.fromisoformat(ev.starts_at[:10])
+            day = drawable_day(dt.date.fromisoformat(ev.starts_at[:10]))
         except ValueError:
             continue
         events.append(EventMark(ev.id, day, one_line(ev.title or ""), ev.kind))
@@ -726,8 +731,8 @@ def load_schedule(session: Session) -> Schedule:
     }
     return Schedule(
         title=one_line(plan.title or "") if plan else "",
-        period_start=plan.period_start if plan else None,
-        period_end=plan.period_end if plan else None,
+        period_start=drawable_day(plan.period_start) if plan and plan.period_start else None,
+        period_end=drawable_day(plan.period_end) if plan and plan.period_end else None,
         asks=asks,
         bars=bars,
         deps=deps,

@@ -106,7 +106,7 @@ def test_export_is_atomic_a_failed_write_leaves_the_old_file(pair, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", broken_fsync)
-    with pytest.raises(OSError):
+    with pytest.raises(PlanError, match="No space left on device"):
         export_file(a.service, target)
     assert target.read_text() == "previous export"
     assert [p.name for p in a.folder.iterdir() if p.name.endswith(".tmp")] == []

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from plantui import __version__
 from plantui.errors import PlanError
+from plantui.text import plain
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -45,7 +46,9 @@ class Context:
         return PlanService(self.db, clock_ok=self.args.clock_ok)
 
     def out(self, line: str = "") -> None:
-        print(line)
+        """Print a line with control characters removed: names and values in it may come
+        from imported files and must not drive the terminal."""
+        print(plain(line))
 
 
 class _Parser(argparse.ArgumentParser):
@@ -120,33 +123,42 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _refuse(f"The database could not be used: {exc.orig}.")  # type: ignore[attr-defined]
         # A bug of ours: say so plainly, keep the details for a report.
         log = _write_crash_log()
-        print(
-            f"plantui: something went wrong inside plantui; details are in {log}.", file=sys.stderr
-        )
+        where = f"details are in {log}" if log else "the details could not be saved"
+        print(f"plantui: something went wrong inside plantui; {where}.", file=sys.stderr)
         return EXIT_INTERNAL
     finally:
         if "db" in ctx.__dict__:
             ctx.db.close()
 
 
-def _write_crash_log() -> Path:
-    """Save the traceback of an unexpected error where a person can find and send it."""
-    import tempfile
+CRASH_DIR_ENV = "PLANTUI_STATE_DIR"
+"""Overrides the folder crash logs go to (the user's own state folder by default)."""
+
+
+def _write_crash_log() -> Path | None:
+    """Save the traceback of an unexpected error where a person can find and send it.
+
+    Only in the user's own state folder, in a new 0600 file that is never a planted symlink
+    and never an existing file; if that cannot be done, nothing is saved anywhere else.
+    """
+    import time
     import traceback
 
-    from platformdirs import user_log_path
+    from platformdirs import user_state_path
 
+    folder = Path(os.environ.get(CRASH_DIR_ENV) or user_state_path("plantui", appauthor=False))
+    log = folder / f"crash-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.log"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
     try:
-        folder = user_log_path("plantui", appauthor=False)
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(log, flags, 0o600)
     except OSError:
-        folder = Path(tempfile.gettempdir())
-    log = folder / "crash.log"
-    with log.open("a", encoding="utf-8") as handle:
+        return None
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(traceback.format_exc() + "\n")
     return log
 
 
 def _refuse(sentence: str) -> int:
-    print(f"plantui: {sentence}", file=sys.stderr)
+    print(f"plantui: {plain(sentence)}", file=sys.stderr)
     return EXIT_REFUSED

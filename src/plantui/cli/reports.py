@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from plantui.errors import PlanError
+from plantui.text import plain
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,7 +66,7 @@ def cmd_report(ctx) -> int:
         include_contacts=args.include_contacts,
     )
     if result.text is not None:
-        sys.stdout.write(result.text)
+        sys.stdout.write(plain(result.text))
     else:
         ctx.out(result.message)
     return 0
@@ -80,7 +81,7 @@ def cmd_import_csv(ctx) -> int:
         )
     except CsvRefused as refused:
         for problem in refused.problems:
-            print(f"plantui: {problem}", file=sys.stderr)
+            print(f"plantui: {plain(problem)}", file=sys.stderr)
         raise PlanError(str(refused)) from None
     ctx.out(result)
     return 0

@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sys
-import tempfile
 import uuid
 from pathlib import Path
 from typing import IO
@@ -22,6 +20,7 @@ from plantui import clock as hlc
 from plantui.errors import PlanError
 from plantui.exchange.model import FORMAT, FORMAT_VERSION
 from plantui.exchange.state import claim, own_ids, stored_state
+from plantui.files import write_private
 from plantui.merge import covered
 from plantui.service import PlanService
 from plantui.storage.models import Record
@@ -86,31 +85,14 @@ def build_export(service: PlanService, since: dict[str, str] | None = None) -> t
 
 
 def write_atomically(target: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``target``, flush it to disk, then rename it."""
+    """Write the exchange file whole and private (see :func:`plantui.files.write_private`)."""
     target = Path(target)
     if target.is_dir():
         raise PlanError(f"{target} is a folder; give a file name ending in .plantui.json.")
     folder = target.parent if str(target.parent) else Path(".")
     if not folder.is_dir():
         raise PlanError(f"The folder {folder} does not exist.")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    try:  # make the rename itself durable where the platform allows
-        dir_fd = os.open(folder, os.O_RDONLY)
-        try:
-            os.fsync(dir_fd)
-        finally:
-            os.close(dir_fd)
-    except OSError:
-        pass
+    write_private(target, data)
 
 
 def export_file(service: PlanService, target: Path | str, delta_since: Path | None = None) -> int:

@@ -306,4 +306,3 @@ def _would_change(
         if not _vv_covers(json.loads(row[1]), rec.vv):
             change = True
     return change
-

@@ -6,12 +6,11 @@ call :func:`export`, so they produce the same files.
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from plantui.errors import PlanError
+from plantui.files import write_private
 
 FORMATS: dict[str, str] = {
     "html": "HTML report (one printable file)",
@@ -36,24 +35,10 @@ class ExportResult:
 
 
 def _write(path: Path, data: str | bytes) -> None:
-    """Write a whole file or nothing: a temporary file beside it, renamed into place."""
+    """Write a whole report or nothing, readable by its owner only (it may name people)."""
     if path.is_dir():
         raise PlanError(f"{path} is a folder; give a file name for the report.")
-    if not path.parent.is_dir():
-        raise PlanError(f"Cannot write {path}: the folder {path.parent} does not exist.")
-    raw = data.encode("utf-8") if isinstance(data, str) else data
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    except OSError as exc:
-        raise PlanError(f"Cannot write {path}: {exc.strerror or exc}.") from None
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(raw)
-        os.chmod(tmp, 0o666 & ~_umask())  # as any new file, not mkstemp's private 0600
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise PlanError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    write_private(path, data)
 
 
 def export(
@@ -116,12 +101,6 @@ def export(
     _write(output, data)
     what = f"ask {report.asks[0].heading}" if report.single_ask else f"{len(report.asks)} asks"
     return ExportResult(f"Wrote the {fmt} report ({what}) to {output}.", paths=(output,))
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
 
 
 def _target(fmt: str) -> str:

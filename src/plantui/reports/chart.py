@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from plantui.domain import drawable_day
 from plantui.reports.model import ActionItem, AskSection, Report
 
 WIDTH = 1000
@@ -82,7 +83,7 @@ def domain(report: Report) -> tuple[dt.date, dt.date] | None:
     days += [d for d in (report.period_start, report.period_end) if d is not None]
     if not days:
         return None
-    return _month_start(min(days)), _next_month(max(days))
+    return _month_start(drawable_day(min(days))), _next_month(drawable_day(max(days)))
 
 
 DETAIL_LIMIT = 60
@@ -185,6 +186,7 @@ def _chart(
                 start = act.start or act.end
                 end = act.end or act.start
                 assert start is not None and end is not None
+                start, end = drawable_day(start), drawable_day(end)
                 row.x = x_of(start)
                 row.w = max(2.0, x_of(end + dt.timedelta(days=1)) - row.x)
                 if act.milestone:

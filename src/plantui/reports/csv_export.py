@@ -9,6 +9,7 @@ so spreadsheet programs open them directly with the right characters.
 from __future__ import annotations
 
 import csv
+import io
 import json
 from functools import partial
 from pathlib import Path
@@ -18,9 +19,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plantui.domain import TYPES, Field
+from plantui.files import write_private
 from plantui.merge import shown_sibling
 from plantui.storage.models import Ask, Record
-from plantui.text import show_value
+from plantui.text import formula_safe, show_value
 
 ENCODING = "utf-8-sig"
 SEPARATOR = "; "
@@ -36,8 +38,14 @@ ORDER = ("plan", "organisation", "event", "ask", "pledge", "action", "dependency
 
 
 def cell(value: Any) -> str:
-    """A value as a spreadsheet cell that import-csv parses back to the same value."""
-    return show_value(value)
+    """A value as a spreadsheet cell that import-csv parses back to the same value.
+
+    Text that a spreadsheet would run as a formula gets a leading ``'`` (OWASP); import-csv
+    takes it off again. Numbers, dates and the other typed values are written as they are:
+    ``-3`` in a number column is checked to be a number, not a formula.
+    """
+    text = show_value(value)
+    return formula_safe(text) if isinstance(value, str) else text
 
 
 def exported_fields(type_name: str, include_contacts: bool) -> list[Field]:
@@ -122,11 +130,12 @@ def export_csv(session: Session, folder: Path, include_contacts: bool = False) -
             key=partial(_row_key, type_name, ask_rank),
         )
         path = folder / f"{type_name}.csv"
-        with path.open("w", encoding=ENCODING, newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(columns(type_name, include_contacts))
-            for rid, values in rows:
-                writer.writerow(_row(type_name, rid, values, records, links, include_contacts))
+        handle = io.StringIO(newline="")
+        writer = csv.writer(handle)
+        writer.writerow(columns(type_name, include_contacts))
+        for rid, values in rows:
+            writer.writerow(_row(type_name, rid, values, records, links, include_contacts))
+        write_private(path, handle.getvalue().encode(ENCODING))
         written.append(path)
     return written
 
@@ -145,7 +154,7 @@ def _row(
         row.append(cell(value))
         if spec.kind == "ref":
             if not spec.targets or type_name == "link":
-                row.append(records[value][0] if value in records else "")
+                row.append(cell(records[value][0]) if value in records else "")
             row.append(_name(records, value))
     for role in LINK_COLUMNS.get(type_name, {}).values():
         targets = sorted(

@@ -12,8 +12,10 @@ from icalendar import Event as CalendarEvent
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from plantui.domain import in_years
 from plantui.reports.model import clean, words
 from plantui.storage.models import Action, Ask, Event, Organisation, Plan, Pledge
+from plantui.text import one_line
 
 UID_DOMAIN = "plantui"
 
@@ -29,12 +31,16 @@ def _all_day(entry: CalendarEvent, first: dt.date, last: dt.date | None = None) 
 
 
 def _moment(text: str) -> dt.date | dt.datetime | None:
+    """A stored date or date-time; None when unreadable or outside the allowed years (a
+    calendar entry must be true, and 9999-12-31 has no day after it)."""
     try:
         if len(text) == 10:
-            return dt.date.fromisoformat(text)
-        return dt.datetime.fromisoformat(text).astimezone(dt.UTC)
-    except ValueError:
+            moment: dt.date = dt.date.fromisoformat(text)
+        else:
+            moment = dt.datetime.fromisoformat(text).astimezone(dt.UTC)
+    except (ValueError, OverflowError):
         return None
+    return moment if in_years(moment) else None
 
 
 def build_calendar(session: Session, today: dt.date) -> Calendar:
@@ -46,7 +52,7 @@ def build_calendar(session: Session, today: dt.date) -> Calendar:
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     if plan is not None and plan.title:
-        cal.add("x-wr-calname", clean(plan.title))
+        cal.add("x-wr-calname", one_line(plan.title))  # an X- property: no TEXT escaping
 
     def org_name(org_id: str | None) -> str:
         if not org_id:
@@ -94,7 +100,7 @@ def build_calendar(session: Session, today: dt.date) -> Calendar:
         .order_by(Action.end, Action.id)
     ).scalars():
         day = act.end or act.start
-        if day is None:
+        if day is None or not in_years(day):
             continue
         entry = CalendarEvent()
         entry.add("uid", _uid("milestone", act.id))
@@ -118,6 +124,8 @@ def build_calendar(session: Session, today: dt.date) -> Calendar:
         .order_by(Pledge.due, Pledge.id)
     ).scalars():
         assert pledge.due is not None
+        if not in_years(pledge.due):
+            continue
         entry = CalendarEvent()
         entry.add("uid", _uid("pledge-due", pledge.id))
         entry.add("dtstamp", stamp)
