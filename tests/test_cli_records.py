@@ -156,7 +156,7 @@ def test_an_unexpected_error_is_one_sentence_with_the_details_in_a_log(
     def broken(self, *args, **kwargs):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    monkeypatch.setenv("PLANTUI_STATE_DIR", str(tmp_path / "state"))
     monkeypatch.setattr(PlanService, "list", broken)
     result = with_plan("list", "ask")
     assert result.code == 70

@@ -27,7 +27,7 @@ def test_the_log_is_a_new_private_file_in_the_state_folder(cli, monkeypatch, tmp
     assert cli("add", "plan", "title=P").code == 0
     result = cli("list", "ask")
     assert result.code == 70
-    [log] = (tmp_path / "state").iterdir()
+    [log] = (tmp_path / "state").glob("crash-*.log")
     assert str(log) in result.err
     assert stat.S_IMODE(log.stat().st_mode) == 0o600
     assert "ZeroDivisionError: a bug" in log.read_text()

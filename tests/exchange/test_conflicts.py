@@ -187,6 +187,6 @@ def test_cli_resolve_of_a_delete_conflict_works_in_one_step(trio):
     items = json.loads(run_process("--db", db, "conflicts", "--json").stdout)
     stamps = [v["at"] for i in items if i["field"] == "_deleted" for v in i["values"]]
     assert len(stamps) == 2, items
-    result = run_process("--db", db, "resolve", ask, "_deleted", "--keep", stamps[0])
+    result = run_process("--db", db, "--clock-ok", "resolve", ask, "_deleted", "--keep", stamps[0])
     assert result.returncode == 0, result.stderr
     assert json.loads(run_process("--db", db, "conflicts", "--json").stdout) == []
