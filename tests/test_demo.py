@@ -78,3 +78,12 @@ def test_demo_refuses_a_database_that_is_not_empty(plan_service):
     with pytest.raises(PlanError, match="not empty"):
         load_demo(plan_service)
     assert len(plan_service.list("ask")) == 0
+
+
+def test_the_packaged_demo_plan_is_the_old_python_data():
+    from plantui.demo import demo_records
+    from plantui.demo_plan import DEMO_RECORDS
+
+    assert [(k, t, list(f.items())) for k, t, f in demo_records()] == [
+        (k, t, list(f.items())) for k, t, f in DEMO_RECORDS
+    ]
