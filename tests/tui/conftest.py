@@ -110,6 +110,19 @@ def add_conflict(service: PlanService, record_id: str, name: str, value) -> None
         save_states(session, [RecordState(state.id, state.type, state.vv, state.fields)])
 
 
+def record_notifications(app) -> list[str]:
+    """Every message the app shows from now on, through the public ``App.notify``."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        seen.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return seen
+
+
 def screen_text(app) -> str:
     """What the terminal would show now, as plain text (styles dropped, characters kept)."""
     import io
