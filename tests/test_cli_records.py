@@ -123,6 +123,7 @@ def test_demo_fills_an_empty_database_and_if_empty_makes_reruns_safe(cli, db_pat
     assert record_count(db_path) == count
 
 
+@pytest.mark.slow
 def test_version_help_and_module_entry_point(tmp_path):
     result = run_process("--version")
     assert result.returncode == 0 and result.stdout.startswith("plantui ")
@@ -132,6 +133,7 @@ def test_version_help_and_module_entry_point(tmp_path):
         assert verb in result.stdout
 
 
+@pytest.mark.slow
 def test_a_bad_database_file_is_one_sentence_not_a_traceback(tmp_path):
     junk = tmp_path / "junk.db"
     junk.write_text("not a database at all" * 50)
@@ -141,6 +143,7 @@ def test_a_bad_database_file_is_one_sentence_not_a_traceback(tmp_path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_environment_variable_chooses_the_database(tmp_path):
     env_db = tmp_path / "from-env.db"
     result = run_process("add", "plan", "title=Env", env={"PLANTUI_DB": str(env_db)})

@@ -9,7 +9,11 @@ import sys
 import textwrap
 import time
 
+import pytest
+
 from tests.conftest import SRC, run_process
+
+pytestmark = pytest.mark.slow
 
 WRITER = textwrap.dedent(
     """

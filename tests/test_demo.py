@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from plantui import derived
-from plantui.demo import load_demo
+from plantui.demo import demo_records, load_demo
 from plantui.errors import PlanError
 
 
@@ -78,3 +78,12 @@ def test_demo_refuses_a_database_that_is_not_empty(plan_service):
     with pytest.raises(PlanError, match="not empty"):
         load_demo(plan_service)
     assert len(plan_service.list("ask")) == 0
+
+
+def test_the_packaged_demo_plan_refers_only_to_earlier_entries():
+    seen: set[str] = set()
+    for key, _type, fields in demo_records():
+        refs = {v[1:] for v in fields.values() if isinstance(v, str) and v.startswith("@")}
+        assert refs <= seen, key
+        seen.add(key)
+    assert len(seen) == len(demo_records())

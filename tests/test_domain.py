@@ -16,25 +16,57 @@ from plantui.domain import (
     parse_text_value,
 )
 
-DOMAIN_MD = Path(__file__).resolve().parents[2] / "shared" / "design" / "DOMAIN.md"
+RECORD_MODEL_MD = Path(__file__).resolve().parents[1] / "docs" / "record-model.md"
+KIND_WORDS = {
+    "text": "text",
+    "date": "date",
+    "datetime or date": "when",
+    "int": "int",
+    "bool": "bool",
+    "enum": "enum",
+    "ref": "ref",
+}
+"""How docs/record-model.md names each kind of field."""
 
 
-def test_every_domain_md_type_is_known():
-    text = DOMAIN_MD.read_text() if DOMAIN_MD.exists() else ""
-    headed = set(re.findall(r"^## (\w+)", text, re.M)) - {"Derived", "Added"}
-    assert headed <= set(TYPES) or not text
-    assert set(TYPES) == {
-        "plan",
-        "organisation",
-        "event",
-        "ask",
-        "pledge",
-        "action",
-        "dependency",
-        "link",
-        "note",
-        "person",
-    }
+def documented_types(text: str) -> dict[str, dict[str, str]]:
+    """Type name -> field name -> the Type cell of its row, from ``## `type` `` sections."""
+    types: dict[str, dict[str, str]] = {}
+    for section in re.split(r"^## ", text, flags=re.M)[1:]:
+        heading = re.fullmatch(r"`(\w+)`", section.splitlines()[0].strip())
+        if heading:
+            rows = re.findall(r"^\| `(\w+)` \| ([^|]+) \|", section, re.M)
+            types[heading[1]] = {name: cell.strip() for name, cell in rows}
+    return types
+
+
+def describe(spec) -> str:
+    """The Type cell docs/record-model.md should show for a field."""
+    word = next(w for w, kind in KIND_WORDS.items() if kind == spec.kind)
+    if spec.kind == "enum":
+        word += ": " + ", ".join(spec.choices)
+    elif spec.kind == "ref" and spec.targets:
+        word += " " + " or ".join(spec.targets)
+    return word + (", required" if spec.required else "")
+
+
+def test_the_record_model_document_lists_exactly_the_known_types_and_fields():
+    documented = documented_types(RECORD_MODEL_MD.read_text(encoding="utf-8"))
+    assert set(documented) == set(TYPES)
+    for name, rtype in TYPES.items():
+        assert set(documented[name]) == set(rtype.fields), name
+
+
+@pytest.mark.parametrize("type_name", sorted(TYPES))
+def test_the_record_model_document_gives_each_fields_type(type_name):
+    fields = documented_types(RECORD_MODEL_MD.read_text(encoding="utf-8"))[type_name]
+    for spec in TYPES[type_name].fields.values():
+        assert fields[spec.name] == describe(spec), f"{type_name}.{spec.name}"
+
+
+def test_the_document_parser_reads_sections_and_rows():
+    text = "## `a`\n\n| `x` | text | |\n| `y` | enum: p, q | m |\n\n## Values\n| `z` | int | |\n"
+    assert documented_types(text) == {"a": {"x": "text", "y": "enum: p, q"}}
 
 
 @pytest.mark.parametrize(

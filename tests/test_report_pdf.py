@@ -14,6 +14,8 @@ import pytest
 from plantui.reports.browser import find_chromium, print_to_pdf
 from tests.test_reports import ASK_TITLES, demo_db_path, demo_source  # noqa: F401  (fixtures)
 
+pytestmark = pytest.mark.slow
+
 
 def _tool(name: str) -> str:
     found = shutil.which(name)

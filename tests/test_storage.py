@@ -133,6 +133,7 @@ def test_db_option_beats_the_environment_variable(tmp_path, monkeypatch):
     assert resolve_db_path(str(tmp_path / "opt.db")) == tmp_path / "opt.db"
 
 
+@pytest.mark.slow
 def test_importing_plantui_creates_no_files(tmp_path):
     from tests.conftest import run_process
 
@@ -174,6 +175,7 @@ def test_backup_is_a_consistent_private_copy(plan_service, tmp_path):
     assert stat.S_IMODE(target.stat().st_mode) == 0o600
 
 
+@pytest.mark.slow
 def test_data_version_changes_when_another_process_commits(db_path, plan_service):
     from tests.conftest import run_process
 
@@ -186,6 +188,7 @@ def test_data_version_changes_when_another_process_commits(db_path, plan_service
     assert plan_service.db.data_version() != before
 
 
+@pytest.mark.slow
 def test_opening_an_up_to_date_database_needs_no_sqlalchemy(db_path, db):
     """The app's first frame is drawn before SQLAlchemy loads; opening must not load it."""
     db.close()

@@ -15,6 +15,8 @@ import pytest
 
 from tests.conftest import SRC
 
+pytestmark = pytest.mark.slow
+
 FAKETIME = shutil.which("faketime")
 
 

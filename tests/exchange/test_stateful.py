@@ -321,4 +321,4 @@ Replicas.TestCase.settings = settings(
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
 )
-TestReplicas = Replicas.TestCase
+TestReplicas = pytest.mark.slow(Replicas.TestCase)  # a long property run

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import random
+import re
 import shutil
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from plantui import clock as hlc
 from plantui.demo import load_demo
@@ -111,24 +114,34 @@ def add_conflict(service: PlanService, record_id: str, name: str, value) -> None
         save_states(session, [RecordState(state.id, state.type, state.vv, state.fields)])
 
 
+def record_notifications(app) -> list[str]:
+    """Every message the app shows from now on, through the public ``App.notify``."""
+    seen: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        seen.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return seen
+
+
+SVG_CHAR_WIDTH = 12.2
+"""Width of one terminal cell in Rich's SVG export (font size 20 times aspect ratio 0.61)."""
+SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="([\d.]+)" y="[\d.]+" textLength="[\d.]+"'
+    r' clip-path="url\(#terminal-(?:\d+-)?line-(\d+)\)">([^<]*)</text>'
+)
+
+
 def screen_text(app) -> str:
-    """What the terminal would show now, as plain text (styles dropped, characters kept)."""
-    import io
-
-    from rich.console import Console
-
-    width, height = app.size
-    console = Console(
-        width=width,
-        height=height,
-        file=io.StringIO(),
-        force_terminal=True,
-        color_system="truecolor",
-        record=True,
-        legacy_windows=False,
-        safe_box=False,
-    )
-    console.print(
-        app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
-    )
-    return console.export_text(styles=False)
+    """What the terminal would show now, as plain text, read from the public SVG screenshot."""
+    lines: dict[int, str] = {}
+    for x, line_no, escaped in SVG_TEXT.findall(app.export_screenshot()):
+        row = int(line_no)
+        line = lines.get(row, "")
+        line += " " * (round(float(x) / SVG_CHAR_WIDTH) - cell_len(line))
+        lines[row] = line + html.unescape(escaped).replace("\xa0", " ")
+    height = app.size.height
+    return "\n".join(lines.get(row, "").rstrip() for row in range(height)) + "\n"

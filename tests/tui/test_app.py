@@ -10,7 +10,7 @@ from plantui.tui import app as app_module
 from plantui.tui.app import SCREENS, NotAvailableScreen, PlanApp
 from plantui.tui.help import HelpScreen
 from tests.conftest import FakeClock
-from tests.tui.conftest import TODAY, ask_by_ref
+from tests.tui.conftest import TODAY, ask_by_ref, record_notifications
 
 
 async def test_number_keys_reach_all_eight_screens(make_app) -> None:
@@ -40,6 +40,7 @@ async def test_undo_puts_back_the_last_edit_and_says_what(make_app, demo_service
     app = make_app("asks")
     ask = ask_by_ref(demo_service, "A3")
     async with app.run_test(size=(120, 40)) as pilot:
+        messages = record_notifications(app)
         app.editor.update(ask.id, {"title": "Renamed"})
         await pilot.pause()
         assert demo_service.get(ask.id).values["title"] == "Renamed"
@@ -50,11 +51,10 @@ async def test_undo_puts_back_the_last_edit_and_says_what(make_app, demo_service
         await pilot.press("ctrl+z")
         await pilot.pause()
         assert demo_service.get(ask.id).values["title"] == ask.values["title"]
-        messages = [n.message for n in app._notifications]
         assert any("Undid" in m and ask.values["title"] in m for m in messages)
         await pilot.press("ctrl+z")
         await pilot.pause()
-        assert any("Nothing to undo" in n.message for n in app._notifications)
+        assert any("Nothing to undo" in m for m in messages)
 
 
 async def test_question_mark_opens_help_with_the_screen_keys(make_app) -> None:

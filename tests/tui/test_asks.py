@@ -9,7 +9,7 @@ from textual.widgets import DataTable, Input, OptionList
 from plantui.tui.forms import ConfirmDialog, PickRecord, RecordForm
 from plantui.tui.screens.asks import AsksScreen, new_rank
 from plantui.tui.widgets.choose import ChooseOne
-from tests.tui.conftest import ask_by_ref, by_label, wait_for
+from tests.tui.conftest import ask_by_ref, by_label, record_notifications, wait_for
 
 
 def live_order(service) -> list[str]:
@@ -27,6 +27,7 @@ async def test_move_down_and_up_writes_one_fractional_rank(make_app, demo_servic
     app = make_app("asks")
     a2 = ask_by_ref(demo_service, "A2")
     async with app.run_test(size=(120, 40)) as pilot:
+        messages = record_notifications(app)
         await select(pilot, app.screen, a2.id)
         await pilot.press("shift+down")
         await pilot.pause()
@@ -40,7 +41,7 @@ async def test_move_down_and_up_writes_one_fractional_rank(make_app, demo_servic
         await pilot.press("shift+up")
         await pilot.pause()
         assert live_order(demo_service)[0] == "A2"
-        assert any("already at the top" in n.message for n in app._notifications)
+        assert any("already at the top" in m for m in messages)
 
 
 def test_new_rank_passes_ties_and_never_needs_renumbering() -> None:

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from textual.widgets import DataTable, OptionList
-from textual.widgets._footer import FooterKey
 
 from plantui.service import PlanService
 from plantui.tui.app import PlanApp
@@ -50,6 +50,7 @@ def _run(script: str, *args: str) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.mark.slow
 def test_the_overview_is_drawn_before_sqlalchemy_is_imported(demo_db, tmp_path: Path) -> None:
     demo_db.close()
     shot = tmp_path / "overview.svg"
@@ -59,6 +60,7 @@ def test_the_overview_is_drawn_before_sqlalchemy_is_imported(demo_db, tmp_path: 
     assert "Asks&#160;in&#160;priority&#160;order&#160;(8)" in svg  # drawn with its data
 
 
+@pytest.mark.slow
 def test_the_write_path_is_loaded_once_the_first_frame_is_up(demo_db) -> None:
     demo_db.close()
     result = _run(PRELOAD, str(demo_db.path))
@@ -97,7 +99,7 @@ async def test_the_footer_rebuilds_once_and_only_when_its_keys_change(
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         footer = app.screen.query_one(KeysFooter)
-        assert {"Undo", "Help", "Edit plan"} <= {k.description for k in footer.query(FooterKey)}
+        assert {"Undo", "Help", "Edit plan"} <= {k.description for k in footer.query("FooterKey")}
         composed = []
         original = KeysFooter.compose
 
@@ -117,7 +119,7 @@ async def test_the_footer_rebuilds_once_and_only_when_its_keys_change(
         await pilot.pause()
         await pilot.pause()
         assert len(composed) == 1
-        keys = {key.key for key in footer.query(FooterKey)}
+        keys = {key.key for key in footer.query("FooterKey")}
         assert "ctrl+u" in keys and "ctrl+z" not in keys
         assert app.screen.query_one(OptionList).has_focus
 
