@@ -82,3 +82,29 @@ async def test_long_sections_are_cut_short_with_a_count(make_app, monkeypatch) -
         assert len([k for k, _ in shown if k and k.startswith("ask:")]) == 3
         texts = [text.strip() for _, text in shown]
         assert "… and 5 more asks (see the Asks screen, key 2)" in texts
+
+
+async def test_enter_on_an_action_gap_before_the_timeline_was_opened(make_app, demo_service):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        options = app.screen.query_one("#overview-items", OptionList)
+        gap_actions = [
+            key.partition(":")[2]
+            for key, _ in items(app.screen)
+            if key
+            and key.startswith("gap")
+            and demo_service.get(key.partition(":")[2]).type == "action"
+        ]
+        assert gap_actions, "the example plan has an action in its gaps"
+        options.highlighted = options.get_option_index(
+            next(k for k, _ in items(app.screen) if k and k.endswith(gap_actions[0]))
+        )
+        await pilot.press("enter")
+        assert await wait_for(
+            pilot,
+            lambda: (
+                app.current_mode == "timeline"
+                and app.screen.gantt.selected_row is not None
+                and app.screen.gantt.selected_row.id == gap_actions[0]
+            ),
+        )

@@ -93,9 +93,15 @@ class TimelineScreen(Screen[None]):
     def schedule(self) -> Schedule:
         return self.gantt.schedule
 
+    _wanted: str | None = None
+    """A record asked for before the screen was mounted; selected once it is."""
+
     def on_mount(self) -> None:
         self.reload()
         self.gantt.focus()
+        if self._wanted is not None:
+            self.gantt.select(self._wanted)
+            self._wanted = None
 
     def reload(self) -> None:
         """Read the schedule again (the app calls this whenever the database changes)."""
@@ -104,7 +110,10 @@ class TimelineScreen(Screen[None]):
         self.gantt.set_schedule(schedule, self.today)
 
     def select_record(self, record_id: str) -> None:
-        """Select an action or ask (the app's "open record" lands here)."""
+        """Select an action or ask (the app's "open record" lands here), now or once mounted."""
+        if not self.is_mounted:
+            self._wanted = record_id
+            return
         if record_id not in self.schedule.bars and record_id not in self.schedule.ask_ids:
             self.reload()
         self.gantt.select(record_id)
