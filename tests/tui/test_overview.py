@@ -108,3 +108,23 @@ async def test_enter_on_an_action_gap_before_the_timeline_was_opened(make_app, d
                 and app.screen.gantt.selected_row.id == gap_actions[0]
             ),
         )
+
+
+async def test_no_warning_sign_without_conflicts_and_no_praise_for_an_empty_plan(
+    make_app, tmp_path
+) -> None:
+    from plantui.service import PlanService
+    from plantui.storage.database import open_database
+    from plantui.tui.widgets.safe import CONFLICT_MARK
+
+    database = open_database(tmp_path / "empty.db")
+    service = PlanService(database)
+    service.create("plan", {"title": "Riverside"})
+    app = make_app(service=service)
+    async with app.run_test(size=(120, 40)):
+        texts = [text for _, text in items(app.screen)]
+        assert any("Open conflicts (0)" in t for t in texts)
+        assert not any(CONFLICT_MARK in t for t in texts)
+        assert not any("every ask is answered" in t for t in texts)
+        assert any("no asks" in t for t in texts)
+    database.close()
