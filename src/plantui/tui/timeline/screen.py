@@ -31,6 +31,7 @@ from plantui.tui.timeline.gantt import (
     GanttView,
 )
 from plantui.tui.widgets.footer import KeysFooter
+from plantui.tui.widgets.safe import show
 
 RAG_WORDS = {"green": "green", "amber": "amber", "red": "red"}
 RAG_STYLE = {"green": "ansi_green", "amber": "ansi_yellow", "red": "ansi_red"}
@@ -52,8 +53,10 @@ class TimelineScreen(Screen[None]):
         Binding("enter,e", "edit", "Edit", id="timeline.edit"),
         Binding("a", "add(False)", "Add action", id="timeline.add-action"),
         Binding("m", "add(True)", "Add milestone", id="timeline.add-milestone"),
-        Binding("d", "link", "Depends on", id="timeline.link"),
-        Binding("x", "unlink", "Unlink", id="timeline.unlink"),
+        Binding("w", "link", "Waits on", id="timeline.link"),
+        Binding("u", "unlink", "Unlink", id="timeline.unlink"),
+        Binding("d", "delete", "Delete", id="timeline.delete"),
+        Binding("n", "note", "Note", id="timeline.note"),
         Binding("b", "baseline", "Set baseline", id="timeline.baseline"),
         Binding("c", "critical", "Critical path", id="timeline.critical"),
         Binding("t", "today", "Today", id="timeline.today"),
@@ -337,6 +340,37 @@ class TimelineScreen(Screen[None]):
             self.notify(str(exc), severity="error", markup=False)
             return False
         return True
+
+    def action_delete(self) -> None:
+        """Delete the selected action after asking (ctrl+z undoes it)."""
+        bar = self._need_bar()
+        if bar is None:
+            return
+        from plantui.tui.forms import ConfirmDialog
+
+        label = show(bar.label)
+
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                self.app.editor.delete(bar.id)  # type: ignore[attr-defined]
+            except PlanError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.notify(f"Deleted “{label}” (ctrl+z undoes).", markup=False)
+
+        self.app.push_screen(ConfirmDialog(f"Delete the action “{label}”?"), done)
+
+    def action_note(self) -> None:
+        """Write a note about the selected action."""
+        bar = self._need_bar()
+        if bar is None:
+            return
+        from plantui.tui.forms import RecordForm
+
+        preset = {"about": bar.id, "date": self.today.isoformat()}
+        self.app.push_screen(RecordForm("note", preset=preset), lambda _id: self.reload())
 
     def action_unlink(self) -> None:
         """Remove one of the selected action's dependencies (pick which if several)."""
