@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from plantui.tui.forms import RecordForm
 from tests.tui.conftest import wait_for
@@ -25,7 +25,9 @@ async def test_d_deletes_the_selected_action_after_asking(make_app, demo_service
         assert target.id not in app.screen.schedule.bars
 
 
-async def test_n_writes_a_note_about_the_selected_action(make_app, demo_service) -> None:
+async def test_n_writes_a_note_about_the_selected_action_and_the_detail_shows_it(
+    make_app, demo_service
+) -> None:
     target = first_action(demo_service)
     before = len(demo_service.list("note"))
     app = make_app("timeline")
@@ -38,5 +40,7 @@ async def test_n_writes_a_note_about_the_selected_action(make_app, demo_service)
         await pilot.press(*"Venue booked")
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: len(demo_service.list("note")) == before + 1)
+        detail = app.screen.query_one("#timeline-detail", Static)
+        assert await wait_for(pilot, lambda: "Venue booked" in str(detail.render()))
     note = next(v for v in demo_service.list("note") if v.values.get("headline") == "Venue booked")
     assert note.values["about"] == target.id

@@ -19,6 +19,7 @@ from textual.widgets import Header, Static
 from plantui import clock
 from plantui.errors import PlanError
 from plantui.schedule import Bar, Schedule, load_schedule, resized, shifted
+from plantui.text import one_line
 from plantui.tui.timeline.choice import ChoiceDialog
 from plantui.tui.timeline.gantt import (
     FILL,
@@ -206,7 +207,26 @@ class TimelineScreen(Screen[None]):
                     "dim",
                 )
             )
+        lines.extend(self._notes(bar.id))
         return Content("\n").join(lines)
+
+    def _notes(self, action_id: str, shown: int = 3) -> list[Content]:
+        """The latest notes about an action, newest first (the report prints them too)."""
+        from sqlalchemy import select
+
+        from plantui.storage.models import Note
+
+        with self.app.service.db.read() as session:  # type: ignore[attr-defined]
+            notes = session.execute(
+                select(Note.date, Note.headline)
+                .where(Note.about == action_id, Note.deleted.is_(False))
+                .order_by(Note.date.desc())
+                .limit(shown)
+            ).all()
+        return [
+            Content.assemble(("Note ", "dim"), f"{day or 'undated'} ", one_line(headline or ""))
+            for day, headline in notes
+        ]
 
     # -- edits --------------------------------------------------------------------------------
 
