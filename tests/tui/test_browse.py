@@ -218,3 +218,19 @@ async def test_end_and_home_move_to_the_last_and_first_row(make_app) -> None:
         await pilot.press("home")
         await pilot.pause()
         assert table.cursor_row == 0
+
+
+async def test_one_record_is_counted_in_the_singular(make_app, tmp_path) -> None:
+    from plantui.service import PlanService
+    from plantui.storage.database import open_database
+
+    database = open_database(tmp_path / "one.db")
+    service = PlanService(database)
+    service.create("plan", {"title": "Riverside"})
+    service.create("organisation", {"name": "Riverside Tenants"})
+    app = make_app("organisations", service=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        status = str(app.screen.query_one("#list-status", Static).render())
+        assert status.startswith("1 organisation") and "1 organisations" not in status
+    database.close()

@@ -163,7 +163,7 @@ class BrowseScreen(Screen[None]):
         self.show_detail()
 
     def _update_status(self, shown: int) -> None:
-        parts = [f"{self.total} {self.PLURAL}"]
+        parts = [f"{self.total} {self.TYPE if self.total == 1 else self.PLURAL}"]
         if self.filter_text:
             parts.append(f"matching “{show(self.filter_text)}”")
         if self.total > shown:
