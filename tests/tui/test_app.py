@@ -171,3 +171,14 @@ async def test_palette_offers_every_screen_every_action_and_the_report(make_app)
             "Export a report",
         ):
             assert text in names, text
+
+
+async def test_help_heading_names_the_screen_not_its_class(make_app) -> None:
+    app = make_app(screen="timeline")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        text = str(app.screen.query_one("#help-text").render())
+        assert "Keys on Timeline" in text and "Screen" not in text.splitlines()[0]

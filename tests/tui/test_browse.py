@@ -204,3 +204,33 @@ async def test_an_empty_list_says_how_to_add_the_first_record(plan_service) -> N
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert "No pledges here yet: press a to add one." in screen_text(app)
+
+
+async def test_end_and_home_move_to_the_last_and_first_row(make_app) -> None:
+    app = make_app("organisations")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        table = app.screen.query_one("#records", DataTable)
+        table.focus()
+        await pilot.press("end")
+        await pilot.pause()
+        assert table.cursor_row == table.row_count - 1 > 0
+        await pilot.press("home")
+        await pilot.pause()
+        assert table.cursor_row == 0
+
+
+async def test_one_record_is_counted_in_the_singular(make_app, tmp_path) -> None:
+    from plantui.service import PlanService
+    from plantui.storage.database import open_database
+
+    database = open_database(tmp_path / "one.db")
+    service = PlanService(database)
+    service.create("plan", {"title": "Riverside"})
+    service.create("organisation", {"name": "Riverside Tenants"})
+    app = make_app("organisations", service=service)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        status = str(app.screen.query_one("#list-status", Static).render())
+        assert status.startswith("1 organisation") and "1 organisations" not in status
+    database.close()

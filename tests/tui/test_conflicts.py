@@ -155,3 +155,25 @@ async def test_the_list_follows_edits_made_elsewhere(plan_service: PlanService) 
         await pilot.pause()
         assert table.row_count == 1
         assert screen.current is not None and screen.current.conflict.record == b
+
+
+async def test_o_on_a_conflict_about_an_action_opens_it_on_a_timeline_never_opened(
+    demo_service,
+) -> None:
+    from plantui.tui.app import PlanApp
+    from tests.tui.conftest import TODAY, add_conflict, wait_for
+
+    target = next(v for v in demo_service.list("action") if v.values.get("end"))
+    add_conflict(demo_service, target.id, "title", "Another title")
+    app = PlanApp(demo_service, today=TODAY, watch=False, screen="conflicts")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("o")
+        assert await wait_for(
+            pilot,
+            lambda: (
+                app.current_mode == "timeline"
+                and app.screen.gantt.selected_row is not None
+                and app.screen.gantt.selected_row.id == target.id
+            ),
+        )

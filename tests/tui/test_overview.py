@@ -82,3 +82,49 @@ async def test_long_sections_are_cut_short_with_a_count(make_app, monkeypatch) -
         assert len([k for k, _ in shown if k and k.startswith("ask:")]) == 3
         texts = [text.strip() for _, text in shown]
         assert "… and 5 more asks (see the Asks screen, key 2)" in texts
+
+
+async def test_enter_on_an_action_gap_before_the_timeline_was_opened(make_app, demo_service):
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        options = app.screen.query_one("#overview-items", OptionList)
+        gap_actions = [
+            key.partition(":")[2]
+            for key, _ in items(app.screen)
+            if key
+            and key.startswith("gap")
+            and demo_service.get(key.partition(":")[2]).type == "action"
+        ]
+        assert gap_actions, "the example plan has an action in its gaps"
+        options.highlighted = options.get_option_index(
+            next(k for k, _ in items(app.screen) if k and k.endswith(gap_actions[0]))
+        )
+        await pilot.press("enter")
+        assert await wait_for(
+            pilot,
+            lambda: (
+                app.current_mode == "timeline"
+                and app.screen.gantt.selected_row is not None
+                and app.screen.gantt.selected_row.id == gap_actions[0]
+            ),
+        )
+
+
+async def test_no_warning_sign_without_conflicts_and_no_praise_for_an_empty_plan(
+    make_app, tmp_path
+) -> None:
+    from plantui.service import PlanService
+    from plantui.storage.database import open_database
+    from plantui.tui.widgets.safe import CONFLICT_MARK
+
+    database = open_database(tmp_path / "empty.db")
+    service = PlanService(database)
+    service.create("plan", {"title": "Riverside"})
+    app = make_app(service=service)
+    async with app.run_test(size=(120, 40)):
+        texts = [text for _, text in items(app.screen)]
+        assert any("Open conflicts (0)" in t for t in texts)
+        assert not any(CONFLICT_MARK in t for t in texts)
+        assert not any("every ask is answered" in t for t in texts)
+        assert any("no asks" in t for t in texts)
+    database.close()

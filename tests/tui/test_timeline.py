@@ -180,7 +180,7 @@ async def test_link_two_bars_through_the_picker_and_see_the_violation(demo):
     app = TimelineApp(demo)
     async with app.run_test(size=SIZE) as pilot:
         await select(pilot, "2.4")
-        await pilot.press("d")
+        await pilot.press("w")
         await pilot.pause()
         await pilot.press(*"drop-in pilot")
         await pilot.pause()
@@ -221,7 +221,7 @@ async def test_unlink_removes_the_chosen_dependency(demo):
     app = TimelineApp(demo)
     async with app.run_test(size=SIZE) as pilot:
         await select(pilot, "1.4")  # one link: it waits on M1
-        await pilot.press("x")
+        await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, ChoiceDialog)
         await pilot.press("enter")
@@ -480,7 +480,7 @@ async def test_link_start_to_start(demo):
     app = TimelineApp(demo)
     async with app.run_test(size=SIZE) as pilot:
         await select(pilot, "5.4")
-        await pilot.press("d")
+        await pilot.press("w")
         await pilot.pause()
         await pilot.press(*"campaign")
         await pilot.pause()

@@ -13,5 +13,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 def open_tui(ctx) -> int:
     from plantui.tui.app import PlanApp
 
-    PlanApp(ctx.db).run()
-    return 0
+    app = PlanApp(ctx.db)
+    app.run()
+    if app.crash is not None:
+        # Re-raised once the terminal is restored: the CLI writes the crash log and one line.
+        raise app.crash
+    return app.return_code or 0

@@ -181,6 +181,16 @@ class PlanApp(App[None]):
             self._editor.listeners.append(self._on_edit)
         return self._editor
 
+    crash: Exception | None = None
+    """The unhandled error that ended the app, for the CLI to log after the terminal is back."""
+
+    def _handle_exception(self, error: Exception) -> None:
+        # Keep Textual's exit path, but leave the report to the CLI's crash log: one plain
+        # line on the restored terminal instead of a screenful of traceback.
+        self.crash = self.crash or error
+        super()._handle_exception(error)
+        self._exit_renderables.clear()
+
     # Screens
 
     def on_mount(self) -> None:

@@ -48,7 +48,7 @@ class HelpScreen(ModalScreen[None]):
         app = self.app
         screen_bindings = [b for _, b in self.under._bindings]
         text = Text()
-        title = getattr(self.under, "TITLE_TEXT", "") or type(self.under).__name__
+        title = getattr(self.under, "TITLE_TEXT", "") or self.under.sub_title or "this screen"
         text.append(f"Keys on {title}\n", style="bold")
         for key, desc in _key_lines(screen_bindings, app):
             text.append(f"  {key:<12} {desc}\n")

@@ -27,6 +27,7 @@ from plantui.errors import PlanError
 from plantui.text import one_line
 from plantui.tui.forms.stamps import show_value, when_written, who_wrote
 from plantui.tui.widgets.footer import KeysFooter
+from plantui.tui.widgets.row_table import RowTable
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +69,7 @@ class ConflictsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield Static("", id="conflicts-summary")
-        yield DataTable(id="conflict-list", cursor_type="row", zebra_stripes=True)
+        yield RowTable(id="conflict-list", cursor_type="row", zebra_stripes=True)
         with VerticalScroll(id="conflict-detail"):
             yield Static("", id="detail-heading")
             yield Horizontal(id="siblings")

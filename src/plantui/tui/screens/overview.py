@@ -132,10 +132,12 @@ class OverviewScreen(Screen[None]):
         if len(gaps) > SHOWN:
             options.append(_more(len(gaps) - SHOWN, "gaps", "the lists"))
         if not gaps:
-            options.append(
-                Option(Text("  None: every ask is answered and every action owned."), disabled=True)
-            )
-        options.append(_heading(f" {CONFLICT_MARK} Open conflicts ({len(conflicts)}) "))
+            none = "  None: every ask is answered and every action owned."
+            if not asks:
+                none = "  None yet: the plan has no asks."
+            options.append(Option(Text(none), disabled=True))
+        mark = f"{CONFLICT_MARK} " if conflicts else ""
+        options.append(_heading(f" {mark}Open conflicts ({len(conflicts)}) "))
         for n, conflict in enumerate(conflicts[:SHOWN]):
             what = conflict.field or "deleted while edited"
             prompt = Text.assemble(

@@ -37,6 +37,16 @@ from plantui.schedule import (
 HEADER_LINES = 2
 MIN_LABEL = 18
 MAX_LABEL = 40
+MAX_SPAN = dt.timedelta(days=366 * 12)
+"""The longest stretch drawn: a date typed far out (year 9999) clips instead of overflowing."""
+EARLIEST, LATEST = dt.date(1, 2, 1), dt.date(9998, 12, 1)
+
+
+def drawable_range(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
+    """``first..last`` kept within a span the chart (and ``datetime``) can draw."""
+    first = min(max(first, EARLIEST), LATEST)
+    return first, min(max(last, first), LATEST, first + min(MAX_SPAN, LATEST - first))
+
 
 FILL = {
     "not_started": "░",
@@ -236,7 +246,7 @@ class GanttView(ScrollView, can_focus=True):
 
     def _rescale(self) -> None:
         """Recompute the scale and label width for the zoom and the widget's width."""
-        first, last = self.schedule.date_range(self.today)
+        first, last = drawable_range(*self.schedule.date_range(self.today))
         width = self.scrollable_content_region.width or self.app.size.width
         if not self.zoom_chosen and self.schedule.bars:
             self.zoom = fit_zoom(first, last, width - MIN_LABEL)

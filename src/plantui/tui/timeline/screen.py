@@ -19,6 +19,7 @@ from textual.widgets import Header, Static
 from plantui import clock
 from plantui.errors import PlanError
 from plantui.schedule import Bar, Schedule, load_schedule, resized, shifted
+from plantui.text import one_line
 from plantui.tui.timeline.choice import ChoiceDialog
 from plantui.tui.timeline.gantt import (
     FILL,
@@ -31,6 +32,7 @@ from plantui.tui.timeline.gantt import (
     GanttView,
 )
 from plantui.tui.widgets.footer import KeysFooter
+from plantui.tui.widgets.safe import show
 
 RAG_WORDS = {"green": "green", "amber": "amber", "red": "red"}
 RAG_STYLE = {"green": "ansi_green", "amber": "ansi_yellow", "red": "ansi_red"}
@@ -52,8 +54,10 @@ class TimelineScreen(Screen[None]):
         Binding("enter,e", "edit", "Edit", id="timeline.edit"),
         Binding("a", "add(False)", "Add action", id="timeline.add-action"),
         Binding("m", "add(True)", "Add milestone", id="timeline.add-milestone"),
-        Binding("d", "link", "Depends on", id="timeline.link"),
-        Binding("x", "unlink", "Unlink", id="timeline.unlink"),
+        Binding("w", "link", "Waits on", id="timeline.link"),
+        Binding("u", "unlink", "Unlink", id="timeline.unlink"),
+        Binding("d", "delete", "Delete", id="timeline.delete"),
+        Binding("n", "note", "Note", id="timeline.note"),
         Binding("b", "baseline", "Set baseline", id="timeline.baseline"),
         Binding("c", "critical", "Critical path", id="timeline.critical"),
         Binding("t", "today", "Today", id="timeline.today"),
@@ -93,9 +97,15 @@ class TimelineScreen(Screen[None]):
     def schedule(self) -> Schedule:
         return self.gantt.schedule
 
+    _wanted: str | None = None
+    """A record asked for before the screen was mounted; selected once it is."""
+
     def on_mount(self) -> None:
         self.reload()
         self.gantt.focus()
+        if self._wanted is not None:
+            self.gantt.select(self._wanted)
+            self._wanted = None
 
     def reload(self) -> None:
         """Read the schedule again (the app calls this whenever the database changes)."""
@@ -104,7 +114,10 @@ class TimelineScreen(Screen[None]):
         self.gantt.set_schedule(schedule, self.today)
 
     def select_record(self, record_id: str) -> None:
-        """Select an action or ask (the app's "open record" lands here)."""
+        """Select an action or ask (the app's "open record" lands here), now or once mounted."""
+        if not self.is_mounted:
+            self._wanted = record_id
+            return
         if record_id not in self.schedule.bars and record_id not in self.schedule.ask_ids:
             self.reload()
         self.gantt.select(record_id)
@@ -194,7 +207,26 @@ class TimelineScreen(Screen[None]):
                     "dim",
                 )
             )
+        lines.extend(self._notes(bar.id))
         return Content("\n").join(lines)
+
+    def _notes(self, action_id: str, shown: int = 3) -> list[Content]:
+        """The latest notes about an action, newest first (the report prints them too)."""
+        from sqlalchemy import select
+
+        from plantui.storage.models import Note
+
+        with self.app.service.db.read() as session:  # type: ignore[attr-defined]
+            notes = session.execute(
+                select(Note.date, Note.headline)
+                .where(Note.about == action_id, Note.deleted.is_(False))
+                .order_by(Note.date.desc())
+                .limit(shown)
+            ).all()
+        return [
+            Content.assemble(("Note ", "dim"), f"{day or 'undated'} ", one_line(headline or ""))
+            for day, headline in notes
+        ]
 
     # -- edits --------------------------------------------------------------------------------
 
@@ -328,6 +360,37 @@ class TimelineScreen(Screen[None]):
             self.notify(str(exc), severity="error", markup=False)
             return False
         return True
+
+    def action_delete(self) -> None:
+        """Delete the selected action after asking (ctrl+z undoes it)."""
+        bar = self._need_bar()
+        if bar is None:
+            return
+        from plantui.tui.forms import ConfirmDialog
+
+        label = show(bar.label)
+
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            try:
+                self.app.editor.delete(bar.id)  # type: ignore[attr-defined]
+            except PlanError as exc:
+                self.notify(str(exc), severity="error", markup=False)
+                return
+            self.notify(f"Deleted “{label}” (ctrl+z undoes).", markup=False)
+
+        self.app.push_screen(ConfirmDialog(f"Delete the action “{label}”?"), done)
+
+    def action_note(self) -> None:
+        """Write a note about the selected action."""
+        bar = self._need_bar()
+        if bar is None:
+            return
+        from plantui.tui.forms import RecordForm
+
+        preset = {"about": bar.id, "date": self.today.isoformat()}
+        self.app.push_screen(RecordForm("note", preset=preset), lambda _id: self.reload())
 
     def action_unlink(self) -> None:
         """Remove one of the selected action's dependencies (pick which if several)."""

@@ -28,6 +28,7 @@ from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.detail import DetailPane
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.related import Related, related_records
+from plantui.tui.widgets.row_table import RowTable
 from plantui.tui.widgets.safe import CONFLICT_MARK, cell, show
 
 Row = Any
@@ -83,7 +84,7 @@ class BrowseScreen(Screen[None]):
                     placeholder=f"Filter {self.PLURAL} (enter to keep, esc to clear)", id="filter"
                 )
                 yield Static("", id="list-status")
-                yield DataTable(id="records", cursor_type="row", zebra_stripes=True)
+                yield RowTable(id="records", cursor_type="row", zebra_stripes=True)
             yield DetailPane(id="detail")
         yield KeysFooter(compact=True)
 
@@ -162,7 +163,7 @@ class BrowseScreen(Screen[None]):
         self.show_detail()
 
     def _update_status(self, shown: int) -> None:
-        parts = [f"{self.total} {self.PLURAL}"]
+        parts = [f"{self.total} {self.TYPE if self.total == 1 else self.PLURAL}"]
         if self.filter_text:
             parts.append(f"matching “{show(self.filter_text)}”")
         if self.total > shown:
