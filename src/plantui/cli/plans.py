@@ -221,19 +221,23 @@ def sync_library(ctx) -> int:
     kept = library.entries(include_archived=True)
     kept_ids = {e.id for e in kept}
     strangers = [p.name for p, pid in plan_of.items() if pid is not None and pid not in kept_ids]
-    failed = 0
+    failed: set[str] = set()  # a broken file is refused by every plan: count it once
     for entry in kept:
         if entry.archived:
             ctx.out(f"{entry.name()}: archived, not synced.")
             continue
-        others = {str(p) for p, pid in plan_of.items() if pid != entry.id}
+        others = [  # read again: the plans before this one have written their own files
+            str(p)
+            for p in folder.glob(f"*{SUFFIX}")
+            if plan_of_file(p)[0] not in (None, entry.id)
+        ]
         db = open_database(entry.path)
         try:
             result = sync_folder(ctx.service_on(db), folder)
         finally:
             db.close()
         refused = [r for r in result.refused if not any(r.startswith(o) for o in others)]
-        failed += len(refused)
+        failed.update(refused)
         ctx.out(f"{entry.name()}:")
         summary = result.imported.text() if result.imported else "No other copy's file to import."
         for line in [*summary.splitlines(), *(f"Refused: {r}" for r in refused)]:
@@ -242,6 +246,6 @@ def sync_library(ctx) -> int:
     if strangers:
         ctx.out(f"Skipped files of plans this laptop does not keep: {', '.join(strangers)}.")
     if failed:
-        print(f"plantui: {failed} file(s) in the folder were refused.", file=sys.stderr)
+        print(f"plantui: {len(failed)} file(s) in the folder were refused.", file=sys.stderr)
         return 1
     return 0
