@@ -227,9 +227,7 @@ def sync_library(ctx) -> int:
             ctx.out(f"{entry.name()}: archived, not synced.")
             continue
         others = [  # read again: the plans before this one have written their own files
-            str(p)
-            for p in folder.glob(f"*{SUFFIX}")
-            if plan_of_file(p)[0] not in (None, entry.id)
+            str(p) for p in folder.glob(f"*{SUFFIX}") if plan_of_file(p)[0] not in (None, entry.id)
         ]
         db = open_database(entry.path)
         try:
