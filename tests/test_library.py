@@ -283,3 +283,23 @@ def test_sync_of_the_library_still_refuses_a_broken_file(run, tmp_path):
     result = run("sync", str(stick))
     assert result.code == 1
     assert "1 file(s)" in result.err
+
+
+def test_plans_summarises_each_plans_asks_by_their_worst_action_rag(run):
+    run("demo")
+    (entry,) = run("plans", "--json").json()
+    worst = query_worst_rag(Path(entry["path"]))
+    assert entry["rag"] == {c: worst.count(c) for c in ("green", "amber", "red")}
+    assert sum(entry["rag"].values()) > 0
+
+
+def query_worst_rag(path: Path) -> list[str]:
+    order = {"green": 0, "amber": 1, "red": 2}
+    by_ask: dict[str, list[str]] = {}
+    with sqlite3.connect(path) as con:
+        for ask, rag in con.execute(
+            "SELECT a.id, x.rag FROM ask a JOIN action x ON x.ask = a.id"
+            " WHERE NOT a.deleted AND NOT x.deleted AND x.rag IS NOT NULL"
+        ):
+            by_ask.setdefault(ask, []).append(rag)
+    return [max(rags, key=order.__getitem__) for rags in by_ask.values()]

@@ -60,6 +60,8 @@ class PlanEntry:
     """When the plan was last edited (UTC, from the newest stamp), or None."""
     open_conflicts: int
     archived: bool
+    rag: dict[str, int]
+    """How many asks are green, amber and red (the worst RAG of each ask's actions)."""
 
     def to_json(self) -> dict[str, Any]:
         out = asdict(self)
@@ -97,6 +99,7 @@ def read_entry(path: Path) -> PlanEntry | None:
         conflicts = con.execute(
             "SELECT count(*) FROM record WHERE conflicts != '' OR delete_conflict = 1"
         ).fetchone()[0]
+        rag = _rag_summary(con)
     except sqlite3.Error:
         return None  # not a plantui database (or one being created): not a plan of ours
     finally:
@@ -113,7 +116,18 @@ def read_entry(path: Path) -> PlanEntry | None:
         _changed(newest),
         int(conflicts),
         meta.get(ARCHIVED) == "1",
+        rag,
     )
+
+
+def _rag_summary(con: sqlite3.Connection) -> dict[str, int]:
+    from plantui.derived import ask_rollups
+
+    counts = {"green": 0, "amber": 0, "red": 0}
+    for roll in ask_rollups(con).values():
+        if roll.rag in counts:
+            counts[roll.rag] += 1
+    return counts
 
 
 class Library:
