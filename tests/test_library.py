@@ -303,3 +303,21 @@ def query_worst_rag(path: Path) -> list[str]:
         ):
             by_ask.setdefault(ask, []).append(rag)
     return [max(rags, key=order.__getitem__) for rags in by_ask.values()]
+
+
+def test_a_dry_run_import_of_a_new_plan_leaves_the_library_as_it_was(run, library, tmp_path):
+    other = tmp_path / "other-laptop"
+    run("new", "Shared plan", lib=other)
+    exported = tmp_path / "shared.plantui.json"
+    run("export", str(exported), lib=other)
+    run("new", "Local plan")
+    before = files_of(library)
+    result = run("import", str(exported), "--dry-run")
+    assert result.code == 0, result.err
+    assert files_of(library) == before
+
+
+def test_plan_and_db_together_are_refused(tmp_path, run):
+    run("new", "Local plan")
+    result = run("--db", str(tmp_path / "one.db"), "--plan", "local", "list", "ask")
+    assert result.code == 1 and "either --db or --plan" in result.err
