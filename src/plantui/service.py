@@ -27,6 +27,7 @@ from plantui.domain import (
     record_type,
 )
 from plantui.errors import PlanError
+from plantui.library import ARCHIVED, refuse_if_archived
 from plantui.storage.database import Database
 from plantui.storage.models import PROJECTIONS, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
@@ -284,6 +285,7 @@ class PlanService:
     def transaction(self) -> Iterator[Writer]:
         """Several writes committed together, or none of them."""
         with self.db.write() as session:
+            refuse_if_archived(self.db.meta(ARCHIVED, session), self.db.path)
             writer = Writer(session, self.db, self.wall, self.clock_ok)
             yield writer
             writer.finish()

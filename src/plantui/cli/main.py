@@ -28,10 +28,35 @@ class Context:
         self.args = args
 
     @cached_property
+    def library(self):  # -> Library | None
+        """The plan library, or None when ``--db``/``$PLANTUI_DB`` name one file."""
+        from plantui.library import Library, adopt_legacy_database, resolve_library
+        from plantui.storage.database import ENV_VAR, default_db_path
+
+        if self.args.db or os.environ.get(ENV_VAR):
+            if self.args.plan:
+                raise PlanError("Give either --db or --plan, not both.")
+            return None
+        library = Library(resolve_library(self.args.library))
+        if not self.args.library and not os.environ.get("PLANTUI_LIBRARY"):
+            adopt_legacy_database(library, default_db_path())
+        return library
+
+    @cached_property
     def db_path(self) -> Path:
+        """``--db``, else the library's plan named by ``--plan``, else its only plan."""
         from plantui.storage.database import resolve_db_path
 
-        return resolve_db_path(self.args.db)
+        if self.library is None:
+            return resolve_db_path(self.args.db)
+        if self.args.plan:
+            return self.library.find(self.args.plan).path
+        only = self.library.default()
+        return only.path if only else self.library.empty_path()
+
+    def use_fresh_database(self) -> None:
+        """Point this command at a new, empty database of the library (``demo``)."""
+        self.__dict__["db_path"] = self.library.empty_path()
 
     @cached_property
     def db(self):  # -> Database
@@ -41,9 +66,18 @@ class Context:
 
     @cached_property
     def service(self):  # -> PlanService
+        return self.service_on(self.db)
+
+    def service_on(self, db):  # -> PlanService
+        """The write path over ``db``, with this command's options (any plan of the library)."""
         from plantui.service import PlanService
 
-        return PlanService(self.db, clock_ok=self.args.clock_ok)
+        return PlanService(db, clock_ok=self.args.clock_ok)
+
+    def refuse_if_archived(self) -> None:
+        from plantui.library import ARCHIVED, refuse_if_archived
+
+        refuse_if_archived(self.db.meta(ARCHIVED), self.db_path)
 
     def out(self, line: str = "") -> None:
         """Print a line with control characters removed: names and values in it may come
@@ -71,7 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="PATH",
-        help="the plan database (default: $PLANTUI_DB, else the user data folder)",
+        help="one plan database file (default: $PLANTUI_DB, else a plan of the library)",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="the folder of plans (default: $PLANTUI_LIBRARY, else the user data folder)",
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="PLAN",
+        help="the plan of the library to use: id, id prefix or title prefix",
     )
     parser.add_argument(
         "--clock-ok",
@@ -83,6 +127,8 @@ def build_parser() -> argparse.ArgumentParser:
         module.register(sub)
     for name in _optional_command_modules():
         __import__(name, fromlist=["register"]).register(sub)
+    for command in sub.choices.values():  # `plantui list ask --plan X` reads naturally too
+        command.add_argument("--plan", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
@@ -90,8 +136,13 @@ def _optional_command_modules() -> list[str]:
     """Command groups that later features add (exchange, reports, screenshots)."""
     import importlib.util
 
-    names = ["plantui.cli.exchange", "plantui.cli.reports", "plantui.cli.screenshot"]
-    names.append("plantui.cli.copies")
+    names = [
+        "plantui.cli.exchange",
+        "plantui.cli.reports",
+        "plantui.cli.screenshot",
+        "plantui.cli.plans",
+        "plantui.cli.copies",
+    ]
     return [n for n in names if importlib.util.find_spec(n) is not None]
 
 

@@ -91,6 +91,10 @@ def _type_of(name: str) -> RecordType:
 def cmd_demo(ctx) -> int:
     from plantui.demo import load_demo
 
+    if ctx.library is not None and not ctx.args.plan:  # one more plan in the library
+        if ctx.args.if_empty and ctx.library.entries(include_archived=True):
+            return 0
+        ctx.use_fresh_database()
     if ctx.args.if_empty and ctx.db.plan_id:
         return 0
     count = load_demo(ctx.service)
