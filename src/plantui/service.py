@@ -81,16 +81,26 @@ class Change:
 class Writer:
     """Writes inside one transaction; each operation takes one fresh stamp."""
 
-    def __init__(self, session: Session, db: Database, wall: WallClock) -> None:
+    def __init__(
+        self, session: Session, db: Database, wall: WallClock, by: str | None = None
+    ) -> None:
         self.session = session
         self.db = db
         self.wall = wall
+        self.by = by
         self.replica = db.meta("replica_id", session) or ""
         self.last = db.meta("clock", session) or hlc.ZERO_CLOCK
 
     def _stamp(self) -> tuple[str, str]:
         self.last = hlc.tick(self.last, self.wall())
         return self.last, hlc.stamp(self.last, self.replica)
+
+    def _sib(self, value: Any, at: str, **extra: Any) -> merge.Sibling:
+        """A new sibling, carrying the person at the keyboard when one is known."""
+        sib: merge.Sibling = {"v": value, "at": at, **extra}
+        if self.by:
+            sib["by"] = self.by
+        return sib
 
     def finish(self) -> None:
         self.db.set_meta(self.session, "clock", self.last)
@@ -153,8 +163,8 @@ class Writer:
         else:
             record_id = hlc.uuid7(self.wall())
         clock, at = self._stamp()
-        fields = {name: [{"v": value, "at": at}] for name, value in values.items()}
-        fields[DELETED] = [{"v": False, "at": at}]
+        fields = {name: [self._sib(value, at)] for name, value in values.items()}
+        fields[DELETED] = [self._sib(False, at)]
         state = RecordState(record_id, rtype.name, {self.replica: clock}, fields)
         save_states(self.session, [state], new=True)
         if rtype.name == "plan":
@@ -185,7 +195,7 @@ class Writer:
             return change
         clock, at = self._stamp()
         for name, value in changed.items():
-            state.fields[name] = [{"v": value, "at": at}]
+            state.fields[name] = [self._sib(value, at)]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
         return change
@@ -198,7 +208,7 @@ class Writer:
         if state.type == "plan":
             raise PlanError("The plan itself cannot be deleted.")
         clock, at = self._stamp()
-        state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
+        state.fields[DELETED] = [self._sib(True, at, ctx=dict(state.vv))]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
         return Change(record_id, {DELETED: False})
@@ -209,7 +219,7 @@ class Writer:
         if not state.deleted:
             raise PlanError(f"{_describe(state)} is not deleted.")
         clock, at = self._stamp()
-        state.fields[DELETED] = [{"v": False, "at": at}]
+        state.fields[DELETED] = [self._sib(False, at)]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
         return Change(record_id, {DELETED: True})
@@ -240,15 +250,17 @@ def _describe(state: RecordState) -> str:
 class PlanService:
     """Reads and the write path over one open database."""
 
-    def __init__(self, db: Database, wall: WallClock = hlc.wall_ms) -> None:
+    def __init__(self, db: Database, wall: WallClock = hlc.wall_ms, by: str | None = None) -> None:
         self.db = db
         self.wall = wall
+        self.by = by
+        """The person id every write carries (``--as``, the TUI's "who is editing?")."""
 
     @contextmanager
     def transaction(self) -> Iterator[Writer]:
         """Several writes committed together, or none of them."""
         with self.db.write() as session:
-            writer = Writer(session, self.db, self.wall)
+            writer = Writer(session, self.db, self.wall, self.by)
             yield writer
             writer.finish()
 

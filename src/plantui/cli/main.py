@@ -17,6 +17,7 @@ from pathlib import Path
 from plantui import __version__
 from plantui.errors import PlanError
 
+AS_ENV_VAR = "PLANTUI_AS"
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -42,7 +43,19 @@ class Context:
     def service(self):  # -> PlanService
         from plantui.service import PlanService
 
-        return PlanService(self.db)
+        return PlanService(self.db, by=self.person)
+
+    @cached_property
+    def person(self) -> str | None:
+        """The person id writes carry: ``--as`` or ``$PLANTUI_AS``; empty means nobody."""
+        name = self.args.as_name
+        if name is None:
+            name = os.environ.get(AS_ENV_VAR)
+        if not name or not name.strip():
+            return None
+        from plantui.people import find_person
+
+        return find_person(self.db, name)
 
     def out(self, line: str = "") -> None:
         print(line)
@@ -70,6 +83,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="PATH",
         help="the plan database (default: $PLANTUI_DB, else the user data folder)",
     )
+    parser.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NAME",
+        help="the person making these changes: a name, unique prefix or id (default: $PLANTUI_AS)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (records, tui_command):
         module.register(sub)
@@ -82,7 +101,12 @@ def _optional_command_modules() -> list[str]:
     """Command groups that later features add (exchange, reports, screenshots)."""
     import importlib.util
 
-    names = ["plantui.cli.exchange", "plantui.cli.reports", "plantui.cli.screenshot"]
+    names = [
+        "plantui.cli.exchange",
+        "plantui.cli.reports",
+        "plantui.cli.screenshot",
+        "plantui.cli.history",
+    ]
     return [n for n in names if importlib.util.find_spec(n) is not None]
 
 

@@ -148,8 +148,8 @@ def _apply(session: Session, incoming: dict[str, RecordState], summary: ImportSu
         changed.append(merged)
     summary.new += len(fresh)
     summary.changed += len(changed)
-    save_states(session, fresh, new=True)
-    save_states(session, changed)
+    save_states(session, fresh, new=True, imported=True)
+    save_states(session, changed, imported=True)
 
 
 def import_files(
