@@ -120,11 +120,11 @@ def test_a_crash_mid_import_leaves_the_copy_as_it_was(pair, monkeypatch):
 
     real = importer.save_states
 
-    def crash_on_second(session, states, new=False):
+    def crash_on_second(session, states, new=False, **kw):
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("power cut")
-        return real(session, states, new=new)
+        return real(session, states, new=new, **kw)
 
     monkeypatch.setattr(importer, "save_states", crash_on_second)
     with pytest.raises(RuntimeError):
