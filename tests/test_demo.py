@@ -78,3 +78,15 @@ def test_demo_refuses_a_database_that_is_not_empty(plan_service):
     with pytest.raises(PlanError, match="not empty"):
         load_demo(plan_service)
     assert len(plan_service.list("ask")) == 0
+
+
+def test_demo_adds_the_seeds_people_and_marks_illustrative_attendees(service):
+    load_demo(service)
+    people = {p.values["name"]: p.values for p in service.list("person")}
+    roles = {link.values["role"] for link in service.list("link")}
+    assert people["Jess Brayne"]["job_title"] == "Head of Membership and Engagement"
+    assert people["Rebecca"]["job_title"] == "Head of Policy"
+    illustrative = [n for n in people if n not in ("Jess Brayne", "Rebecca")]
+    assert illustrative and all("Illustrative" in people[n]["notes"] for n in illustrative)
+    assert all(people[n]["consent"] == "none" for n in illustrative)
+    assert {"attended", "member_of"} <= roles

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+from importlib import resources
 from typing import Any
 
 from plantui.demo_plan import DEMO_RECORDS
@@ -22,7 +24,16 @@ def load_demo(service: PlanService) -> int:
         for key, type_name, fields in DEMO_RECORDS:
             values = {name: _resolve(value, ids) for name, value in fields.items()}
             ids[key] = writer.create(type_name, values).record_id
+        for key, type_name, fields in demo_people():
+            values = {name: _resolve(value, ids) for name, value in fields.items()}
+            ids[key] = writer.create(type_name, values).record_id
     return len(ids)
+
+
+def demo_people() -> list[tuple[str, str, dict[str, Any]]]:
+    """The example plan's people (a separate data file): the seeds' named staff, attendees."""
+    text = resources.files("plantui").joinpath("demo_people.json").read_text("utf-8")
+    return [tuple(item) for item in json.loads(text)["records"]]  # type: ignore[misc]
 
 
 def _resolve(value: Any, ids: dict[str, str]) -> Any:
