@@ -153,3 +153,20 @@ def test_since_that_is_neither_a_date_nor_an_event_is_refused(cli, plan):
     result = cli("changes", "--since", "last tuesday")
     assert result.code == 1
     assert "neither" in result.err
+
+
+def test_report_has_a_changed_since_section_naming_only_consenting_people(cli, plan, tmp_path):
+    cli("set", plan["jess"], "consent=named_in_reports")
+    cli("--as", "Jess", "set", plan["ask"], "title=Edited ask")
+    cli("--as", "Rebecca", "add", "ask", "title=Second ask", "rank=a1")
+    md = cli("report", "--format", "md", "--changes-since", "2000-01-01", "--include-contacts")
+    assert md.code == 0, md.err
+    section = md.out.split("## Changed since 2000-01-01", 1)[1]
+    assert "### Edited ask" in section and "### Second ask" in section
+    assert "by Jess Brayne" in section and "Rebecca" not in section
+    html = tmp_path / "r.html"
+    cli("report", "--format", "html", "--changes-since", "2000-01-01", "--output", str(html))
+    text = html.read_text("utf-8")
+    assert 'id="changes"' in text and "Jess Brayne" not in text
+    refused = cli("report", "--format", "ics", "--changes-since", "2000-01-01", "--output", "x")
+    assert refused.code == 1

@@ -33,7 +33,7 @@ def load_demo(service: PlanService) -> int:
 def demo_people() -> list[tuple[str, str, dict[str, Any]]]:
     """The example plan's people (a separate data file): the seeds' named staff, attendees."""
     text = resources.files("plantui").joinpath("demo_people.json").read_text("utf-8")
-    return [tuple(item) for item in json.loads(text)["records"]]  # type: ignore[misc]
+    return [tuple(item) for item in json.loads(text)["records"]]
 
 
 def _resolve(value: Any, ids: dict[str, str]) -> Any:

@@ -84,6 +84,24 @@ class PersonItem:
 
 
 @dataclass(slots=True)
+class ChangeItem:
+    what: str
+    type: str
+    label: str
+    fields: str
+    who: str
+    when: str
+
+
+@dataclass(slots=True)
+class ChangeGroup:
+    """Changes since a date or event that serve one ask (or none)."""
+
+    heading: str
+    items: list[ChangeItem]
+
+
+@dataclass(slots=True)
 class EventItem:
     id: str
     title: str
@@ -233,6 +251,9 @@ class Report:
     unlinked_actions: list[ActionItem] = field(default_factory=list)
     elapsed: float | None = None
     people: list[PersonItem] = field(default_factory=list)
+    changes_since: str = ""
+    """What "changed since" counts from (a date, or an event and its start); empty: no section."""
+    changes: list[ChangeGroup] = field(default_factory=list)
 
     @property
     def gap_groups(self) -> list[tuple[str, list[GapItem]]]:
