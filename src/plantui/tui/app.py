@@ -42,6 +42,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "events": ("Events", "plantui.tui.screens.events", "EventsScreen"),
     "conflicts": ("Conflicts", "plantui.tui.screens.conflicts", "ConflictsScreen"),
     "sync": ("Sync", "plantui.tui.screens.sync", "SyncScreen"),
+    "people": ("People", "plantui.tui.screens.people", "PeopleScreen"),
 }
 """Screen name -> (title, module, class). Modules are imported only when first shown."""
 
@@ -50,11 +51,14 @@ RECORD_SCREENS = {
     "pledge": "pledges",
     "organisation": "organisations",
     "event": "events",
+    "person": "people",
     "action": "timeline",
 }
 """Where a record of each type is shown; other types open in their edit form."""
 
 _SCREEN_GROUP = Binding.Group("Screens", compact=True)
+_UNLISTED_SCREENS = {"people"}
+"""Screens whose key the footer leaves out for room; the palette and help list them."""
 
 
 class NotAvailableScreen(Screen[None]):
@@ -127,6 +131,7 @@ class PlanApp(App[None]):
                 title,
                 id=f"screen.{name}",
                 group=_SCREEN_GROUP,
+                show=name not in _UNLISTED_SCREENS,
             )
             for i, (name, (title, _, _)) in enumerate(SCREENS.items(), start=1)
         ),

@@ -1,0 +1,40 @@
+"""The People screen: listed, added through the form, deleted and restored, in the database."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantui.tui.app import PlanApp
+from plantui.tui.screens.people import PeopleScreen
+from tests.tui.conftest import wait_for
+from tests.tui.test_browse import rows
+
+
+@pytest.fixture
+def people_service(plan_service):
+    plan_service.create("person", {"name": "Jess Brayne", "job_title": "Head of Membership"})
+    plan_service.create("person", {"name": "Rebecca", "job_title": "Head of Policy"})
+    return plan_service
+
+
+async def test_key_9_opens_people_where_one_is_deleted_and_restored(people_service):
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        assert "Head of Membership" in " ".join(rows(screen))
+        jess = next(p for p in people_service.list("person") if p.values["name"] == "Jess Brayne")
+        screen.select_record(jess.id)
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#confirm")
+        assert await wait_for(pilot, lambda: people_service.get(jess.id).deleted)
+        await pilot.press("x")
+        screen.select_record(jess.id)
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert not people_service.get(jess.id).deleted
