@@ -38,3 +38,32 @@ async def test_key_9_opens_people_where_one_is_deleted_and_restored(people_servi
         await pilot.press("r")
         await pilot.pause()
         assert not people_service.get(jess.id).deleted
+
+
+async def test_who_is_editing_is_asked_remembered_and_carried_by_tui_writes(
+    people_service, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_who_is_editing()
+        await pilot.pause()
+        await pilot.press(*"Amara Okafor", "enter")
+        await pilot.pause()
+        amara = next(p for p in people_service.list("person") if p.values["name"] == "Amara Okafor")
+        await pilot.press("9")
+        await pilot.pause()
+        screen = app.screen
+        rebecca = next(p for p in people_service.list("person") if p.values["name"] == "Rebecca")
+        screen.select_record(rebecca.id)
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#confirm")
+        assert await wait_for(pilot, lambda: people_service.get(rebecca.id).deleted)
+    deleted = people_service.get(rebecca.id).state.fields["_deleted"][-1]
+    assert deleted["by"] == amara.id
+    # A new session on this laptop starts with the same person.
+    people_service.by = None
+    again = PlanApp(people_service, watch=False, preload=False)
+    assert again.service.by == amara.id

@@ -174,7 +174,22 @@ class PlanApp(App[None]):
             from plantui.service import PlanService
 
             self._service = PlanService(self.db)
+        if self._service.by is None:
+            from plantui.tui.who import remembered
+
+            self._service.by = remembered(self.db.path)
         return self._service
+
+    def action_who_is_editing(self) -> None:
+        """Pick the person every edit from now on carries (remembered for this user)."""
+        from plantui.tui.who import WhoIsEditing, remember
+
+        def chosen(person_id: str | None) -> None:
+            if person_id:
+                self.service.by = person_id
+                remember(self.db.path, person_id)
+
+        self.push_screen(WhoIsEditing(self.service), chosen)
 
     @property
     def editor(self) -> Editor:

@@ -42,6 +42,9 @@ class PlanCommands(Provider):
                 out.append((text, method, help_text))
         out.append(("Undo the last edit", app.action_undo, "Put back what the last edit changed"))
         out.append(("Help: keys", app.action_help, "List the keys of this screen"))
+        out.append(
+            ("Who is editing?", app.action_who_is_editing, "Name the person making changes")  # type: ignore[attr-defined]
+        )
         if importlib.util.find_spec("plantui.tui.report_dialog") is not None:
             out.append(("Export a report", self._open_report, "Write a report file"))
         return out
