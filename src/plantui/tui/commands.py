@@ -18,6 +18,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("unlink", "Unlink the selected record", "Remove one of its links"),
     ("note", "Add a dated note", "Progress, evidence or a decision about the selected record"),
     ("filter", "Filter the list", "Show only records matching some text"),
+    ("history", "History of the selected record", "Who changed what, when, on which laptop"),
     ("move_up", "Move the ask up", "Raise its priority"),
     ("move_down", "Move the ask down", "Lower its priority"),
 )
