@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from plantui.exchange.model import ExchangeFile, json_schema
 from tests.conftest import run_process
 
 
@@ -93,6 +94,13 @@ def test_the_person_travels_in_the_exchange_file_and_history_says_imported(
     run(a, "export", str(file))
     assert '"by"' in file.read_text("utf-8")
     run(b, "import", str(file))
+    # B relays the person in its own export, valid against the published schema.
+    relayed = tmp_path / "b.plantui.json"
+    run(b, "export", str(relayed))
+    doc = json.loads(relayed.read_text("utf-8"))
+    ExchangeFile.model_validate(doc)
+    (rec,) = [r for r in doc["records"] if r["id"] == ask]
+    assert rec["fields"]["title"][0]["by"] == run(a, "list", "person").split()[0]
     result = run_process("--db", str(b), "history", ask, "--json")
     entries = json.loads(result.stdout)
     titles = [(e["new"], e["who"], e["imported"]) for e in entries if e["field"] == "title"]
@@ -170,3 +178,8 @@ def test_report_has_a_changed_since_section_naming_only_consenting_people(cli, p
     assert 'id="changes"' in text and "Jess Brayne" not in text
     refused = cli("report", "--format", "ics", "--changes-since", "2000-01-01", "--output", "x")
     assert refused.code == 1
+
+
+def test_the_schema_documents_the_optional_by_of_a_sibling():
+    sibling = json_schema()["$defs"]["Sibling"]
+    assert "by" in sibling["properties"] and "by" not in sibling.get("required", [])
