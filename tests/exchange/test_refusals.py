@@ -220,7 +220,7 @@ def test_dry_run_reports_but_writes_nothing(source, tmp_path, capsys):
     code = main(["--db", str(fresh.db.path), "import", "--dry-run", str(good)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "231 new" in out and "nothing was written" in out
+    assert "240 new" in out and "nothing was written" in out
     assert _db_snapshot(fresh.db.path) == before
 
 
@@ -232,7 +232,7 @@ def test_references_to_missing_records_and_cycles_are_findings_not_refusals(sour
     path.write_text(json.dumps(rehash(doc)))
     fresh = make_replica(tmp_path, "fresh")
     summary = fresh.receive(path)
-    assert summary.new == 231
+    assert summary.new == 240
     assert summary.findings == 1
 
 

@@ -27,7 +27,7 @@ def pair(tmp_path):
 def test_a_full_export_joins_a_new_laptop_and_round_trips_exactly(pair):
     a, b = pair
     summary = b.receive(a.export())
-    assert summary.new == 231 and summary.changed == 0
+    assert summary.new == 240 and summary.changed == 0
     assert b.db.plan_id == a.db.plan_id
     assert b.canonical() == a.canonical()
     assert [v.values for v in b.service.list("ask")] == [v.values for v in a.service.list("ask")]
@@ -39,7 +39,7 @@ def test_importing_twice_changes_nothing(pair):
     b.receive(path)
     before = b.canonical()
     again = b.receive(path)
-    assert (again.new, again.changed, again.unchanged) == (0, 0, 231)
+    assert (again.new, again.changed, again.unchanged) == (0, 0, 240)
     assert again.backup is None  # nothing changed, so no backup either
     assert b.canonical() == before
 
@@ -48,7 +48,7 @@ def test_exports_are_canonical_hashed_and_valid_against_the_schema(pair):
     a, _ = pair
     doc = json.loads(a.export().read_text())
     ExchangeFile.model_validate(doc)
-    assert doc["integrity"] == {"record_count": 231, "sha256": canonical_hash(doc)}
+    assert doc["integrity"] == {"record_count": 240, "sha256": canonical_hash(doc)}
     assert doc["format"] == "plantui.exchange" and doc["format_version"] == 1
     assert doc["kind"] == "full"
     assert doc["exporter"]["replica_id"] == a.db.replica_id
@@ -144,7 +144,7 @@ def test_backups_are_kept_before_changing_imports_and_only_the_last_five(pair):
     backups = sorted((b.db.path.parent / "plan.db.backups").iterdir())
     assert len(backups) == 5
     with sqlite3.connect(backups[-1]) as conn:  # the newest is the state before the last import
-        assert conn.execute("SELECT count(*) FROM record").fetchone()[0] == 231
+        assert conn.execute("SELECT count(*) FROM record").fetchone()[0] == 240
 
 
 def test_export_of_an_empty_database_is_refused(tmp_path):
