@@ -4,6 +4,7 @@ bad row is named by its line number."""
 from __future__ import annotations
 
 import csv
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -234,3 +235,14 @@ def test_the_same_id_twice_is_refused(cli, plan_service, tmp_path):
     result = cli("import-csv", "ask", str(path))
     assert result.code == 1
     assert f"plantui: line 3: the id {ask} is also on line 2." in result.err
+
+
+def test_a_backup_of_the_plan_is_taken_before_an_import(cli, plan_service, db_path, tmp_path):
+    orgs = write(tmp_path / "orgs.csv", "name,sector\nPeckham Carers Circle,community\n")
+    backups = db_path.parent / f"{db_path.name}.backups"
+    assert cli("import-csv", "organisation", str(orgs), "--dry-run").code == 0
+    assert not list(backups.glob("*.db"))
+    assert cli("import-csv", "organisation", str(orgs)).code == 0
+    (backup,) = backups.glob("*.db")
+    with sqlite3.connect(backup) as con:
+        assert con.execute("SELECT count(*) FROM organisation").fetchone() == (0,)

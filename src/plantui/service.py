@@ -84,12 +84,18 @@ class Writer:
     """Writes inside one transaction; each operation takes one fresh stamp."""
 
     def __init__(
-        self, session: Session, db: Database, wall: WallClock, clock_ok: bool = False
+        self,
+        session: Session,
+        db: Database,
+        wall: WallClock,
+        clock_ok: bool = False,
+        by: str | None = None,
     ) -> None:
         self.session = session
         self.db = db
         self.wall = wall
         self.clock_ok = clock_ok
+        self.by = by
         self.replica = db.meta("replica_id", session) or ""
         self.last = db.meta("clock", session) or hlc.ZERO_CLOCK
 
@@ -102,6 +108,13 @@ class Writer:
             self.clock_ok = True
         self.last = hlc.tick(self.last, now)
         return self.last, hlc.stamp(self.last, self.replica)
+
+    def _sib(self, value: Any, at: str, **extra: Any) -> merge.Sibling:
+        """A new sibling, carrying the person at the keyboard when one is known."""
+        sib: merge.Sibling = {"v": value, "at": at, **extra}
+        if self.by:
+            sib["by"] = self.by
+        return sib
 
     def finish(self) -> None:
         self.db.set_meta(self.session, "clock", self.last)
@@ -164,8 +177,8 @@ class Writer:
         else:
             record_id = hlc.uuid7(self.wall())
         clock, at = self._stamp()
-        fields = {name: [{"v": value, "at": at}] for name, value in values.items()}
-        fields[DELETED] = [{"v": False, "at": at}]
+        fields = {name: [self._sib(value, at)] for name, value in values.items()}
+        fields[DELETED] = [self._sib(False, at)]
         state = RecordState(record_id, rtype.name, {self.replica: clock}, fields)
         save_states(self.session, [state], new=True)
         if rtype.name == "plan":
@@ -204,10 +217,10 @@ class Writer:
         was_deleted = state.deleted
         clock, at = self._stamp()
         for name, value in values.items():
-            state.fields[name] = [{"v": value, "at": at}]
+            state.fields[name] = [self._sib(value, at)]
         state.vv[self.replica] = clock
         if was_deleted and DELETED not in values:
-            state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
+            state.fields[DELETED] = [self._sib(True, at, ctx=dict(state.vv))]
         save_states(self.session, [state])
 
     def delete(self, record_id: str) -> Change:
@@ -218,7 +231,7 @@ class Writer:
         if state.type == "plan":
             raise PlanError("The plan itself cannot be deleted.")
         clock, at = self._stamp()
-        state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
+        state.fields[DELETED] = [self._sib(True, at, ctx=dict(state.vv))]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
         return Change(record_id, {DELETED: False})
@@ -229,7 +242,7 @@ class Writer:
         if not state.deleted:
             raise PlanError(f"{_describe(state)} is not deleted.")
         clock, at = self._stamp()
-        state.fields[DELETED] = [{"v": False, "at": at}]
+        state.fields[DELETED] = [self._sib(False, at)]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
         return Change(record_id, {DELETED: True})
@@ -275,18 +288,26 @@ def _describe(state: RecordState) -> str:
 class PlanService:
     """Reads and the write path over one open database."""
 
-    def __init__(self, db: Database, wall: WallClock = hlc.wall_ms, clock_ok: bool = False) -> None:
+    def __init__(
+        self,
+        db: Database,
+        wall: WallClock = hlc.wall_ms,
+        clock_ok: bool = False,
+        by: str | None = None,
+    ) -> None:
         self.db = db
         self.wall = wall
         self.clock_ok = clock_ok
         """The person confirmed a wall clock far past the plan's newest change."""
+        self.by = by
+        """The person id every write carries (``--as``, the TUI's "who is editing?")."""
 
     @contextmanager
     def transaction(self) -> Iterator[Writer]:
         """Several writes committed together, or none of them."""
         with self.db.write() as session:
             refuse_if_archived(self.db.meta(ARCHIVED, session), self.db.path)
-            writer = Writer(session, self.db, self.wall, self.clock_ok)
+            writer = Writer(session, self.db, self.wall, self.clock_ok, self.by)
             yield writer
             writer.finish()
 

@@ -18,6 +18,7 @@ from plantui import __version__
 from plantui.errors import PlanError
 from plantui.text import plain
 
+AS_ENV_VAR = "PLANTUI_AS"
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -72,12 +73,28 @@ class Context:
         """The write path over ``db``, with this command's options (any plan of the library)."""
         from plantui.service import PlanService
 
-        return PlanService(db, clock_ok=self.args.clock_ok)
+        return PlanService(db, clock_ok=self.args.clock_ok, by=self.person_in(db))
 
     def refuse_if_archived(self) -> None:
         from plantui.library import ARCHIVED, refuse_if_archived
 
         refuse_if_archived(self.db.meta(ARCHIVED), self.db_path)
+
+    @cached_property
+    def person(self) -> str | None:
+        """The person id writes to this command's plan carry."""
+        return self.person_in(self.db)
+
+    def person_in(self, db) -> str | None:  # db: Database
+        """The person ``--as`` or ``$PLANTUI_AS`` names in ``db``; empty means nobody."""
+        name = self.args.as_name
+        if name is None:
+            name = os.environ.get(AS_ENV_VAR)
+        if not name or not name.strip():
+            return None
+        from plantui.people import find_person
+
+        return find_person(db, name)
 
     def out(self, line: str = "") -> None:
         """Print a line with control characters removed: names and values in it may come
@@ -122,6 +139,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write even though this computer's date is over 30 days past the plan's newest change",
     )
+    parser.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NAME",
+        help="the person making these changes: a name, unique prefix or id (default: $PLANTUI_AS)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (records, tui_command):
         module.register(sub)
@@ -142,6 +165,7 @@ def _optional_command_modules() -> list[str]:
         "plantui.cli.screenshot",
         "plantui.cli.plans",
         "plantui.cli.copies",
+        "plantui.cli.history",
     ]
     return [n for n in names if importlib.util.find_spec(n) is not None]
 

@@ -200,8 +200,8 @@ def _apply(
         changed.append(merged)
     summary.new += len(fresh)
     summary.changed += len(changed)
-    save_states(session, fresh, new=True)
-    save_states(session, changed)
+    save_states(session, fresh, new=True, imported=True)
+    save_states(session, changed, imported=True)
 
 
 def import_files(

@@ -49,6 +49,7 @@ def export(
     ask: str | None = None,
     include_contacts: bool = False,
     today: dt.date | None = None,
+    changes_since: str | None = None,
 ) -> ExportResult:
     """Make one export of the plan in ``db`` (a plantui Database); refusals are PlanErrors."""
     from plantui.clock import today as clock_today
@@ -59,6 +60,8 @@ def export(
         raise PlanError(f"The {fmt} format needs --output (a {_target(fmt)}).")
     if ask and fmt not in ("html", "md", "mermaid"):
         raise PlanError("--ask applies to the html, md and mermaid reports only.")
+    if changes_since is not None and fmt not in ("html", "md"):
+        raise PlanError("--changes-since applies to the html and md reports only.")
     day = today or clock_today()
     with db.read() as session:
         if fmt == "csv":
@@ -84,6 +87,10 @@ def export(
         from plantui.reports.model import build_report
 
         report = build_report(session, day, ask=ask, include_contacts=include_contacts)
+    if changes_since is not None:
+        from plantui.reports.changes import add_changes
+
+        add_changes(db, report, changes_since)
     if fmt == "html":
         from plantui.reports.render import render_html
 

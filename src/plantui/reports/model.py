@@ -23,6 +23,7 @@ from plantui.storage.models import (
     Link,
     Note,
     Organisation,
+    Person,
     Plan,
     Pledge,
 )
@@ -71,6 +72,33 @@ class Org:
     contact_name: str = ""
     contact_email: str = ""
     contact_phone: str = ""
+
+
+@dataclass(slots=True)
+class PersonItem:
+    """A person named in a report: only with --include-contacts and their consent."""
+
+    name: str
+    job_title: str = ""
+    organisation: str = ""
+
+
+@dataclass(slots=True)
+class ChangeItem:
+    what: str
+    type: str
+    label: str
+    fields: str
+    who: str
+    when: str
+
+
+@dataclass(slots=True)
+class ChangeGroup:
+    """Changes since a date or event that serve one ask (or none)."""
+
+    heading: str
+    items: list[ChangeItem]
 
 
 @dataclass(slots=True)
@@ -222,6 +250,10 @@ class Report:
     single_ask: bool = False
     unlinked_actions: list[ActionItem] = field(default_factory=list)
     elapsed: float | None = None
+    people: list[PersonItem] = field(default_factory=list)
+    changes_since: str = ""
+    """What "changed since" counts from (a date, or an event and its start); empty: no section."""
+    changes: list[ChangeGroup] = field(default_factory=list)
 
     @property
     def gap_groups(self) -> list[tuple[str, list[GapItem]]]:
@@ -453,4 +485,22 @@ def build_report(
         single_ask=only is not None,
         unlinked_actions=[] if only else [x for x in actions if x.ask_id not in known],
         elapsed=derived.plan_elapsed(session, today),
+        people=_named_people(session, orgs) if include_contacts else [],
     )
+
+
+def _named_people(session: Session, orgs: dict[str, Org]) -> list[PersonItem]:
+    """People who agreed to be named in reports (consent ``named_in_reports``), by name."""
+    rows = session.execute(
+        select(Person)
+        .where(Person.deleted.is_(False), Person.consent == "named_in_reports")
+        .order_by(Person.name, Person.id)
+    ).scalars()
+    return [
+        PersonItem(
+            clean(p.name),
+            clean(p.job_title),
+            orgs[p.organisation].name if p.organisation in orgs else "",
+        )
+        for p in rows
+    ]

@@ -42,6 +42,7 @@ SCREENS: dict[str, tuple[str, str, str]] = {
     "events": ("Events", "plantui.tui.screens.events", "EventsScreen"),
     "conflicts": ("Conflicts", "plantui.tui.screens.conflicts", "ConflictsScreen"),
     "sync": ("Sync", "plantui.tui.screens.sync", "SyncScreen"),
+    "people": ("People", "plantui.tui.screens.people", "PeopleScreen"),
 }
 """Screen name -> (title, module, class). Modules are imported only when first shown."""
 
@@ -50,11 +51,14 @@ RECORD_SCREENS = {
     "pledge": "pledges",
     "organisation": "organisations",
     "event": "events",
+    "person": "people",
     "action": "timeline",
 }
 """Where a record of each type is shown; other types open in their edit form."""
 
 _SCREEN_GROUP = Binding.Group("Screens", compact=True)
+_UNLISTED_SCREENS = {"people"}
+"""Screens whose key the footer leaves out for room; the palette and help list them."""
 
 
 class NotAvailableScreen(Screen[None]):
@@ -127,6 +131,7 @@ class PlanApp(App[None]):
                 title,
                 id=f"screen.{name}",
                 group=_SCREEN_GROUP,
+                show=name not in _UNLISTED_SCREENS,
             )
             for i, (name, (title, _, _)) in enumerate(SCREENS.items(), start=1)
         ),
@@ -169,7 +174,22 @@ class PlanApp(App[None]):
             from plantui.service import PlanService
 
             self._service = PlanService(self.db)
+        if self._service.by is None:
+            from plantui.tui.who import remembered
+
+            self._service.by = remembered(self.db.path)
         return self._service
+
+    def action_who_is_editing(self) -> None:
+        """Pick the person every edit from now on carries (remembered for this user)."""
+        from plantui.tui.who import WhoIsEditing, remember
+
+        def chosen(person_id: str | None) -> None:
+            if person_id:
+                self.service.by = person_id
+                remember(self.db.path, person_id)
+
+        self.push_screen(WhoIsEditing(self.service), chosen)
 
     @property
     def editor(self) -> Editor:

@@ -18,6 +18,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("unlink", "Unlink the selected record", "Remove one of its links"),
     ("note", "Add a dated note", "Progress, evidence or a decision about the selected record"),
     ("filter", "Filter the list", "Show only records matching some text"),
+    ("history", "History of the selected record", "Who changed what, when, on which laptop"),
     ("move_up", "Move the ask up", "Raise its priority"),
     ("move_down", "Move the ask down", "Lower its priority"),
 )
@@ -42,6 +43,9 @@ class PlanCommands(Provider):
                 out.append((text, method, help_text))
         out.append(("Undo the last edit", app.action_undo, "Put back what the last edit changed"))
         out.append(("Help: keys", app.action_help, "List the keys of this screen"))
+        out.append(
+            ("Who is editing?", app.action_who_is_editing, "Name the person making changes")  # type: ignore[attr-defined]
+        )
         if importlib.util.find_spec("plantui.tui.report_dialog") is not None:
             out.append(("Export a report", self._open_report, "Write a report file"))
         return out

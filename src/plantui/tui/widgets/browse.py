@@ -58,6 +58,7 @@ class BrowseScreen(Screen[None]):
         Binding("l", "link", "Link", id="record.link"),
         Binding("u", "unlink", "Unlink", id="record.unlink", show=False),
         Binding("n", "note", "Note", id="record.note"),
+        Binding("h", "history", "History", id="record.history", show=False),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="list.clear-filter"),
     ]
 
@@ -290,6 +291,15 @@ class BrowseScreen(Screen[None]):
         self.notify("Showing deleted records." if self.show_deleted else "Hiding deleted records.")
 
     # Editing (all through app.editor, in T2's dialogs)
+
+    def action_history(self) -> None:
+        """Open the selected record's history (who changed what, when, on which laptop)."""
+        from plantui.tui.history_pane import HistoryPane
+
+        record_id = self._need_selection()
+        if record_id:
+            label = self.app.service.get(record_id).label
+            self.app.push_screen(HistoryPane(self.app.db, record_id, label))
 
     def _need_selection(self) -> str | None:
         record_id = self.current_id()
