@@ -82,7 +82,12 @@ def _optional_command_modules() -> list[str]:
     """Command groups that later features add (exchange, reports, screenshots)."""
     import importlib.util
 
-    names = ["plantui.cli.exchange", "plantui.cli.reports", "plantui.cli.screenshot"]
+    names = [
+        "plantui.cli.exchange",
+        "plantui.cli.reports",
+        "plantui.cli.screenshot",
+        "plantui.cli.meetings",
+    ]
     return [n for n in names if importlib.util.find_spec(n) is not None]
 
 
