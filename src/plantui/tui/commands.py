@@ -20,6 +20,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("filter", "Filter the list", "Show only records matching some text"),
     ("move_up", "Move the ask up", "Raise its priority"),
     ("move_down", "Move the ask down", "Lower its priority"),
+    ("run_meeting", "Run this meeting", "Walk the selected event's agenda; record decisions"),
 )
 """Screen action name -> (command, help). Offered only where the screen has the action."""
 
