@@ -127,3 +127,19 @@ def test_minutes_list_what_the_meeting_recorded_and_mark_it_held(tmp_path, cli, 
     con.close()
     with pytest.raises(PlanError, match="needs some text"):
         record_decision(PlanService(open_database(db_path)), event, "  \n ", "2025-07-17")
+
+
+def test_a_three_hour_event_is_a_three_hour_calendar_entry(cli, tmp_path):
+    assert cli("add", "plan", "title=P").code == 0
+    added = cli(
+        "add",
+        "event",
+        "title=Workshop",
+        "starts_at=2024-07-18T13:00:00+01:00",
+        "ends_at=2024-07-18T16:00:00+01:00",
+    )
+    assert added.code == 0, added.err
+    ics = tmp_path / "plan.ics"
+    assert cli("report", "--format", "ics", "--output", str(ics)).code == 0
+    text = ics.read_text()
+    assert "DTSTART:20240718T120000Z" in text and "DTEND:20240718T150000Z" in text

@@ -75,3 +75,21 @@ async def test_run_a_meeting_then_write_its_minutes(demo_db):
     con = sqlite3.connect(demo_db.path)
     assert con.execute("SELECT status FROM event WHERE id = ?", (event_id,)).fetchone() == ("held",)
     con.close()
+
+
+async def test_every_meeting_key_is_listed_in_help_at_80x24(demo_db):
+    from plantui.tui.help import HelpScreen
+
+    with demo_db.snapshot() as con:
+        (event_id,) = con.execute("SELECT id FROM event ORDER BY starts_at LIMIT 1").fetchone()
+    app = PlanApp(PlanService(demo_db), today=TODAY, watch=False, preload=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MeetingScreen(event_id))
+        await pilot.pause()
+        assert app.screen.query_one("#timer").region.width == 80
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = str(app.screen.query_one("Static").render())
+    for binding in MeetingScreen.BINDINGS:
+        assert binding.description in shown, binding.description

@@ -75,6 +75,7 @@ class CheckIn(ModalScreen[list[str] | None]):
 class MeetingScreen(Screen[None]):
     """The agenda on top, the running minutes below, a timer in the header line."""
 
+    TITLE_TEXT = "Meeting"
     BINDINGS: ClassVar = [
         Binding("n", "next_item", "Next item", id="meeting.next"),
         Binding("p", "previous_item", "Previous item", id="meeting.previous"),
