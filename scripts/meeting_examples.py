@@ -19,6 +19,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from plantui.demo import load_demo  # noqa: E402
 from plantui.meetings.events import find_event  # noqa: E402
+from plantui.meetings.example_series import apply_example_series  # noqa: E402
 from plantui.meetings.minutes import check_in, record_decision  # noqa: E402
 from plantui.service import PlanService  # noqa: E402
 from plantui.storage.database import open_database  # noqa: E402
@@ -36,7 +37,10 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "demo.db"
         db = open_database(path)
-        load_demo(PlanService(db, wall=lambda: _ms(dt.datetime(2025, 6, 14, tzinfo=dt.UTC))))
+        written = PlanService(db, wall=lambda: _ms(dt.datetime(2025, 6, 14, tzinfo=dt.UTC)))
+        load_demo(written)
+        with written.transaction() as writer:
+            apply_example_series(writer)
         during = PlanService(db, wall=lambda: _ms(dt.datetime(2025, 7, 17, 13, 30, tzinfo=dt.UTC)))
         with db.snapshot() as con:
             event = find_event(con, MEETING)

@@ -10,10 +10,22 @@ import pytest
 from plantui.demo import load_demo
 from plantui.errors import PlanError
 from plantui.meetings.events import find_event
+from plantui.meetings.example_series import apply_example_series
 from plantui.meetings.minutes import check_in, record_decision
 from plantui.service import PlanService
 from plantui.storage.database import open_database
 from tests.test_reports import demo_db_path, demo_source  # noqa: F401  (fixtures)
+
+
+@pytest.fixture
+def example_db_path(demo_db_path):  # noqa: F811
+    """The example plan as ``plantui demo`` makes it: with its event series applied."""
+    db = open_database(demo_db_path)
+    with PlanService(db).transaction() as writer:
+        apply_example_series(writer)
+    db.close()
+    return demo_db_path
+
 
 NEXT_STEERING = "Commissioning task-and-finish"
 """The example's next steering meeting after mid-June 2025 (17 July 2025)."""
@@ -36,7 +48,7 @@ def _overdue_by(db_path, day: str) -> set[str]:
     return {r for (r,) in acts + pledges}
 
 
-@pytest.mark.usefixtures("demo_db_path")
+@pytest.mark.usefixtures("example_db_path")
 def test_agenda_of_the_next_steering_meeting_lists_exactly_the_overdue_items(cli, db_path):
     result = cli("agenda", NEXT_STEERING, "--format", "json")
     assert result.code == 0, result.err
@@ -51,7 +63,7 @@ def test_agenda_of_the_next_steering_meeting_lists_exactly_the_overdue_items(cli
     assert all("2025-06-05" <= i["detail"][:10] < "2025-07-17" for i in since)
 
 
-@pytest.mark.usefixtures("demo_db_path")
+@pytest.mark.usefixtures("example_db_path")
 def test_agenda_markdown_and_an_added_item(cli, db_path):
     event = cli("agenda", NEXT_STEERING, "--format", "json").json()["event"]
     added = cli(
@@ -77,14 +89,14 @@ def test_agenda_markdown_and_an_added_item(cli, db_path):
         (("agenda", "Steering group"), "More than one event matches"),
     ],
 )
-@pytest.mark.usefixtures("demo_db_path")
+@pytest.mark.usefixtures("example_db_path")
 def test_bad_input_is_one_sentence(cli, db_path, args, sentence):
     result = cli(*args)
     assert result.code == 1
     assert sentence in result.err and len(result.err.strip().splitlines()) == 1
 
 
-@pytest.mark.usefixtures("demo_db_path")
+@pytest.mark.usefixtures("example_db_path")
 def test_agenda_for_a_deleted_event_is_refused(cli, db_path):
     event = cli("agenda", NEXT_STEERING, "--format", "json").json()["event"]
     assert cli("delete", event).code == 0
@@ -92,7 +104,7 @@ def test_agenda_for_a_deleted_event_is_refused(cli, db_path):
     assert result.code == 1 and "is deleted" in result.err
 
 
-@pytest.mark.usefixtures("demo_db_path")
+@pytest.mark.usefixtures("example_db_path")
 def test_series_and_unsure_days_in_the_example(cli, db_path):
     workshop = cli("agenda", "National Voices conference workshop: addressing", "--format", "json")
     data = workshop.json()

@@ -6,7 +6,6 @@ from typing import Any
 
 from plantui.demo_plan import DEMO_RECORDS
 from plantui.errors import PlanError
-from plantui.meetings.example_series import apply_example_series
 from plantui.service import PlanService
 from plantui.storage.models import Record
 
@@ -23,7 +22,6 @@ def load_demo(service: PlanService) -> int:
         for key, type_name, fields in DEMO_RECORDS:
             values = {name: _resolve(value, ids) for name, value in fields.items()}
             ids[key] = writer.create(type_name, values).record_id
-        apply_example_series(writer)
     return len(ids)
 
 

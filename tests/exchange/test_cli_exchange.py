@@ -13,10 +13,10 @@ def test_export_to_stdout_and_to_a_file_then_import(cli, tmp_path, capsys):
     assert result.code == 0
     doc = json.loads(result.out)
     ExchangeFile.model_validate(doc)
-    assert len(doc["records"]) == 231
+    assert len(doc["records"]) == 232  # the plan (231) and its conference series event
     target = tmp_path / "out.plantui.json"
     result = cli("export", str(target))
-    assert result.code == 0 and "231 records" in result.out
+    assert result.code == 0 and "232 records" in result.out
     assert json.loads(target.read_text())["records"] == doc["records"]
 
 

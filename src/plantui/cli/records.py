@@ -90,10 +90,13 @@ def _type_of(name: str) -> RecordType:
 
 def cmd_demo(ctx) -> int:
     from plantui.demo import load_demo
+    from plantui.meetings.example_series import apply_example_series
 
     if ctx.args.if_empty and ctx.db.plan_id:
         return 0
     count = load_demo(ctx.service)
+    with ctx.service.transaction() as writer:
+        count += apply_example_series(writer)
     ctx.out(f"Added the example plan ({count} records) to {ctx.db_path}.")
     return 0
 

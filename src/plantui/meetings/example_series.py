@@ -1,7 +1,7 @@
 """The example plan's events as a programme: the National Voices conference becomes a series
 of its three jointly led workshops, and the Southwark events whose day the seeds do not give
 are marked ``tbc`` so no illustrative day is printed as fact. Run by ``plantui demo`` after
-the plan is built, through the same write transaction.
+the plan is built.
 """
 
 from __future__ import annotations
@@ -29,8 +29,11 @@ UNKNOWN_DAY = ("first event", "second event", "Meeting with decision makers")
 """Southwark events for which the seeds give only a month."""
 
 
-def apply_example_series(writer: Writer) -> None:
-    """Group the conference workshops under one series event; flag the unknown days."""
+def apply_example_series(writer: Writer) -> int:
+    """Group the conference workshops under one series event; flag the unknown days.
+
+    Returns the number of records added (the series event).
+    """
     events = writer.session.execute(select(Event.id, Event.title)).all()
     conference = writer.create("event", dict(CONFERENCE)).record_id
     for event_id, title in events:
@@ -41,3 +44,4 @@ def apply_example_series(writer: Writer) -> None:
             writer.update(event_id, {"date_confidence": "tbc"})
         elif "third event" in title:
             writer.update(event_id, {"date_confidence": "firm"})
+    return 1

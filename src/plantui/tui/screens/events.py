@@ -23,7 +23,9 @@ class EventsScreen(BrowseScreen):
     COLUMNS = ("When", "Status", "Kind", "Event")
     SEARCH = ("title", "location", "kind", "status", "description", "starts_at")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("events.tcss")]
-    BINDINGS: ClassVar = [Binding("M", "run_meeting", "Run meeting", id="event.run-meeting")]
+    BINDINGS: ClassVar = [
+        Binding("M", "run_meeting", "Run meeting", id="event.run-meeting", show=False)
+    ]
 
     def action_run_meeting(self) -> None:
         """Meeting mode for the selected event."""
