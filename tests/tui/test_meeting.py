@@ -93,3 +93,16 @@ async def test_every_meeting_key_is_listed_in_help_at_80x24(demo_db):
         shown = str(app.screen.query_one("Static").render())
     for binding in MeetingScreen.BINDINGS:
         assert binding.description in shown, binding.description
+
+
+async def test_events_screen_opens_meeting_mode_with_m(demo_db):
+    app = PlanApp(PlanService(demo_db), today=TODAY, watch=False, preload=False, screen="events")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.items is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingScreen)
