@@ -239,7 +239,9 @@ TYPES: dict[str, RecordType] = {
             _text("body"),
             _enum("rag", *RAG),
             _text("author"),
-            _enum("kind", "progress", "evidence", "decision", "minute", default="progress"),
+            _enum(
+                "kind", "progress", "evidence", "decision", "minute", "agenda", default="progress"
+            ),
             _ref("author_person", "person"),
             label="headline",
         ),

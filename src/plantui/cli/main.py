@@ -166,6 +166,7 @@ def _optional_command_modules() -> list[str]:
         "plantui.cli.plans",
         "plantui.cli.copies",
         "plantui.cli.history",
+        "plantui.cli.meetings",
     ]
     return [n for n in names if importlib.util.find_spec(n) is not None]
 

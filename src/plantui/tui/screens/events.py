@@ -7,6 +7,7 @@ from typing import Any, ClassVar
 
 from rich.text import Text
 from sqlalchemy.orm import Session
+from textual.binding import Binding
 
 from plantui.storage.models import Event
 from plantui.tui.widgets.browse import BROWSE_CSS, BrowseScreen
@@ -22,6 +23,17 @@ class EventsScreen(BrowseScreen):
     COLUMNS = ("When", "Status", "Kind", "Event")
     SEARCH = ("title", "location", "kind", "status", "description", "starts_at")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("events.tcss")]
+    BINDINGS: ClassVar = [
+        Binding("M", "run_meeting", "Run meeting", id="event.run-meeting", show=False)
+    ]
+
+    def action_run_meeting(self) -> None:
+        """Meeting mode for the selected event."""
+        from plantui.tui.screens.meeting import MeetingScreen
+
+        record_id = self.current_id()
+        if record_id is not None:
+            self.app.push_screen(MeetingScreen(record_id))
 
     def order(self) -> list[Any]:
         return [Event.starts_at, Event.id]
