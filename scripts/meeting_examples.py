@@ -60,7 +60,16 @@ def main() -> int:
         )
         db.close()
         for fmt in ("md", "html"):
-            run = [sys.executable, "-m", "plantui", "--db", str(path), "minutes", MEETING]
+            run = [
+                sys.executable,
+                "-m",
+                "plantui",
+                "--db",
+                str(path),
+                "--clock-ok",
+                "minutes",
+                MEETING,
+            ]
             subprocess.run(
                 [*run, "--format", fmt, "--output", str(out / f"minutes.{fmt}")],
                 check=True,
