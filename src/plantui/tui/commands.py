@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from functools import partial
 
@@ -47,8 +46,7 @@ class PlanCommands(Provider):
         out.append(
             ("Who is editing?", app.action_who_is_editing, "Name the person making changes")  # type: ignore[attr-defined]
         )
-        if importlib.util.find_spec("plantui.tui.report_dialog") is not None:
-            out.append(("Export a report", self._open_report, "Write a report file"))
+        out.append(("Export a report", self._open_report, "Write a report file"))
         return out
 
     def _open_report(self) -> None:
