@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plantui.domain import in_years
-from plantui.reports.model import clean, words
+from plantui.reports.items import clean, words
 from plantui.storage.models import Action, Ask, Event, Organisation, Plan, Pledge
 from plantui.text import one_line
 

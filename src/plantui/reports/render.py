@@ -15,7 +15,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from plantui.reports.chart import build_chart, plan_chart
-from plantui.reports.model import Report
+from plantui.reports.items import Report
 
 
 def day(value: dt.date | None) -> str:
