@@ -103,15 +103,17 @@ def build_report(
     if plan is None:
         raise PlanError("This database holds no plan yet, so there is nothing to report.")
     only = find_ask(session, ask) if ask else None
-    orgs = _read_orgs(session, include_contacts)
+    orgs, merged = _read_orgs(session, include_contacts)
     events = _read_events(session)
     links = _read_links(session)
 
     def org_name(org_id: str | None) -> str:
+        org_id = merged.get(org_id or "", org_id)
         return orgs[org_id].name if org_id in orgs else ""
 
     def linked_orgs(role: str, record_id: str) -> list[str]:
-        return sorted(org_name(o) for o in links.get((role, record_id), []) if o in orgs)
+        named = {org_name(o) for o in links.get((role, record_id), [])}
+        return sorted(name for name in named if name)
 
     pledges = _read_pledges(session, events, org_name)
     actions = _read_actions(session, pledges, org_name, linked_orgs)
@@ -138,15 +140,32 @@ def build_report(
         single_ask=only is not None,
         unlinked_actions=[] if only else [x for x in actions if x.ask_id not in known],
         elapsed=derived.plan_elapsed(session, today),
-        people=_named_people(session, orgs) if include_contacts else [],
+        people=_named_people(session, org_name) if include_contacts else [],
     )
 
 
-def _read_orgs(session: Session, include_contacts: bool) -> dict[str, Org]:
+def _read_orgs(session: Session, include_contacts: bool) -> tuple[dict[str, Org], dict[str, str]]:
+    """Live organisations not merged into another, and each merged one's final target."""
     rows = session.execute(
         select(Organisation).where(Organisation.deleted.is_(False)).order_by(Organisation.name)
     ).scalars()
-    return {o.id: _org(o, include_contacts) for o in rows}
+    orgs: dict[str, Org] = {}
+    into: dict[str, str] = {}
+    for o in rows:
+        if o.merged_into:
+            into[o.id] = o.merged_into
+        else:
+            orgs[o.id] = _org(o, include_contacts)
+    return orgs, {org_id: _final(org_id, into) for org_id in into}
+
+
+def _final(org_id: str, into: dict[str, str]) -> str:
+    """Follow ``merged_into`` to the record that is kept (a cycle stops where it began)."""
+    seen = {org_id}
+    while org_id in into and into[org_id] not in seen:
+        org_id = into[org_id]
+        seen.add(org_id)
+    return org_id
 
 
 def _read_events(session: Session) -> dict[str, EventItem]:
@@ -308,18 +327,22 @@ def _story(
     ]
 
 
-def _named_people(session: Session, orgs: dict[str, Org]) -> list[PersonItem]:
+def _named_people(session: Session, org_name: Callable[[str | None], str]) -> list[PersonItem]:
     """People who agreed to be named in reports (consent ``named_in_reports``), by name."""
     rows = session.execute(
         select(Person)
-        .where(Person.deleted.is_(False), Person.consent == "named_in_reports")
+        .where(
+            Person.deleted.is_(False),
+            Person.merged_into.is_(None),
+            Person.consent == "named_in_reports",
+        )
         .order_by(Person.name, Person.id)
     ).scalars()
     return [
         PersonItem(
             clean(p.name),
             clean(p.job_title),
-            orgs[p.organisation].name if p.organisation in orgs else "",
+            org_name(p.organisation),
         )
         for p in rows
     ]
