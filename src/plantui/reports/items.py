@@ -140,6 +140,7 @@ class ActionItem:
     milestone: bool
     deliverable: str
     date_confidence: str
+    baseline_end: dt.date | None = None
 
     @property
     def rag_word(self) -> str:
@@ -239,6 +240,8 @@ class Report:
     changes_since: str = ""
     """What "changed since" counts from (a date, or an event and its start); empty: no section."""
     changes: list[ChangeGroup] = field(default_factory=list)
+    all_pledges: list[PledgeItem] = field(default_factory=list)
+    """Every live pledge in ref code order, those that answer no ask included."""
 
     @property
     def gap_groups(self) -> list[tuple[str, list[GapItem]]]:

@@ -141,6 +141,7 @@ def build_report(
         unlinked_actions=[] if only else [x for x in actions if x.ask_id not in known],
         elapsed=derived.plan_elapsed(session, today),
         people=_named_people(session, org_name) if include_contacts else [],
+        all_pledges=sorted(pledges.values(), key=lambda p: (natural(p.ref_code), p.title)),
     )
 
 
@@ -242,6 +243,7 @@ def _read_actions(
                 bool(a.milestone),
                 clean(a.deliverable),
                 words(a.date_confidence),
+                a.baseline_end,
             )
         )
     return actions
