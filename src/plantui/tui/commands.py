@@ -20,6 +20,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("history", "History of the selected record", "Who changed what, when, on which laptop"),
     ("move_up", "Move the ask up", "Raise its priority"),
     ("move_down", "Move the ask down", "Lower its priority"),
+    ("merge", "Merge into another (a duplicate)", "Keep the other; m again on a merged one"),
     ("run_meeting", "Run this meeting", "Walk the selected event's agenda; record decisions"),
 )
 """Screen action name -> (command, help). Offered only where the screen has the action."""
