@@ -22,6 +22,7 @@ from plantui.domain import (
     InvalidValue,
     RecordType,
     check_value,
+    date_order_error,
     deterministic_id,
     field_spec,
     record_type,
@@ -123,6 +124,12 @@ class Writer:
             if spec.kind == "ref" and value is not None:
                 self._check_ref(rtype, name, value, values)
 
+    @staticmethod
+    def _check_order(rtype: RecordType, values: dict[str, Any], changed: Any = None) -> None:
+        error = date_order_error(rtype.name, values, changed)
+        if error is not None:
+            raise PlanError(f"The {rtype.name}'s {error}.")
+
     def _check_ref(self, rtype: RecordType, name: str, value: str, values: dict[str, Any]) -> None:
         target = self.session.execute(select(Record.type).where(Record.id == value)).scalar()
         if target is None:
@@ -153,6 +160,7 @@ class Writer:
         if missing:
             raise PlanError(f"A new {rtype.name} needs {', '.join(missing)}.")
         self._check(rtype, values)
+        self._check_order(rtype, values)
         if rtype.deterministic:
             record_id = deterministic_id(rtype, values)
             if load_state(self.session, record_id) is not None:
@@ -179,6 +187,7 @@ class Writer:
             raise PlanError(f"{record_id} is a {state.type}, which this plantui cannot edit.")
         self._check(rtype, values)
         shown = state.shown()
+        self._check_order(rtype, {**shown, **values}, values)
         changed = {
             name: value
             for name, value in values.items()
