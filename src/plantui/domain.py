@@ -13,6 +13,7 @@ import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeGuard
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Kind = Literal["text", "date", "when", "int", "bool", "enum", "ref"]
 
@@ -387,6 +388,32 @@ def check_value(spec: Field, value: Any) -> None:
     check_size(spec, value)
 
 
+EMAIL_FIELDS = frozenset({"contact_email", "email"})
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+"""One @, a dot inside the domain, no spaces: enough to catch a slip, never a real address."""
+
+
+def check_entry(spec: Field, value: Any) -> None:
+    """Rules for what a person types, beyond the file contract (a file from an older copy
+    is still read): an e-mail must look like one, a time zone must be a known name."""
+    if not isinstance(value, str):
+        return
+    if spec.name in EMAIL_FIELDS and not _EMAIL_RE.fullmatch(value):
+        raise InvalidValue(
+            f"{_short_text(value)!r} is not an e-mail address (like name@example.org)"
+        )
+    if spec.name == "timezone" and not _known_zone(value):
+        raise InvalidValue(f"{_short_text(value)!r} is not a time zone name like Europe/London")
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 _TRUE = {"true", "yes", "y", "1", "on"}
 _FALSE = {"false", "no", "n", "0", "off"}
 
@@ -412,6 +439,7 @@ def parse_text_value(spec: Field, text: str) -> Any:
     elif spec.kind == "ref":
         value = text.lower()
     check_value(spec, value)
+    check_entry(spec, value)
     return value
 
 

@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plantui import clock as hlc
@@ -21,6 +22,7 @@ from plantui.domain import (
     TYPES,
     InvalidValue,
     RecordType,
+    check_entry,
     check_value,
     date_order_error,
     deterministic_id,
@@ -28,9 +30,11 @@ from plantui.domain import (
     record_type,
 )
 from plantui.errors import PlanError
+from plantui.event_time import plan_zone
 from plantui.storage.database import Database
 from plantui.storage.models import PROJECTIONS, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
+from plantui.text import one_line
 
 WallClock = Callable[[], int]
 
@@ -117,6 +121,7 @@ class Writer:
             spec = field_spec(rtype, name)
             try:
                 check_value(spec, value)
+                check_entry(spec, value)
             except InvalidValue as exc:
                 raise PlanError(f"{rtype.name} {exc}.") from None
             if spec.required and value is None:
@@ -129,6 +134,14 @@ class Writer:
         error = date_order_error(rtype.name, values, changed)
         if error is not None:
             raise PlanError(f"The {rtype.name}'s {error}.")
+
+    def _check_ref_code(self, rtype: RecordType, code: Any, record_id: str | None) -> None:
+        holder = ref_code_holder(self.session, rtype.name, code, record_id)
+        if holder is not None:
+            raise PlanError(
+                f"Another {rtype.name} already has the ref code {one_line(str(code))}"
+                f" ({one_line(holder)}); give this one its own."
+            )
 
     def _check_ref(self, rtype: RecordType, name: str, value: str, values: dict[str, Any]) -> None:
         target = self.session.execute(select(Record.type).where(Record.id == value)).scalar()
@@ -161,6 +174,7 @@ class Writer:
             raise PlanError(f"A new {rtype.name} needs {', '.join(missing)}.")
         self._check(rtype, values)
         self._check_order(rtype, values)
+        self._check_ref_code(rtype, values.get("ref_code"), None)
         if rtype.deterministic:
             record_id = deterministic_id(rtype, values)
             if load_state(self.session, record_id) is not None:
@@ -199,6 +213,8 @@ class Writer:
                     f"The {name} of a {rtype.name} is part of its identity; delete it and add"
                     " a new one instead."
                 )
+        if "ref_code" in changed:
+            self._check_ref_code(rtype, changed["ref_code"], record_id)
         change = Change(record_id, {name: shown.get(name) for name in changed})
         if not changed:
             return change
@@ -272,6 +288,27 @@ class Writer:
         return change
 
 
+def ref_code_holder(
+    session: Session, type_name: str, code: Any, record_id: str | None
+) -> str | None:
+    """The label of another live record of the type that has this ref code (spaces and case
+    aside), or None: two "M9" among the actions would make every list ambiguous."""
+    if not isinstance(code, str) or not code.strip() or type_name not in PROJECTIONS:
+        return None
+    model = PROJECTIONS[type_name]
+    if "ref_code" not in model.__table__.c:
+        return None
+    label = model.__table__.c[TYPES[type_name].label_field]
+    stmt = select(label).where(
+        func.lower(func.trim(model.__table__.c.ref_code)) == code.strip().lower(),
+        model.deleted.is_(False),
+    )
+    if record_id is not None:
+        stmt = stmt.where(model.id != record_id)
+    found = session.execute(stmt.limit(1)).first()
+    return None if found is None else str(found[0] or "untitled")
+
+
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
@@ -336,6 +373,18 @@ class PlanService:
                 if len(found) > 1:
                     raise PlanError(f"More than one record id starts with {text_id}.")
         raise PlanError(f"There is no record with id {text_id}.")
+
+    def plan_zone(self) -> ZoneInfo:
+        """The time zone event times are typed in: the plan's ``timezone``, else London."""
+        plan_id = self.db.plan_id
+        with self.db.read() as session:
+            state = load_state(session, plan_id) if plan_id else None
+        return plan_zone(state.shown().get("timezone") if state else None)
+
+    def ref_code_holder(self, type_name: str, code: Any, record_id: str | None) -> str | None:
+        """Who already has this ref code among live records of the type (see Writer)."""
+        with self.db.read() as session:
+            return ref_code_holder(session, type_name, code, record_id)
 
     def get(self, record_id: str) -> RecordView:
         with self.db.read() as session:
