@@ -244,7 +244,7 @@ async def test_picker_filters_as_you_type_and_enter_picks(plan_service: PlanServ
     app = Host(plan_service, picker)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        matches = app.screen.query_one("#pick-matches", OptionList)
+        matches = app.screen.query_one("#choose-list", OptionList)
         assert matches.option_count == 3
         await pilot.press(*"a3")
         await pilot.pause()
@@ -265,9 +265,9 @@ async def test_picker_shows_the_first_matches_of_many(plan_service: PlanService)
     app = Host(plan_service, PickRecord(("action",), "Choose an action"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        matches = app.screen.query_one("#pick-matches", OptionList)
+        matches = app.screen.query_one("#choose-list", OptionList)
         assert matches.option_count == 100
-        assert "First 100 of 1500" in _text(app.screen.query_one("#pick-count", Static))
+        assert "First 100 of 1500" in _text(app.screen.query_one("#choose-count", Static))
         await pilot.press(*"0042")
         await pilot.pause()
         assert matches.option_count == 1
