@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeGuard
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -506,10 +506,17 @@ order"): (start, end) per record type."""
 class OutOfOrder(InvalidValue):
     """An end before its start; ``field`` is the end, where forms show the message."""
 
-    def __init__(self, message: str, end: str, start: str) -> None:
-        super().__init__(message)
+    def __init__(self, end: str, start: str, values: dict[str, Any]) -> None:
         self.field = end
         self.start = start
+        self.values = (values[end], values[start])
+        super().__init__(self.say(str))
+
+    def say(self, show: Callable[[Any], str]) -> str:
+        """The refusal with each value written by ``show`` (a form shows local times)."""
+        end, start = self.values
+        before = f"comes before the {_spoken(self.start)}"
+        return f"{_spoken(self.field)} {show(end)} {before}, {show(start)}"
 
 
 def date_order_error(
@@ -527,11 +534,7 @@ def date_order_error(
         if isinstance(first, dt.datetime) != isinstance(last, dt.datetime):
             first, last = _as_day(first), _as_day(last)
         if last < first:
-            return OutOfOrder(
-                f"{_spoken(end)} {values[end]} comes before the {_spoken(start)}, {values[start]}",
-                end,
-                start,
-            )
+            return OutOfOrder(end, start, values)
     return None
 
 

@@ -64,7 +64,9 @@ async def test_event_times_typed_as_the_seeds_write_them(plan_service: PlanServi
         await _type_into(pilot, form, "title", "Workshop")
         await _type_into(pilot, form, "starts_at", "2025-07-10 14:00")
         await _type_into(pilot, form, "ends_at", "1pm")
-        assert "comes before the start" in _text(form.query_one("#err-ends_at", Static))
+        assert _text(form.query_one("#err-ends_at", Static)) == (
+            "End 2025-07-10 13:00 comes before the start, 2025-07-10 14:00."
+        )
         await _type_into(pilot, form, "ends_at", "4.30pm")
         assert not form.query_one("#err-ends_at", Static).display
         await pilot.press("ctrl+s")

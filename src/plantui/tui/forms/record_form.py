@@ -127,6 +127,8 @@ class RecordForm(ModalScreen[str | None]):
         self._touched: set[str] = set()
         self._refused_fields = False
         """The form-level message is about field errors, so it goes once they are fixed."""
+        self._picking: PickRecord | None = None
+        """The picker being opened: keys that reach the form before it shows go into it."""
         self._as_opened: dict[str, Any] = {}
         """What each field's widget held when the form opened: Escape asks before losing more."""
         self.zone = ZoneInfo(DEFAULT_ZONE)
@@ -349,7 +351,7 @@ class RecordForm(ModalScreen[str | None]):
                 continue
             error = date_order_error(self.type_name, {start: first, end: value})
             if error is not None:
-                message = str(error)
+                message = error.say(lambda v: one_line(show_when(v, self.zone)))
                 return f"{message[0].upper()}{message[1:]}."
         return ""
 
@@ -446,7 +448,11 @@ class RecordForm(ModalScreen[str | None]):
     def on_key(self, event: Key) -> None:
         """A letter typed on a Choose button opens the picker filtered by it."""
         focused = self.focused
-        if (
+        if self._picking is not None and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self._picking.type_more(event.character)
+        elif (
             isinstance(focused, Button)
             and (focused.id or "").startswith("choose-")
             and event.is_printable
@@ -465,6 +471,7 @@ class RecordForm(ModalScreen[str | None]):
         targets = self._ref_targets(spec, values) or PICKABLE
 
         def chosen(record_id: str | None) -> None:
+            self._picking = None
             if record_id:
                 db = self.app.service.db  # type: ignore[attr-defined]
                 self.query_one(f"#in-{name}", RefChooser).show(record_id, label_of(db, record_id))
@@ -472,7 +479,8 @@ class RecordForm(ModalScreen[str | None]):
 
         exclude = frozenset({self.record_id}) if self.record_id else frozenset()
         title = f"Choose {_nice(name)}"
-        self.app.push_screen(PickRecord(targets, title, exclude, text=text), chosen)
+        self._picking = PickRecord(targets, title, exclude, text=text)
+        self.app.push_screen(self._picking, chosen)
 
     def on_mount(self) -> None:
         self._as_opened = {spec.name: self._raw(spec.name) for spec in self._shown_fields()}

@@ -32,7 +32,7 @@ class Offer:
     note: str = ""
 
 
-ROOM_AROUND_LIST = 8
+ROOM_AROUND_LIST = 9
 """Rows the dialog needs besides its list: border, title, filter, count, keys, a margin."""
 
 
@@ -46,7 +46,8 @@ class ChooseOne(ModalScreen[str | None]):
         border: round $primary; background: $surface; padding: 0 1;
     }
     ChooseOne #choose-title { height: 1; }
-    ChooseOne #choose-list { height: auto; max-height: 16; }
+    ChooseOne #choose-filter { background: $boost; margin-bottom: 1; }
+    ChooseOne #choose-list { height: auto; max-height: 16; border: none; padding: 0; }
     ChooseOne #choose-count, ChooseOne #choose-keys { height: 1; color: $text-muted; }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -97,6 +98,13 @@ class ChooseOne(ModalScreen[str | None]):
         self.query_one("#choose-list", OptionList).styles.max_height = max(
             3, height - ROOM_AROUND_LIST
         )
+
+    def type_more(self, text: str) -> None:
+        """Keys typed before the dialog was on screen: they belong in its filter."""
+        if self.is_mounted:
+            self.query_one("#choose-filter", Input).insert_text_at_cursor(text)
+        else:
+            self.first_text += text
 
     def matches(self, text: str) -> tuple[list[Offer], int]:
         """The offers whose label or note contains ``text`` (any case), and how many."""
