@@ -4,6 +4,7 @@ people write them; a milestone's form says so; owners are chosen by typing."""
 
 from __future__ import annotations
 
+from textual.events import Key
 from textual.widgets import Button, Input, OptionList, Static
 
 from plantui.service import PlanService
@@ -191,3 +192,29 @@ async def test_an_owner_is_chosen_by_typing_part_of_its_name(make_app, demo_serv
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, RecordForm))
     assert demo_service.get(action.id).values["public_owner"] == chosen
+
+
+async def test_keys_typed_faster_than_the_picker_opens_all_reach_its_filter(
+    plan_service: PlanService,
+) -> None:
+    """A fast typist (or a paste) on Choose: every key lands in one picker's filter, in order,
+    instead of each opening a picker of its own."""
+    council = plan_service.create("organisation", {"name": "Southwark Council"}).record_id
+    plan_service.create("organisation", {"name": "Age UK Lewisham"})
+    app = Host(plan_service, RecordForm("pledge"))
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        form = app.screen
+        form.query_one("#choose-made_by", Button).focus()
+        await pilot.pause()
+        for character in "south":
+            form.post_message(Key(character, character))
+        await pilot.pause()
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickRecord)
+        assert picker.query_one("#choose-filter", Input).value == "south"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is form
+        assert form.query_one("#in-made_by", RefChooser).value == council
