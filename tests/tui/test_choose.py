@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from plantui.service import PlanService
@@ -50,17 +51,21 @@ async def test_typing_filters_the_owners_and_enter_picks(plan_service: PlanServi
     assert app.results == [ids["Southwark Council"]]
 
 
+@pytest.mark.parametrize("title", ["Choose one", "2.3 Bid-writing support sessions " * 5])
 async def test_a_long_list_fits_80x24_and_the_highlight_stays_inside_the_border(
-    plan_service: PlanService,
+    plan_service: PlanService, title: str
 ) -> None:
-    """Forty offers in a 24-row terminal: the dialog stays on screen, and after every press
-    of Down the highlighted row is drawn inside the list, never on or under the border."""
+    """Forty offers in a 24-row terminal, under a short or a long title: the dialog stays on
+    screen, and after every press of Down the highlighted row is drawn inside the list,
+    never on or under the border."""
     offers = [(f"k{i}", f"Option {i}") for i in range(40)]
-    app = Host(plan_service, ChooseOne("Choose one", offers))
+    app = Host(plan_service, ChooseOne(title, offers))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         box = app.screen.query_one("#choose-box")
         assert box.region.y >= 0 and box.region.bottom <= SMALL[1]
+        shown_title = app.screen.query_one("#choose-title").region
+        assert shown_title.height == (1 if len(title) < 76 else 3)  # the whole title shows
         listed = app.screen.query_one("#choose-list", OptionList)
         inner = listed.content_region
         assert inner.bottom < box.region.bottom  # the bottom border is below the list

@@ -10,12 +10,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.events import Resize
+from textual.geometry import Size
 from textual.screen import ModalScreen
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -32,8 +34,11 @@ class Offer:
     note: str = ""
 
 
-ROOM_AROUND_LIST = 9
-"""Rows the dialog needs besides its list: border, title, filter, count, keys, a margin."""
+ROOM_AROUND_LIST = 8
+"""Rows the dialog needs besides its list and title: border, filter and the gap under it,
+count, keys, a margin."""
+TITLE_LINES = 3
+"""A long title (the action a dependency is for) wraps to at most this many lines."""
 
 
 class ChooseOne(ModalScreen[str | None]):
@@ -45,7 +50,7 @@ class ChooseOne(ModalScreen[str | None]):
         width: 80; max-width: 100%; height: auto; max-height: 100%;
         border: round $primary; background: $surface; padding: 0 1;
     }
-    ChooseOne #choose-title { height: 1; }
+    ChooseOne #choose-title { height: auto; max-height: 3; }
     ChooseOne #choose-filter { background: $boost; margin-bottom: 1; }
     ChooseOne #choose-list { height: auto; max-height: 16; border: none; padding: 0; }
     ChooseOne #choose-count, ChooseOne #choose-keys { height: 1; color: $text-muted; }
@@ -87,16 +92,19 @@ class ChooseOne(ModalScreen[str | None]):
             yield Static(Content(keys), id="choose-keys")
 
     def on_mount(self) -> None:
-        self._fit(self.app.size.height)
+        self._fit(self.app.size)
         self._fill(self.first_text)
         self.query_one("#choose-filter", Input).focus()
 
     def on_resize(self, event: Resize) -> None:
-        self._fit(event.size.height)
+        self._fit(event.size)
 
-    def _fit(self, height: int) -> None:
+    def _fit(self, size: Size) -> None:
+        """Give the list every row the screen has left, so none hides under the border."""
+        inner = max(10, min(80, size.width) - 4)
+        title = min(TITLE_LINES, -(-cell_len(self.title_text) // inner))
         self.query_one("#choose-list", OptionList).styles.max_height = max(
-            3, height - ROOM_AROUND_LIST
+            3, size.height - ROOM_AROUND_LIST - title
         )
 
     def type_more(self, text: str) -> None:
