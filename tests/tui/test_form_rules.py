@@ -8,7 +8,7 @@ from textual.events import Key
 from textual.widgets import Button, Input, OptionList, Static
 
 from plantui.service import PlanService
-from plantui.tui.forms import PickRecord, RecordForm
+from plantui.tui.forms import ConfirmDialog, PickRecord, RecordForm
 from plantui.tui.forms.record_form import RefChooser
 from tests.tui.conftest import wait_for
 from tests.tui.helpers_t2 import Host
@@ -218,3 +218,37 @@ async def test_keys_typed_faster_than_the_picker_opens_all_reach_its_filter(
         await pilot.pause()
         assert app.screen is form
         assert form.query_one("#in-made_by", RefChooser).value == council
+
+
+async def test_ctrl_q_on_a_form_with_typed_changes_asks_first(make_app, demo_service) -> None:
+    """Ctrl+Q with a half-typed ask asks "Discard changes and quit?": Keep editing goes back
+    to the form with the text, Quit ends the app and writes nothing."""
+    before = len(demo_service.list("ask"))
+    app = make_app("asks")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.push_screen(RecordForm("ask"))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
+        form = app.screen
+        form.query_one("#in-title", Input).focus()
+        await pilot.press(*"Half", "ctrl+q")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        assert _text(app.screen.query_one("#question", Static)) == "Discard changes and quit?"
+        await pilot.press("enter")  # Keep editing
+        assert await wait_for(pilot, lambda: app.screen is form)
+        assert form.query_one("#in-title", Input).value == "Half"
+        await pilot.press("ctrl+q")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
+        await pilot.click("#confirm")
+        assert await wait_for(pilot, lambda: not app.is_running)
+    assert len(demo_service.list("ask")) == before
+
+
+async def test_ctrl_q_on_an_untouched_form_quits_at_once(make_app) -> None:
+    app = make_app("asks")
+    async with app.run_test(size=SMALL) as pilot:
+        await pilot.pause()
+        app.push_screen(RecordForm("ask"))
+        assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
+        await pilot.press("ctrl+q")
+        assert await wait_for(pilot, lambda: not app.is_running)

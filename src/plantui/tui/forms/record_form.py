@@ -503,6 +503,21 @@ class RecordForm(ModalScreen[str | None]):
             ConfirmDialog("Discard changes?", "Discard", cancel_label="Keep editing"), answered
         )
 
+    def ask_before_quitting(self) -> bool:
+        """Ctrl+Q with typed changes: ask "Discard changes and quit?"; True when asking."""
+        if not self.changed_since_opened():
+            return False
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.exit()
+
+        self.app.push_screen(
+            ConfirmDialog("Discard changes and quit?", "Quit", cancel_label="Keep editing"),
+            answered,
+        )
+        return True
+
     def action_save(self) -> None:
         """Check every field, then create or update through the editor; show any refusal."""
         values: dict[str, Any] = {}
