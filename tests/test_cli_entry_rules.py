@@ -93,3 +93,22 @@ def test_a_ref_code_may_be_reused_once_its_holder_is_deleted_or_in_another_type(
     assert cli("delete", held).code == 0
     assert cli("add", "action", "title=Second", "ref_code=M9").code == 0
     assert cli("add", "person", "name=Ok", "email=ok.person@example.org").code == 0
+
+
+def test_list_orders_pledges_by_natural_ref_code(with_plan) -> None:
+    """P2 before P10, as people count, in the CLI as in the forms."""
+    cli = with_plan
+    org = cli("add", "organisation", "name=Council").last_line
+    for code in ("P10", "P2", "P1", ""):
+        assert (
+            cli(
+                "add",
+                "pledge",
+                f"title=Pledge {code or 'none'}",
+                f"made_by={org}",
+                f"ref_code={code}",
+            ).code
+            == 0
+        )
+    listed = [line.split("  ", 1)[1] for line in cli("list", "pledge").out.splitlines()]
+    assert listed == ["Pledge P1", "Pledge P2", "Pledge P10", "Pledge none"]

@@ -31,6 +31,7 @@ from plantui.domain import (
 )
 from plantui.errors import PlanError
 from plantui.event_time import plan_zone
+from plantui.ref_order import by_ref_code
 from plantui.storage.database import Database
 from plantui.storage.models import PROJECTIONS, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
@@ -406,7 +407,10 @@ class PlanService:
         stmt = stmt.order_by(*(model.__table__.c[c] for c in order), Record.id)
         with self.db.read() as session:
             rows = session.execute(stmt).all()
-        return [RecordView.of(state_from_row(r)) for r in rows]
+        views = [RecordView.of(state_from_row(r)) for r in rows]
+        if order[0] == "ref_code":  # SQL sorts P10 before P2
+            views.sort(key=lambda v: by_ref_code(v.values.get("ref_code"), v.label))
+        return views
 
 
 _ORDER: dict[str, tuple[str, ...]] = {

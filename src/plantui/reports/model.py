@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from plantui import derived
 from plantui.errors import PlanError
+from plantui.ref_order import natural
 from plantui.storage.models import (
     Action,
     Ask,
@@ -49,11 +50,6 @@ def clean(value: Any) -> str:
     if value is None:
         return ""
     return plain(str(value)).strip()
-
-
-def natural(text: str) -> tuple:
-    """A sort key that puts P2 before P10."""
-    return tuple(int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text))
 
 
 def words(value: str | None) -> str:

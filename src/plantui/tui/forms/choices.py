@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plantui.domain import TYPES
-from plantui.reports.model import natural
+from plantui.ref_order import by_ref_code
 from plantui.storage.database import Database
 from plantui.text import one_line
 
@@ -81,13 +81,7 @@ def live_choices(
 
 def _natural_order(row: tuple[str, object, object]) -> tuple:
     record_id, label, code = row
-    coded = isinstance(code, str) and code.strip() != ""
-    return (
-        not coded,
-        natural(code.strip()) if isinstance(code, str) and coded else (),
-        str(label or "").lower(),
-        record_id,
-    )
+    return (*by_ref_code(code, label), record_id)
 
 
 def label_of(db: Database, record_id: str) -> str:
