@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 
 from plantui.exchange.model import ExchangeFile
+from plantui.storage.database import open_database
+from tests.conftest import edit_from_another_laptop
 
 
 def test_export_to_stdout_and_to_a_file_then_import(cli, tmp_path, capsys):
@@ -33,12 +35,13 @@ def test_delta_since_a_file_exports_only_newer_records(cli, tmp_path):
     assert doc["kind"] == "delta" and doc["since"] == json.loads(first.read_text())["state_vv"]
 
 
-def test_check_lists_findings_as_text_and_json(cli):
+def test_check_lists_findings_as_text_and_json(cli, db_path):
     cli("add", "plan", "title=P")
     org = cli("add", "organisation", "name=O").last_line
-    action = cli(
-        "add", "action", "title=A", f"public_owner={org}", "start=2025-03-01", "end=2025-01-01"
-    ).last_line
+    action = cli("add", "action", "title=A", f"public_owner={org}", "start=2025-03-01").last_line
+    database = open_database(db_path)
+    edit_from_another_laptop(database, action, {"end": "2025-01-01"})  # refused if typed
+    database.close()
     assert "No integrity findings" not in cli("check").out
     cli("delete", org)
     findings = cli("check", "--json").json()
