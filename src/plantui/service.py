@@ -8,8 +8,9 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plantui import clock as hlc
@@ -21,16 +22,21 @@ from plantui.domain import (
     TYPES,
     InvalidValue,
     RecordType,
+    check_entry,
     check_value,
+    date_order_error,
     deterministic_id,
     field_spec,
     record_type,
 )
 from plantui.errors import PlanError
+from plantui.event_time import plan_zone
 from plantui.library import ARCHIVED, refuse_if_archived
+from plantui.ref_order import by_ref_code
 from plantui.storage.database import Database
 from plantui.storage.models import PROJECTIONS, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
+from plantui.text import one_line
 
 WallClock = Callable[[], int]
 
@@ -134,12 +140,27 @@ class Writer:
             spec = field_spec(rtype, name)
             try:
                 check_value(spec, value)
+                check_entry(spec, value)
             except InvalidValue as exc:
                 raise PlanError(f"{rtype.name} {exc}.") from None
             if spec.required and value is None:
                 raise PlanError(f"{rtype.name} needs a {name}; it cannot be empty.")
             if spec.kind == "ref" and value is not None:
                 self._check_ref(rtype, name, value, values)
+
+    @staticmethod
+    def _check_order(rtype: RecordType, values: dict[str, Any], changed: Any = None) -> None:
+        error = date_order_error(rtype.name, values, changed)
+        if error is not None:
+            raise PlanError(f"The {rtype.name}'s {error}.")
+
+    def _check_ref_code(self, rtype: RecordType, code: Any, record_id: str | None) -> None:
+        holder = ref_code_holder(self.session, rtype.name, code, record_id)
+        if holder is not None:
+            raise PlanError(
+                f"Another {rtype.name} already has the ref code {one_line(str(code))}"
+                f" ({one_line(holder)}); give this one its own."
+            )
 
     def _check_ref(self, rtype: RecordType, name: str, value: str, values: dict[str, Any]) -> None:
         target = self.session.execute(select(Record.type).where(Record.id == value)).scalar()
@@ -171,6 +192,8 @@ class Writer:
         if missing:
             raise PlanError(f"A new {rtype.name} needs {', '.join(missing)}.")
         self._check(rtype, values)
+        self._check_order(rtype, values)
+        self._check_ref_code(rtype, values.get("ref_code"), None)
         if rtype.deterministic:
             record_id = deterministic_id(rtype, values)
             if load_state(self.session, record_id) is not None:
@@ -197,6 +220,7 @@ class Writer:
             raise PlanError(f"{record_id} is a {state.type}, which this plantui cannot edit.")
         self._check(rtype, values)
         shown = state.shown()
+        self._check_order(rtype, {**shown, **values}, values)
         changed = {
             name: value
             for name, value in values.items()
@@ -208,6 +232,8 @@ class Writer:
                     f"The {name} of a {rtype.name} is part of its identity; delete it and add"
                     " a new one instead."
                 )
+        if "ref_code" in changed:
+            self._check_ref_code(rtype, changed["ref_code"], record_id)
         change = Change(record_id, {name: shown.get(name) for name in changed})
         if not changed:
             return change
@@ -279,6 +305,27 @@ class Writer:
         change = Change(record_id, {name: state.shown().get(name)})
         self._write(state, {name: chosen["v"]})
         return change
+
+
+def ref_code_holder(
+    session: Session, type_name: str, code: Any, record_id: str | None
+) -> str | None:
+    """The label of another live record of the type that has this ref code (spaces and case
+    aside), or None: two "M9" among the actions would make every list ambiguous."""
+    if not isinstance(code, str) or not code.strip() or type_name not in PROJECTIONS:
+        return None
+    model = PROJECTIONS[type_name]
+    if "ref_code" not in model.__table__.c:
+        return None
+    label = model.__table__.c[TYPES[type_name].label_field]
+    stmt = select(label).where(
+        func.lower(func.trim(model.__table__.c.ref_code)) == code.strip().lower(),
+        model.deleted.is_(False),
+    )
+    if record_id is not None:
+        stmt = stmt.where(model.id != record_id)
+    found = session.execute(stmt.limit(1)).first()
+    return None if found is None else str(found[0] or "untitled")
 
 
 def _a(noun: str) -> str:
@@ -355,6 +402,18 @@ class PlanService:
                     raise PlanError(f"More than one record id starts with {text_id}.")
         raise PlanError(f"There is no record with id {text_id}.")
 
+    def plan_zone(self) -> ZoneInfo:
+        """The time zone event times are typed in: the plan's ``timezone``, else London."""
+        plan_id = self.db.plan_id
+        with self.db.read() as session:
+            state = load_state(session, plan_id) if plan_id else None
+        return plan_zone(state.shown().get("timezone") if state else None)
+
+    def ref_code_holder(self, type_name: str, code: Any, record_id: str | None) -> str | None:
+        """Who already has this ref code among live records of the type (see Writer)."""
+        with self.db.read() as session:
+            return ref_code_holder(session, type_name, code, record_id)
+
     def get(self, record_id: str) -> RecordView:
         with self.db.read() as session:
             state = load_state(session, record_id)
@@ -377,7 +436,10 @@ class PlanService:
         stmt = stmt.order_by(*(model.__table__.c[c] for c in order), Record.id)
         with self.db.read() as session:
             rows = session.execute(stmt).all()
-        return [RecordView.of(state_from_row(r)) for r in rows]
+        views = [RecordView.of(state_from_row(r)) for r in rows]
+        if order[0] == "ref_code":  # SQL sorts P10 before P2
+            views.sort(key=lambda v: by_ref_code(v.values.get("ref_code"), v.label))
+        return views
 
 
 _ORDER: dict[str, tuple[str, ...]] = {

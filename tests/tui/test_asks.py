@@ -133,7 +133,7 @@ async def test_link_an_organisation_and_unlink_it(make_app, demo_service) -> Non
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, ChooseOne)
-        choices = app.screen.query_one("#choices", OptionList)
+        choices = app.screen.query_one("#choose-list", OptionList)
         labels = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
         choices.highlighted = next(i for i, s in enumerate(labels) if "Groundswell" in s)
         await pilot.press("enter")

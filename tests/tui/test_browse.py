@@ -168,8 +168,7 @@ async def test_organisation_link_role_is_chosen_first(make_app, demo_service) ->
         await pilot.press("l")
         await pilot.pause()
         assert isinstance(app.screen, ChooseOne)
-        labels = app.screen.options
-        assert {key for key, _ in labels} == {
+        assert {offer.key for offer in app.screen.offers} == {
             "raised_by:to",
             "directed_to:to",
             "partner:to",

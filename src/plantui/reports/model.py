@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from plantui import derived
 from plantui.errors import PlanError
+from plantui.ref_order import natural
 from plantui.reports.items import (
     GAP_HEADINGS,
     LATEST_NOTES,
@@ -27,7 +28,6 @@ from plantui.reports.items import (
     PledgeItem,
     Report,
     clean,
-    natural,
     words,
 )
 from plantui.storage.models import (

@@ -303,6 +303,12 @@ class PlanApp(App[None]):
 
     # Actions
 
+    async def action_quit(self) -> None:
+        """Quit; a form holding typed changes asks first, as its Escape does."""
+        ask = getattr(self.screen, "ask_before_quitting", None)
+        if ask is None or not ask():
+            await super().action_quit()
+
     def action_undo(self) -> None:
         """Undo the last edit (as a new edit) and say what was undone."""
         try:

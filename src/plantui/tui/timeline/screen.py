@@ -20,7 +20,6 @@ from plantui import clock
 from plantui.errors import PlanError
 from plantui.schedule import Bar, Schedule, load_schedule, resized, shifted
 from plantui.text import one_line
-from plantui.tui.timeline.choice import ChoiceDialog
 from plantui.tui.timeline.gantt import (
     FILL,
     GHOST,
@@ -31,6 +30,7 @@ from plantui.tui.timeline.gantt import (
     TODAY,
     GanttView,
 )
+from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import show
 
@@ -330,7 +330,7 @@ class TimelineScreen(Screen[None]):
             ("SF", f"finishes after {name} starts (SF)"),
         ]
         self.app.push_screen(
-            ChoiceDialog(f"{bar.label} ...", choices, "enter choose · esc cancel"),
+            ChooseOne(f"{bar.label} ...", choices),
             lambda kind: self.add_dependency(pred_id, bar.id, kind) if kind else None,
         )
 
@@ -405,9 +405,7 @@ class TimelineScreen(Screen[None]):
             text += f" {d.lag:+d} days)" if d.lag else ")"
             choices.append((d.id, text))
         self.app.push_screen(
-            ChoiceDialog(
-                f"Remove a dependency of {bar.label}", choices, "enter remove · esc cancel"
-            ),
+            ChooseOne(f"Remove a dependency of {bar.label}", choices, hint="enter remove"),
             self._remove_dependency,
         )
 
