@@ -52,6 +52,8 @@ class AsksScreen(BrowseScreen):
     PLURAL = "asks"
     COLUMNS = ("#", "Ref", "RAG", "Progress", "Pledges", "Status", "Ask")
     SEARCH = ("title", "ref_code", "statement", "theme", "status", "population_group")
+    MIN_WIDTHS: ClassVar = {"Status": 8}
+    DROP_ORDER = ("Pledges", "Progress", "Status", "RAG", "#")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("asks.tcss")]
     BINDINGS: ClassVar = [
         Binding("shift+up,K", "move_up", "Move up", id="ask.move-up", group=MOVE, key_display="⇧↑"),

@@ -21,6 +21,8 @@ class EventsScreen(BrowseScreen):
     PLURAL = "events"
     COLUMNS = ("When", "Status", "Kind", "Event")
     SEARCH = ("title", "location", "kind", "status", "description", "starts_at")
+    MIN_WIDTHS: ClassVar = {"Kind": 8}
+    DROP_ORDER = ("Kind", "Status")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("events.tcss")]
 
     def order(self) -> list[Any]:
