@@ -9,11 +9,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plantui import clock as hlc
-from plantui import merge
+from plantui import merge, ranks
 from plantui.clock_check import clock_ahead
 from plantui.domain import (
     DELETED,
@@ -28,7 +28,7 @@ from plantui.domain import (
 )
 from plantui.errors import PlanError
 from plantui.storage.database import Database
-from plantui.storage.models import PROJECTIONS, Record
+from plantui.storage.models import PROJECTIONS, Ask, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
 
 WallClock = Callable[[], int]
@@ -146,6 +146,10 @@ class Writer:
                 " run `plantui demo`, or import a full export."
             )
         values = {k: v for k, v in values.items() if v is not None}
+        if rtype.name == "ask" and "rank" not in values:
+            # A new ask goes to the bottom of the priority order, never to the top.
+            last = self.session.execute(select(func.max(Ask.rank))).scalar()
+            values["rank"] = ranks.rank_after(last)
         for spec in rtype.fields.values():
             if spec.default is not None and spec.name not in values:
                 values[spec.name] = spec.default
@@ -233,6 +237,34 @@ class Writer:
         save_states(self.session, [state])
         return Change(record_id, {DELETED: True})
 
+    def move_ask(self, record_id: str, step: int) -> list[Change]:
+        """Move a live ask one place up (``step`` -1) or down (+1) in priority.
+
+        Only the moved ask is rewritten when every ask has a valid rank; otherwise every
+        ask is first given a rank in the order shown, in this same write, so the move
+        lands where the person saw it.
+        """
+        rows = self.session.execute(
+            select(Ask.rank, Ask.id).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
+        ).all()
+        order = [(rank, ask_id) for rank, ask_id in rows]
+        index = next((i for i, (_, ask_id) in enumerate(order) if ask_id == record_id), None)
+        if index is None:
+            raise PlanError("Only a live ask can be moved; restore a deleted one first.")
+        target = index + step
+        if target < 0 or target >= len(order):
+            raise PlanError(f"It is already at the {'top' if step < 0 else 'bottom'}.")
+        if all(ranks.valid(rank) for rank, _ in order):
+            rank = ranks.new_rank(order, index, step)
+            if rank is not None:
+                return [self.update(record_id, {"rank": rank})]
+        ids = [ask_id for _, ask_id in order]
+        ids[index], ids[target] = ids[target], ids[index]
+        return [
+            self.update(ask_id, {"rank": rank})
+            for ask_id, rank in zip(ids, ranks.fresh_ranks(len(ids)), strict=True)
+        ]
+
     def resolve(self, record_id: str, name: str, keep: str) -> Change:
         """Keep one sibling of a conflicting field, as an ordinary edit of that field."""
         state = self._state(record_id)
@@ -303,6 +335,10 @@ class PlanService:
     def restore(self, record_id: str) -> Change:
         with self.transaction() as w:
             return w.restore(record_id)
+
+    def move_ask(self, record_id: str, step: int) -> list[Change]:
+        with self.transaction() as w:
+            return w.move_ask(record_id, step)
 
     def resolve(self, record_id: str, name: str, keep: str) -> Change:
         with self.transaction() as w:
