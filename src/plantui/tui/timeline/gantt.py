@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -499,17 +500,20 @@ class GanttView(ScrollView, can_focus=True):
 
     def _text_strip(self, parts: list[tuple[str, str]], width: int, over: str) -> Strip:
         """Label parts cut to the column width (with an ellipsis) and padded, one space kept
-        before the chart."""
+        before the chart. Widths are display cells, so wide (CJK, emoji) and zero-width
+        (Arabic vowel marks) characters never push the bars sideways."""
         room = width - 1
         segments: list[Segment] = []
         used = 0
         for text, name in parts:
             if used >= room:
                 break
-            if used + len(text) > room:
-                text = text[: max(0, room - used - 1)] + "…"
+            cells = cell_len(text)
+            if used + cells > room:
+                text = set_cell_size(text, max(0, room - used - 1)) + "…"
+                cells = cell_len(text)
             segments.append(Segment(text, self._mix(name, over)))
-            used += len(text)
+            used += cells
         segments.append(Segment(" " * (width - used), self._mix("", over)))
         return Strip(segments, width)
 
