@@ -168,6 +168,8 @@ class GanttView(ScrollView, can_focus=True):
         self.cursor = 0
         self.zoom = "month"
         self.zoom_chosen = False
+        self._zoom_step = 1
+        """Which way ``z`` goes through the zooms: +1 wider, -1 finer; it turns at each end."""
         self.show_critical = False
         self.today = dt.date.today()
         self.focus_event: int | None = None
@@ -284,8 +286,12 @@ class GanttView(ScrollView, can_focus=True):
         self.show_bar()
 
     def cycle_zoom(self) -> str:
-        """Week -> month -> quarter -> week; returns the new zoom."""
-        zoom = ZOOMS[(ZOOMS.index(self.zoom) + 1) % len(ZOOMS)]  # type: ignore[arg-type]
+        """One zoom level wider (week, month, quarter) or, once at the widest, finer again:
+        each press moves to the next size, never jumps from quarter to week. Returns it."""
+        index = ZOOMS.index(self.zoom)  # type: ignore[arg-type]
+        if not 0 <= index + self._zoom_step < len(ZOOMS):
+            self._zoom_step = -self._zoom_step
+        zoom = ZOOMS[index + self._zoom_step]
         self.set_zoom(zoom)
         return zoom
 

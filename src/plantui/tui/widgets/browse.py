@@ -101,6 +101,7 @@ class BrowseScreen(Screen[None]):
         table = self.query_one("#records", DataTable)
         self.query_one("#filter", Input).display = False
         self._set_narrow(self.app.size.width)
+        self._wanted = self._wanted or self.first_record()
         self.reload()
         table.focus()
         self.call_after_refresh(self._refit)
@@ -127,6 +128,10 @@ class BrowseScreen(Screen[None]):
 
     def row_cells(self, row: Row, session: Session) -> list[Text]:
         raise NotImplementedError
+
+    def first_record(self) -> str | None:
+        """The record the cursor starts on when the screen opens (None: the first row)."""
+        return None
 
     def prepare(self, session: Session, rows: list[Row]) -> None:
         """Load what the cells need beyond the row itself (rollups, labels), once per reload."""
