@@ -94,10 +94,13 @@ class Editor:
         if change.created:
             writer.delete(change.record_id)
             return
-        before = dict(change.before)
+        # Fields the edit settled while in conflict get their conflict back, not one value.
+        before = {k: v for k, v in change.before.items() if k not in change.reopen}
         was_deleted = before.pop(DELETED, None)
         if before:
             writer.update(change.record_id, before)
+        for name, siblings in change.reopen.items():
+            writer.reopen(change.record_id, name, siblings)
         if was_deleted is True:
             writer.delete(change.record_id)
         elif was_deleted is False:

@@ -77,6 +77,9 @@ class Change:
     record_id: str
     before: dict[str, Any] = field(default_factory=dict)
     created: bool = False
+    reopen: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Siblings of the fields this write settled while in conflict (a delete/edit conflict
+    under ``_deleted``): undo writes them back, so the conflict opens again."""
 
 
 class Writer:
@@ -197,7 +200,30 @@ class Writer:
         change = Change(record_id, {name: shown.get(name) for name in changed})
         if not changed:
             return change
+        change.reopen = _open_conflicts(state, list(changed))
         self._write(state, changed)
+        return change
+
+    def reopen(self, record_id: str, name: str, siblings: list[dict[str, Any]]) -> Change:
+        """Put a settled conflict back (undo of a resolve): each former value is written
+        again as a fresh sibling, oldest first, so the value shown before is shown again
+        and every copy that saw the resolve sees the conflict again. A delete keeps the
+        ``ctx`` it had, so a delete/edit conflict is flagged again too."""
+        state = self._state(record_id)
+        was_deleted = state.deleted
+        change = Change(record_id, {name: state.shown().get(name)})
+        fresh: list[dict[str, Any]] = []
+        clock = at = ""
+        for sibling in sorted(siblings, key=lambda s: s["at"]):
+            clock, at = self._stamp()
+            fresh.append({**sibling, "at": at})
+        if not fresh:
+            return change
+        state.fields[name] = fresh
+        state.vv[self.replica] = clock
+        if was_deleted and name != DELETED:
+            state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
+        save_states(self.session, [state])
         return change
 
     def _write(self, state: RecordState, values: dict[str, Any]) -> None:
@@ -220,22 +246,24 @@ class Writer:
             raise PlanError(f"{_describe(state)} is already deleted.")
         if state.type == "plan":
             raise PlanError("The plan itself cannot be deleted.")
+        reopen = _open_conflicts(state, [DELETED])
         clock, at = self._stamp()
         state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
-        return Change(record_id, {DELETED: False})
+        return Change(record_id, {DELETED: False}, reopen=reopen)
 
     def restore(self, record_id: str) -> Change:
         """Undo a deletion (the one-step restore SYNC.md promises)."""
         state = self._state(record_id)
         if not state.deleted:
             raise PlanError(f"{_describe(state)} is not deleted.")
+        reopen = _open_conflicts(state, [DELETED])
         clock, at = self._stamp()
         state.fields[DELETED] = [{"v": False, "at": at}]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
-        return Change(record_id, {DELETED: True})
+        return Change(record_id, {DELETED: True}, reopen=reopen)
 
     def move_ask(self, record_id: str, step: int) -> list[Change]:
         """Move a live ask one place up (``step`` -1) or down (+1) in priority.
@@ -279,6 +307,7 @@ class Writer:
             # The kept value is written afresh, so one step settles it; a kept delete
             # sees everything this copy holds of the record.
             before = Change(record_id, {DELETED: state.deleted})
+            before.reopen = _open_conflicts(state, [DELETED])
             clock, at = self._stamp()
             kept: dict[str, Any] = {"v": chosen["v"], "at": at}
             if chosen["v"] is True:
@@ -291,8 +320,20 @@ class Writer:
         if rtype is None:
             raise PlanError(f"{record_id} is a {state.type}, which this plantui cannot edit.")
         change = Change(record_id, {name: state.shown().get(name)})
+        change.reopen = _open_conflicts(state, [name])
         self._write(state, {name: chosen["v"]})
         return change
+
+
+def _open_conflicts(state: RecordState, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Copies of the siblings of those ``names`` that are in conflict now, before a write
+    settles them; ``_deleted`` counts when it holds a delete/edit conflict."""
+    out = {}
+    for name in names:
+        siblings = state.fields.get(name, [])
+        if len(siblings) > 1 or (name == DELETED and merge.delete_edit_conflict(state.fields)):
+            out[name] = [dict(s) for s in siblings]
+    return out
 
 
 def _a(noun: str) -> str:
