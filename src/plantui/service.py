@@ -27,6 +27,7 @@ from plantui.domain import (
     record_type,
 )
 from plantui.errors import PlanError
+from plantui.record_ids import resolve_record_id
 from plantui.storage.database import Database
 from plantui.storage.models import PROJECTIONS, Ask, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
@@ -388,22 +389,9 @@ class PlanService:
     # Reads
 
     def resolve_id(self, text_id: str) -> str:
-        """Accept a whole id or a unique prefix of one (at least 4 characters)."""
-        key = text_id.strip().lower()
+        """The id a person typed: a whole id, a ref code (P11) or a unique id prefix."""
         with self.db.read() as session:
-            if session.get(Record, key) is not None:
-                return key
-            if len(key) >= 4:
-                found = (
-                    session.execute(select(Record.id).where(Record.id.like(f"{key}%")).limit(2))
-                    .scalars()
-                    .all()
-                )
-                if len(found) == 1:
-                    return found[0]
-                if len(found) > 1:
-                    raise PlanError(f"More than one record id starts with {text_id}.")
-        raise PlanError(f"There is no record with id {text_id}.")
+            return resolve_record_id(session, text_id)
 
     def get(self, record_id: str) -> RecordView:
         with self.db.read() as session:
