@@ -424,15 +424,14 @@ class BrowseScreen(Screen[None]):
             return
         from plantui.tui.widgets.related import LINK_HEADINGS
 
+        # One role may reach several types (a note is about anything): one choice per type.
         options = [
-            (f"{role}:{side}", f"{LINK_HEADINGS[(role, side)]} ({other}s)")
-            for role, side, other in roles
+            (":".join(role), f"{LINK_HEADINGS[(role[0], role[1])]} ({role[2]}s)") for role in roles
         ]
 
         def chosen(key: str | None) -> None:
             if key:
-                role, side = key.split(":")
-                match = next(r for r in roles if r[0] == role and r[1] == side)
+                match = next(r for r in roles if ":".join(r) == key)
                 self._pick_link_target(record_id, match)
 
         self.app.push_screen(ChooseOne("Link it how?", options), chosen)
