@@ -71,3 +71,12 @@ def test_other_columns_narrow_then_hide_before_the_title_shrinks() -> None:
     assert narrow["Kind"] < 20 and narrow["Title"] >= 0.45 * 70 - 1
     tiny = fit_columns(labels, natural, 50, minimum={"Kind": 8}, drop_order=("Kind",))
     assert "Kind" not in tiny and tiny["Title"] == 50 - 3 - 12 - 6
+
+
+def test_a_narrowed_column_widens_again_when_hiding_another_left_room() -> None:
+    from plantui.tui.widgets.columns import fit_columns
+
+    labels = ["Status", "Pledges", "Title"]
+    natural = {"Status": 19, "Pledges": 30, "Title": 60}
+    fit = fit_columns(labels, natural, 70, minimum={"Status": 8}, drop_order=("Pledges",))
+    assert fit == {"Status": 19, "Title": 70 - 19 - 4}

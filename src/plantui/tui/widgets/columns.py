@@ -55,5 +55,8 @@ def fit_columns(
         if room() >= floor:
             break
         widths.pop(label, None)
+    for label in minimum or {}:
+        if label in widths:  # hiding a column may have left room to widen a narrowed one
+            widths[label] += max(0, min(room() - floor, natural[label] - widths[label]))
     widths[title] = max(room(), 1)
     return {label: widths[label] for label in labels if label in widths}
