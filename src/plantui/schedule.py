@@ -467,6 +467,35 @@ def baseline_edits(bars: Iterable[Bar]) -> list[tuple[str, dict[str, str | None]
     return out
 
 
+# -- filters ----------------------------------------------------------------------------------
+
+NO_RAG = "none"
+"""The RAG filter value for actions whose RAG is not set."""
+
+
+@dataclass(frozen=True, slots=True)
+class BarFilter:
+    """Which actions the timeline shows: by owner (either side), RAG, status and ask (the
+    ask is the row group's, so actions of a deleted ask count as answering none)."""
+
+    owner: str | None = None
+    rag: str | None = None
+    status: str | None = None
+    ask: str | None = None
+    """An ask id, or NO_ASK for the actions that answer none."""
+
+    @property
+    def active(self) -> bool:
+        return any(v is not None for v in (self.owner, self.rag, self.status, self.ask))
+
+    def keeps(self, bar: Bar) -> bool:
+        if self.owner is not None and self.owner not in (bar.community_owner, bar.public_owner):
+            return False
+        if self.rag is not None and (bar.rag or NO_RAG) != self.rag:
+            return False
+        return self.status is None or (bar.status or "") == self.status
+
+
 # -- the whole schedule -----------------------------------------------------------------------
 
 
@@ -541,13 +570,21 @@ class Schedule:
             out.append((key, rows))
         return out
 
-    def rows(self, collapsed: frozenset[str] | set[str] = frozenset()) -> list[Row]:
-        """The visible rows: each ask heading, then its actions unless it is folded."""
+    def rows(
+        self, collapsed: frozenset[str] | set[str] = frozenset(), only: BarFilter | None = None
+    ) -> list[Row]:
+        """The visible rows: each ask heading, then its actions unless it is folded; with a
+        filter, only the actions it keeps and the asks that still have some."""
         out: list[Row] = []
         for key, rows in self._groups:
+            if only is not None and only.ask is not None and key != only.ask:
+                continue
+            kept = rows if only is None else [r for r in rows if only.keeps(self.bars[r.id])]
+            if only is not None and not kept:
+                continue
             out.append(Row("ask", key, key))
             if key not in collapsed:
-                out.extend(rows)
+                out.extend(kept)
         return out
 
     def group_title(self, key: str) -> str:
