@@ -177,3 +177,19 @@ async def test_o_on_a_conflict_about_an_action_opens_it_on_a_timeline_never_open
                 and app.screen.gantt.selected_row.id == target.id
             ),
         )
+
+
+async def test_a_new_event_time_is_typed_as_people_write_it(plan_service: PlanService) -> None:
+    """Two laptops moved a workshop; typing "3pm" settles it on the event's day, in London
+    summer time."""
+    values = {"title": "Workshop", "starts_at": "2025-07-10T14:00:00+01:00"}
+    event = plan_service.create("event", values).record_id
+    add_sibling(plan_service, event, "starts_at", "2025-07-10T13:00:00+01:00")
+    app = Host(plan_service, ConflictsScreen())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.press(*"3pm", "enter")
+        await pilot.pause()
+    view = plan_service.get(event)
+    assert (view.values["starts_at"], view.conflicts) == ("2025-07-10T15:00:00+01:00", [])
