@@ -4,6 +4,7 @@ bad row is named by its line number."""
 from __future__ import annotations
 
 import csv
+import sqlite3
 from pathlib import Path
 
 import pytest
@@ -259,3 +260,14 @@ def test_event_times_in_a_spreadsheet_are_read_in_the_plans_zone(cli, plan_servi
     refused = cli("import-csv", "event", str(bad))
     assert refused.code == 1
     assert "line 2: starts_at '14:15' needs a date too" in refused.err + refused.out
+
+
+def test_a_backup_of_the_plan_is_taken_before_an_import(cli, plan_service, db_path, tmp_path):
+    orgs = write(tmp_path / "orgs.csv", "name,sector\nPeckham Carers Circle,community\n")
+    backups = db_path.parent / f"{db_path.name}.backups"
+    assert cli("import-csv", "organisation", str(orgs), "--dry-run").code == 0
+    assert not list(backups.glob("*.db"))
+    assert cli("import-csv", "organisation", str(orgs)).code == 0
+    (backup,) = backups.glob("*.db")
+    with sqlite3.connect(backup) as con:
+        assert con.execute("SELECT count(*) FROM organisation").fetchone() == (0,)

@@ -87,3 +87,15 @@ def test_the_packaged_demo_plan_refers_only_to_earlier_entries():
         assert refs <= seen, key
         seen.add(key)
     assert len(seen) == len(demo_records())
+
+
+def test_demo_adds_the_seeds_people_and_marks_illustrative_attendees(service):
+    load_demo(service)
+    people = {p.values["name"]: p.values for p in service.list("person")}
+    roles = {link.values["role"] for link in service.list("link")}
+    assert people["Jess Brayne"]["job_title"] == "Head of Membership and Engagement"
+    assert people["Rebecca"]["job_title"] == "Head of Policy"
+    illustrative = [n for n in people if n not in ("Jess Brayne", "Rebecca")]
+    assert illustrative and all("Illustrative" in people[n]["notes"] for n in illustrative)
+    assert all(people[n]["consent"] == "none" for n in illustrative)
+    assert {"attended", "member_of"} <= roles

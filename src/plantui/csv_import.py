@@ -24,6 +24,7 @@ from sqlalchemy import select
 from plantui.domain import TYPES, Field, InvalidValue, is_uuid, parse_text_value
 from plantui.errors import PlanError
 from plantui.event_time import read_times
+from plantui.exchange.importer import keep_backup
 from plantui.service import PlanService
 from plantui.storage.models import PROJECTIONS, Ask, Link
 from plantui.text import formula_unsafe, plain
@@ -356,6 +357,7 @@ def import_csv(service: PlanService, type_name: str, path: Path, dry_run: bool =
         return f"{path} is fine: {plural}{detail} would be imported (nothing written: --dry-run)."
     if type_name == "ask":
         _give_ranks([r for r in rows if not r.existing], _Lookup(service, "ask").last_rank)
+    keep_backup(service.db)  # a bulk change: the plan as it was stays one restore away
     with service.transaction() as writer:
         ids: list[str] = []
         for row in rows:

@@ -241,7 +241,9 @@ TYPES: dict[str, RecordType] = {
             _text("body"),
             _enum("rag", *RAG),
             _text("author"),
-            _enum("kind", "progress", "evidence", "decision", "minute", default="progress"),
+            _enum(
+                "kind", "progress", "evidence", "decision", "minute", "agenda", default="progress"
+            ),
             _ref("author_person", "person"),
             label="headline",
         ),
@@ -255,6 +257,7 @@ TYPES: dict[str, RecordType] = {
             _text("languages"),
             _enum("consent", *CONSENT, default="none"),
             _text("notes"),
+            _ref("merged_into", "person"),
             label="name",
         ),
     )

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plantui import clock as hlc
-from plantui import merge
+from plantui import merge, ranks
 from plantui.clock_check import clock_ahead
 from plantui.domain import (
     DELETED,
@@ -31,9 +31,11 @@ from plantui.domain import (
 )
 from plantui.errors import PlanError
 from plantui.event_time import plan_zone
+from plantui.library import ARCHIVED, refuse_if_archived
+from plantui.record_ids import resolve_record_id
 from plantui.ref_order import by_ref_code
 from plantui.storage.database import Database
-from plantui.storage.models import PROJECTIONS, Record
+from plantui.storage.models import PROJECTIONS, Ask, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
 from plantui.text import one_line
 
@@ -83,18 +85,27 @@ class Change:
     record_id: str
     before: dict[str, Any] = field(default_factory=dict)
     created: bool = False
+    reopen: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Siblings of the fields this write settled while in conflict (a delete/edit conflict
+    under ``_deleted``): undo writes them back, so the conflict opens again."""
 
 
 class Writer:
     """Writes inside one transaction; each operation takes one fresh stamp."""
 
     def __init__(
-        self, session: Session, db: Database, wall: WallClock, clock_ok: bool = False
+        self,
+        session: Session,
+        db: Database,
+        wall: WallClock,
+        clock_ok: bool = False,
+        by: str | None = None,
     ) -> None:
         self.session = session
         self.db = db
         self.wall = wall
         self.clock_ok = clock_ok
+        self.by = by
         self.replica = db.meta("replica_id", session) or ""
         self.last = db.meta("clock", session) or hlc.ZERO_CLOCK
 
@@ -108,6 +119,13 @@ class Writer:
         self.last = hlc.tick(self.last, now)
         return self.last, hlc.stamp(self.last, self.replica)
 
+    def _sib(self, value: Any, at: str, **extra: Any) -> merge.Sibling:
+        """A new sibling, carrying the person at the keyboard when one is known."""
+        sib: merge.Sibling = {"v": value, "at": at, **extra}
+        if self.by:
+            sib["by"] = self.by
+        return sib
+
     def finish(self) -> None:
         self.db.set_meta(self.session, "clock", self.last)
 
@@ -116,6 +134,10 @@ class Writer:
         if state is None:
             raise PlanError(f"There is no record with id {record_id}.")
         return state
+
+    def view(self, record_id: str) -> RecordView:
+        """A record as this transaction sees it (its own writes included)."""
+        return RecordView.of(self._state(record_id))
 
     def _check(self, rtype: RecordType, values: dict[str, Any]) -> None:
         for name, value in values.items():
@@ -167,6 +189,10 @@ class Writer:
                 " run `plantui demo`, or import a full export."
             )
         values = {k: v for k, v in values.items() if v is not None}
+        if rtype.name == "ask" and "rank" not in values:
+            # A new ask goes to the bottom of the priority order, never to the top.
+            last = self.session.execute(select(func.max(Ask.rank))).scalar()
+            values["rank"] = ranks.rank_after(last)
         for spec in rtype.fields.values():
             if spec.default is not None and spec.name not in values:
                 values[spec.name] = spec.default
@@ -186,8 +212,8 @@ class Writer:
         else:
             record_id = hlc.uuid7(self.wall())
         clock, at = self._stamp()
-        fields = {name: [{"v": value, "at": at}] for name, value in values.items()}
-        fields[DELETED] = [{"v": False, "at": at}]
+        fields = {name: [self._sib(value, at)] for name, value in values.items()}
+        fields[DELETED] = [self._sib(False, at)]
         state = RecordState(record_id, rtype.name, {self.replica: clock}, fields)
         save_states(self.session, [state], new=True)
         if rtype.name == "plan":
@@ -219,7 +245,30 @@ class Writer:
         change = Change(record_id, {name: shown.get(name) for name in changed})
         if not changed:
             return change
+        change.reopen = _open_conflicts(state, list(changed))
         self._write(state, changed)
+        return change
+
+    def reopen(self, record_id: str, name: str, siblings: list[dict[str, Any]]) -> Change:
+        """Put a settled conflict back (undo of a resolve): each former value is written
+        again as a fresh sibling, oldest first, so the value shown before is shown again
+        and every copy that saw the resolve sees the conflict again. A delete keeps the
+        ``ctx`` it had, so a delete/edit conflict is flagged again too."""
+        state = self._state(record_id)
+        was_deleted = state.deleted
+        change = Change(record_id, {name: state.shown().get(name)})
+        fresh: list[dict[str, Any]] = []
+        clock = at = ""
+        for sibling in sorted(siblings, key=lambda s: s["at"]):
+            clock, at = self._stamp()
+            fresh.append({**sibling, "at": at})
+        if not fresh:
+            return change
+        state.fields[name] = fresh
+        state.vv[self.replica] = clock
+        if was_deleted and name != DELETED:
+            state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
+        save_states(self.session, [state])
         return change
 
     def _write(self, state: RecordState, values: dict[str, Any]) -> None:
@@ -229,10 +278,10 @@ class Writer:
         was_deleted = state.deleted
         clock, at = self._stamp()
         for name, value in values.items():
-            state.fields[name] = [{"v": value, "at": at}]
+            state.fields[name] = [self._sib(value, at)]
         state.vv[self.replica] = clock
         if was_deleted and DELETED not in values:
-            state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
+            state.fields[DELETED] = [self._sib(True, at, ctx=dict(state.vv))]
         save_states(self.session, [state])
 
     def delete(self, record_id: str) -> Change:
@@ -242,22 +291,52 @@ class Writer:
             raise PlanError(f"{_describe(state)} is already deleted.")
         if state.type == "plan":
             raise PlanError("The plan itself cannot be deleted.")
+        reopen = _open_conflicts(state, [DELETED])
         clock, at = self._stamp()
-        state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
+        state.fields[DELETED] = [self._sib(True, at, ctx=dict(state.vv))]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
-        return Change(record_id, {DELETED: False})
+        return Change(record_id, {DELETED: False}, reopen=reopen)
 
     def restore(self, record_id: str) -> Change:
         """Undo a deletion (the one-step restore SYNC.md promises)."""
         state = self._state(record_id)
         if not state.deleted:
             raise PlanError(f"{_describe(state)} is not deleted.")
+        reopen = _open_conflicts(state, [DELETED])
         clock, at = self._stamp()
-        state.fields[DELETED] = [{"v": False, "at": at}]
+        state.fields[DELETED] = [self._sib(False, at)]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
-        return Change(record_id, {DELETED: True})
+        return Change(record_id, {DELETED: True}, reopen=reopen)
+
+    def move_ask(self, record_id: str, step: int) -> list[Change]:
+        """Move a live ask one place up (``step`` -1) or down (+1) in priority.
+
+        Only the moved ask is rewritten when every ask has a valid rank; otherwise every
+        ask is first given a rank in the order shown, in this same write, so the move
+        lands where the person saw it.
+        """
+        rows = self.session.execute(
+            select(Ask.rank, Ask.id).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
+        ).all()
+        order = [(rank, ask_id) for rank, ask_id in rows]
+        index = next((i for i, (_, ask_id) in enumerate(order) if ask_id == record_id), None)
+        if index is None:
+            raise PlanError("Only a live ask can be moved; restore a deleted one first.")
+        target = index + step
+        if target < 0 or target >= len(order):
+            raise PlanError(f"It is already at the {'top' if step < 0 else 'bottom'}.")
+        if all(ranks.valid(rank) for rank, _ in order):
+            rank = ranks.new_rank(order, index, step)
+            if rank is not None:
+                return [self.update(record_id, {"rank": rank})]
+        ids = [ask_id for _, ask_id in order]
+        ids[index], ids[target] = ids[target], ids[index]
+        return [
+            self.update(ask_id, {"rank": rank})
+            for ask_id, rank in zip(ids, ranks.fresh_ranks(len(ids)), strict=True)
+        ]
 
     def resolve(self, record_id: str, name: str, keep: str) -> Change:
         """Keep one sibling of a conflicting field, as an ordinary edit of that field."""
@@ -273,6 +352,7 @@ class Writer:
             # The kept value is written afresh, so one step settles it; a kept delete
             # sees everything this copy holds of the record.
             before = Change(record_id, {DELETED: state.deleted})
+            before.reopen = _open_conflicts(state, [DELETED])
             clock, at = self._stamp()
             kept: dict[str, Any] = {"v": chosen["v"], "at": at}
             if chosen["v"] is True:
@@ -285,6 +365,7 @@ class Writer:
         if rtype is None:
             raise PlanError(f"{record_id} is a {state.type}, which this plantui cannot edit.")
         change = Change(record_id, {name: state.shown().get(name)})
+        change.reopen = _open_conflicts(state, [name])
         self._write(state, {name: chosen["v"]})
         return change
 
@@ -310,6 +391,17 @@ def ref_code_holder(
     return None if found is None else str(found[0] or "untitled")
 
 
+def _open_conflicts(state: RecordState, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Copies of the siblings of those ``names`` that are in conflict now, before a write
+    settles them; ``_deleted`` counts when it holds a delete/edit conflict."""
+    out = {}
+    for name in names:
+        siblings = state.fields.get(name, [])
+        if len(siblings) > 1 or (name == DELETED and merge.delete_edit_conflict(state.fields)):
+            out[name] = [dict(s) for s in siblings]
+    return out
+
+
 def _a(noun: str) -> str:
     return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
@@ -321,17 +413,26 @@ def _describe(state: RecordState) -> str:
 class PlanService:
     """Reads and the write path over one open database."""
 
-    def __init__(self, db: Database, wall: WallClock = hlc.wall_ms, clock_ok: bool = False) -> None:
+    def __init__(
+        self,
+        db: Database,
+        wall: WallClock = hlc.wall_ms,
+        clock_ok: bool = False,
+        by: str | None = None,
+    ) -> None:
         self.db = db
         self.wall = wall
         self.clock_ok = clock_ok
         """The person confirmed a wall clock far past the plan's newest change."""
+        self.by = by
+        """The person id every write carries (``--as``, the TUI's "who is editing?")."""
 
     @contextmanager
     def transaction(self) -> Iterator[Writer]:
         """Several writes committed together, or none of them."""
         with self.db.write() as session:
-            writer = Writer(session, self.db, self.wall, self.clock_ok)
+            refuse_if_archived(self.db.meta(ARCHIVED, session), self.db.path)
+            writer = Writer(session, self.db, self.wall, self.clock_ok, self.by)
             yield writer
             writer.finish()
 
@@ -351,6 +452,10 @@ class PlanService:
         with self.transaction() as w:
             return w.restore(record_id)
 
+    def move_ask(self, record_id: str, step: int) -> list[Change]:
+        with self.transaction() as w:
+            return w.move_ask(record_id, step)
+
     def resolve(self, record_id: str, name: str, keep: str) -> Change:
         with self.transaction() as w:
             return w.resolve(record_id, name, keep)
@@ -358,22 +463,9 @@ class PlanService:
     # Reads
 
     def resolve_id(self, text_id: str) -> str:
-        """Accept a whole id or a unique prefix of one (at least 4 characters)."""
-        key = text_id.strip().lower()
+        """The id a person typed: a whole id, a ref code (P11) or a unique id prefix."""
         with self.db.read() as session:
-            if session.get(Record, key) is not None:
-                return key
-            if len(key) >= 4:
-                found = (
-                    session.execute(select(Record.id).where(Record.id.like(f"{key}%")).limit(2))
-                    .scalars()
-                    .all()
-                )
-                if len(found) == 1:
-                    return found[0]
-                if len(found) > 1:
-                    raise PlanError(f"More than one record id starts with {text_id}.")
-        raise PlanError(f"There is no record with id {text_id}.")
+            return resolve_record_id(session, text_id)
 
     def plan_zone(self) -> ZoneInfo:
         """The time zone event times are typed in: the plan's ``timezone``, else London."""
@@ -404,6 +496,8 @@ class PlanService:
         )
         if not include_deleted:
             stmt = stmt.where(Record.deleted.is_(False))
+            if "merged_into" in rtype.fields:  # a merged duplicate shows as the one it joined
+                stmt = stmt.where(model.__table__.c["merged_into"].is_(None))
         stmt = stmt.order_by(*(model.__table__.c[c] for c in order), Record.id)
         with self.db.read() as session:
             rows = session.execute(stmt).all()

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+from plantui.demo import demo_records
 from plantui.exchange.model import ExchangeFile
 from plantui.storage.database import open_database
 from tests.conftest import edit_from_another_laptop
+
+DEMO_COUNT = len(demo_records())  # every record of the example plan
 
 
 def test_export_to_stdout_and_to_a_file_then_import(cli, tmp_path, capsys):
@@ -15,10 +18,10 @@ def test_export_to_stdout_and_to_a_file_then_import(cli, tmp_path, capsys):
     assert result.code == 0
     doc = json.loads(result.out)
     ExchangeFile.model_validate(doc)
-    assert len(doc["records"]) == 231
+    assert len(doc["records"]) == DEMO_COUNT
     target = tmp_path / "out.plantui.json"
     result = cli("export", str(target))
-    assert result.code == 0 and "231 records" in result.out
+    assert result.code == 0 and f"{DEMO_COUNT} records" in result.out
     assert json.loads(target.read_text())["records"] == doc["records"]
 
 

@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
-from plantui.demo import load_demo
+from plantui.demo import demo_records, load_demo
 from tests.exchange.helpers import make_replica, rehash
+
+DEMO_COUNT = len(demo_records())  # every record of the example plan
 
 Doc = dict[str, Any]
 
@@ -220,7 +222,7 @@ def test_dry_run_reports_but_writes_nothing(source, tmp_path, capsys):
     code = main(["--db", str(fresh.db.path), "import", "--dry-run", str(good)])
     out = capsys.readouterr().out
     assert code == 0
-    assert "231 new" in out and "nothing was written" in out
+    assert f"{DEMO_COUNT} new" in out and "nothing was written" in out
     assert _db_snapshot(fresh.db.path) == before
 
 
@@ -232,7 +234,7 @@ def test_references_to_missing_records_and_cycles_are_findings_not_refusals(sour
     path.write_text(json.dumps(rehash(doc)))
     fresh = make_replica(tmp_path, "fresh")
     summary = fresh.receive(path)
-    assert summary.new == 231
+    assert summary.new == DEMO_COUNT
     assert summary.findings == 1
 
 

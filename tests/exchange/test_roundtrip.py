@@ -8,12 +8,14 @@ import sqlite3
 
 import pytest
 
-from plantui.demo import load_demo
+from plantui.demo import demo_records, load_demo
 from plantui.errors import PlanError
 from plantui.exchange import export_file, import_files
 from plantui.exchange.model import ExchangeFile
 from plantui.exchange.reader import canonical_hash
 from tests.exchange.helpers import make_replica, rehash
+
+DEMO_COUNT = len(demo_records())  # every record of the example plan
 
 
 @pytest.fixture
@@ -27,7 +29,7 @@ def pair(tmp_path):
 def test_a_full_export_joins_a_new_laptop_and_round_trips_exactly(pair):
     a, b = pair
     summary = b.receive(a.export())
-    assert summary.new == 231 and summary.changed == 0
+    assert summary.new == DEMO_COUNT and summary.changed == 0
     assert b.db.plan_id == a.db.plan_id
     assert b.canonical() == a.canonical()
     assert [v.values for v in b.service.list("ask")] == [v.values for v in a.service.list("ask")]
@@ -39,7 +41,7 @@ def test_importing_twice_changes_nothing(pair):
     b.receive(path)
     before = b.canonical()
     again = b.receive(path)
-    assert (again.new, again.changed, again.unchanged) == (0, 0, 231)
+    assert (again.new, again.changed, again.unchanged) == (0, 0, DEMO_COUNT)
     assert again.backup is None  # nothing changed, so no backup either
     assert b.canonical() == before
 
@@ -48,7 +50,7 @@ def test_exports_are_canonical_hashed_and_valid_against_the_schema(pair):
     a, _ = pair
     doc = json.loads(a.export().read_text())
     ExchangeFile.model_validate(doc)
-    assert doc["integrity"] == {"record_count": 231, "sha256": canonical_hash(doc)}
+    assert doc["integrity"] == {"record_count": DEMO_COUNT, "sha256": canonical_hash(doc)}
     assert doc["format"] == "plantui.exchange" and doc["format_version"] == 1
     assert doc["kind"] == "full"
     assert doc["exporter"]["replica_id"] == a.db.replica_id
@@ -120,11 +122,11 @@ def test_a_crash_mid_import_leaves_the_copy_as_it_was(pair, monkeypatch):
 
     real = importer.save_states
 
-    def crash_on_second(session, states, new=False):
+    def crash_on_second(session, states, new=False, **kw):
         calls["n"] += 1
         if calls["n"] == 2:
             raise RuntimeError("power cut")
-        return real(session, states, new=new)
+        return real(session, states, new=new, **kw)
 
     monkeypatch.setattr(importer, "save_states", crash_on_second)
     with pytest.raises(RuntimeError):
@@ -144,7 +146,7 @@ def test_backups_are_kept_before_changing_imports_and_only_the_last_five(pair):
     backups = sorted((b.db.path.parent / "plan.db.backups").iterdir())
     assert len(backups) == 5
     with sqlite3.connect(backups[-1]) as conn:  # the newest is the state before the last import
-        assert conn.execute("SELECT count(*) FROM record").fetchone()[0] == 231
+        assert conn.execute("SELECT count(*) FROM record").fetchone()[0] == DEMO_COUNT
 
 
 def test_export_of_an_empty_database_is_refused(tmp_path):

@@ -133,7 +133,7 @@ async def test_move_earlier_by_a_day_at_week_zoom_and_undo(demo):
     app = TimelineApp(demo)
     async with app.run_test(size=SIZE) as pilot:
         await select(pilot, "2.3")
-        await pilot.press("z", "z")  # month -> quarter -> week
+        await pilot.press("z", "z", "z")  # month -> quarter -> month -> week
         assert app.timeline.gantt.zoom == "week"
         await pilot.press("shift+left")
         await pilot.pause()

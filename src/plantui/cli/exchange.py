@@ -84,6 +84,12 @@ def cmd_import(ctx) -> int:
     from plantui.exchange import import_files
     from plantui.exchange.reader import DEFAULT_MAX_SIZE
 
+    if ctx.library is not None and not ctx.args.plan:
+        from plantui.cli.plans import import_into_library
+
+        return import_into_library(ctx)
+    ctx.refuse_if_archived()
+
     summary = import_files(
         ctx.service,
         ctx.args.files,
@@ -97,6 +103,12 @@ def cmd_import(ctx) -> int:
 def cmd_sync(ctx) -> int:
     from plantui.exchange import sync_folder
     from plantui.exchange.reader import DEFAULT_MAX_SIZE
+
+    if ctx.library is not None and not ctx.args.plan:
+        from plantui.cli.plans import sync_library
+
+        return sync_library(ctx)
+    ctx.refuse_if_archived()
 
     result = sync_folder(
         ctx.service, ctx.args.folder, max_size=ctx.args.max_size or DEFAULT_MAX_SIZE

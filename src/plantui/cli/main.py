@@ -7,6 +7,7 @@ adding commands never means growing this file. Textual is imported only to open 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sqlite3
 import sys
@@ -18,6 +19,18 @@ from plantui import __version__
 from plantui.errors import PlanError
 from plantui.text import plain
 
+AS_ENV_VAR = "PLANTUI_AS"
+COMMAND_MODULES = (
+    "plantui.cli.exchange",
+    "plantui.cli.reports",
+    "plantui.cli.screenshot",
+    "plantui.cli.plans",
+    "plantui.cli.copies",
+    "plantui.cli.history",
+    "plantui.cli.meetings",
+    "plantui.cli.duplicates",
+)
+"""Command groups beyond the record commands, each with a ``register(sub)``."""
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -28,10 +41,35 @@ class Context:
         self.args = args
 
     @cached_property
+    def library(self):  # -> Library | None
+        """The plan library, or None when ``--db``/``$PLANTUI_DB`` name one file."""
+        from plantui.library import Library, adopt_legacy_database, resolve_library
+        from plantui.storage.database import ENV_VAR, default_db_path
+
+        if self.args.db or os.environ.get(ENV_VAR):
+            if self.args.plan:
+                raise PlanError("Give either --db or --plan, not both.")
+            return None
+        library = Library(resolve_library(self.args.library))
+        if not self.args.library and not os.environ.get("PLANTUI_LIBRARY"):
+            adopt_legacy_database(library, default_db_path())
+        return library
+
+    @cached_property
     def db_path(self) -> Path:
+        """``--db``, else the library's plan named by ``--plan``, else its only plan."""
         from plantui.storage.database import resolve_db_path
 
-        return resolve_db_path(self.args.db)
+        if self.library is None:
+            return resolve_db_path(self.args.db)
+        if self.args.plan:
+            return self.library.find(self.args.plan).path
+        only = self.library.default()
+        return only.path if only else self.library.empty_path()
+
+    def use_fresh_database(self) -> None:
+        """Point this command at a new, empty database of the library (``demo``)."""
+        self.__dict__["db_path"] = self.library.empty_path()
 
     @cached_property
     def db(self):  # -> Database
@@ -41,9 +79,34 @@ class Context:
 
     @cached_property
     def service(self):  # -> PlanService
+        return self.service_on(self.db)
+
+    def service_on(self, db):  # -> PlanService
+        """The write path over ``db``, with this command's options (any plan of the library)."""
         from plantui.service import PlanService
 
-        return PlanService(self.db, clock_ok=self.args.clock_ok)
+        return PlanService(db, clock_ok=self.args.clock_ok, by=self.person_in(db))
+
+    def refuse_if_archived(self) -> None:
+        from plantui.library import ARCHIVED, refuse_if_archived
+
+        refuse_if_archived(self.db.meta(ARCHIVED), self.db_path)
+
+    @cached_property
+    def person(self) -> str | None:
+        """The person id writes to this command's plan carry."""
+        return self.person_in(self.db)
+
+    def person_in(self, db) -> str | None:  # db: Database
+        """The person ``--as`` or ``$PLANTUI_AS`` names in ``db``; empty means nobody."""
+        name = self.args.as_name
+        if name is None:
+            name = os.environ.get(AS_ENV_VAR)
+        if not name or not name.strip():
+            return None
+        from plantui.people import find_person
+
+        return find_person(db, name)
 
     def out(self, line: str = "") -> None:
         """Print a line with control characters removed: names and values in it may come
@@ -71,28 +134,37 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--db",
         metavar="PATH",
-        help="the plan database (default: $PLANTUI_DB, else the user data folder)",
+        help="one plan database file (default: $PLANTUI_DB, else a plan of the library)",
+    )
+    parser.add_argument(
+        "--library",
+        metavar="DIR",
+        help="the folder of plans (default: $PLANTUI_LIBRARY, else the user data folder)",
+    )
+    parser.add_argument(
+        "--plan",
+        metavar="PLAN",
+        help="the plan of the library to use: id, id prefix or title prefix",
     )
     parser.add_argument(
         "--clock-ok",
         action="store_true",
         help="write even though this computer's date is over 30 days past the plan's newest change",
     )
+    parser.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NAME",
+        help="the person making these changes: a name, unique prefix or id (default: $PLANTUI_AS)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (records, tui_command):
         module.register(sub)
-    for name in _optional_command_modules():
-        __import__(name, fromlist=["register"]).register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    for command in sub.choices.values():  # `plantui list ask --plan X` reads naturally too
+        command.add_argument("--plan", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
-
-
-def _optional_command_modules() -> list[str]:
-    """Command groups that later features add (exchange, reports, screenshots)."""
-    import importlib.util
-
-    names = ["plantui.cli.exchange", "plantui.cli.reports", "plantui.cli.screenshot"]
-    names.append("plantui.cli.copies")
-    return [n for n in names if importlib.util.find_spec(n) is not None]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -20,6 +20,7 @@ SCREEN_NAMES = (
     "events",
     "conflicts",
     "sync",
+    "people",
 )
 
 

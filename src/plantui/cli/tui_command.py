@@ -13,6 +13,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 def open_tui(ctx) -> int:
     from plantui.tui.app import PlanApp
 
+    if ctx.library is not None and not ctx.args.plan and len(ctx.library.entries()) > 1:
+        from plantui.tui.plan_chooser import choose_plan
+
+        chosen = choose_plan(ctx.library.entries())
+        if chosen is None:
+            return 0
+        ctx.__dict__["db_path"] = chosen
     app = PlanApp(ctx.db)
     app.run()
     if app.crash is not None:

@@ -39,6 +39,11 @@ class Sibling(BaseModel):
     ctx: VersionVector | None = Field(
         default=None, description="on a `_deleted: true` sibling: the record's vv before it"
     )
+    by: Uuid | None = Field(
+        default=None,
+        description="the person id who wrote it (optional; older readers ignore it, every"
+        " reader relays it)",
+    )
 
 
 class ExchangeRecord(BaseModel):

@@ -86,6 +86,25 @@ def _load(session: Session) -> tuple[dict[str, tuple[str, dict[str, Any]]], list
     return records, ask_order
 
 
+def _leave_out_people(records: dict[str, tuple[str, dict[str, Any]]], named: bool) -> None:
+    """Drop people (and links to them, and notes' authors) unless ``named`` and consented.
+
+    With ``--include-contacts`` only people whose consent is ``named_in_reports`` stay.
+    """
+    hidden = {
+        rid
+        for rid, (t, values) in records.items()
+        if t == "person" and not (named and values.get("consent") == "named_in_reports")
+    }
+    if not hidden:
+        return
+    for rid, (t, values) in list(records.items()):
+        if rid in hidden or (t == "link" and {values.get("from"), values.get("to")} & hidden):
+            del records[rid]
+        elif t == "note" and values.get("author_person") in hidden:
+            values["author_person"] = None
+
+
 def _name(records: dict[str, tuple[str, dict[str, Any]]], record_id: Any) -> str:
     if not isinstance(record_id, str) or record_id not in records:
         return ""
@@ -115,6 +134,7 @@ def _sort_key(type_name: str, values: dict[str, Any], rid: str, ask_rank: dict[s
 def export_csv(session: Session, folder: Path, include_contacts: bool = False) -> list[Path]:
     """Write one CSV per record type into ``folder``; returns the files written."""
     records, ask_order = _load(session)
+    _leave_out_people(records, include_contacts)
     ask_rank = {rid: i for i, rid in enumerate(ask_order)}
     links: dict[tuple[str, str], list[str]] = {}
     for _rid, (type_name, values) in records.items():
@@ -124,7 +144,7 @@ def export_csv(session: Session, folder: Path, include_contacts: bool = False) -
             )
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for type_name in ORDER:
+    for type_name in (*ORDER, "person") if include_contacts else ORDER:
         rows = sorted(
             ((rid, values) for rid, (t, values) in records.items() if t == type_name),
             key=partial(_row_key, type_name, ask_rank),

@@ -45,6 +45,26 @@ class Record(Base):
     """The largest clock in ``vv``, so deltas can skip records nobody changed."""
 
 
+class History(Base):
+    """Append-only: one row per record and stamp this copy has seen, local or imported.
+
+    ``changes`` is JSON ``{field: [shown before, value written]}``, or NULL for a record
+    created whole by one stamp (see ``records.history_rows``); the laptop and the time are
+    the stamp's (``at``), ``by`` the person id the write carried.
+    """
+
+    __tablename__ = "history"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    record_id: Mapped[str] = mapped_column(String(36))
+    type: Mapped[str] = mapped_column(String)
+    at: Mapped[str] = mapped_column(String)
+    by: Mapped[str | None] = mapped_column(String(36))
+    imported: Mapped[bool] = mapped_column(Boolean)
+    changes: Mapped[str | None] = mapped_column(Text)
+
+    __table_args__ = (Index("ix_history_record_seq", "record_id", "seq"),)
+
+
 class _Projection(Base):
     """Columns every projection shares: the record id and whether it is deleted."""
 
@@ -190,6 +210,7 @@ class Person(_Projection):
     languages: Mapped[str | None] = mapped_column(Text)
     consent: Mapped[str | None] = mapped_column(String)
     notes: Mapped[str | None] = mapped_column(Text)
+    merged_into: Mapped[str | None] = mapped_column(String(36))
 
 
 PROJECTIONS: dict[str, type[_Projection]] = {

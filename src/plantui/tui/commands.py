@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from functools import partial
 
@@ -18,8 +17,11 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("unlink", "Unlink the selected record", "Remove one of its links"),
     ("note", "Add a dated note", "Progress, evidence or a decision about the selected record"),
     ("filter", "Filter the list", "Show only records matching some text"),
+    ("history", "History of the selected record", "Who changed what, when, on which laptop"),
     ("move_up", "Move the ask up", "Raise its priority"),
     ("move_down", "Move the ask down", "Lower its priority"),
+    ("merge", "Merge into another (a duplicate)", "Keep the other; m again on a merged one"),
+    ("run_meeting", "Run this meeting", "Walk the selected event's agenda; record decisions"),
 )
 """Screen action name -> (command, help). Offered only where the screen has the action."""
 
@@ -42,8 +44,10 @@ class PlanCommands(Provider):
                 out.append((text, method, help_text))
         out.append(("Undo the last edit", app.action_undo, "Put back what the last edit changed"))
         out.append(("Help: keys", app.action_help, "List the keys of this screen"))
-        if importlib.util.find_spec("plantui.tui.report_dialog") is not None:
-            out.append(("Export a report", self._open_report, "Write a report file"))
+        out.append(
+            ("Who is editing?", app.action_who_is_editing, "Name the person making changes")  # type: ignore[attr-defined]
+        )
+        out.append(("Export a report", self._open_report, "Write a report file"))
         return out
 
     def _open_report(self) -> None:

@@ -59,6 +59,8 @@ def live_choices(
                 continue
             label, code = _label_and_code(type_name)
             where, params = ["deleted = 0"], []
+            if "merged_into" in TYPES[type_name].fields:  # pick the kept one, not a duplicate
+                where.append("merged_into IS NULL")
             if needle:
                 match = [f"lower({label}) LIKE ? ESCAPE '\\'"]
                 if code != "NULL":

@@ -176,7 +176,14 @@ class SyncScreen(Screen[None]):
 
     @on(Input.Submitted, "#sync-path")
     def _path_submitted(self) -> None:
+        # Enter is done with typing: leave the box, so the screen keys (1-8) work again.
+        self.query_one("#preview", Button).focus()
         self.action_preview()
+
+    def on_screen_resume(self) -> None:
+        """Coming back to Sync never lands in the path box, where 1-8 would be typed."""
+        if isinstance(self.focused, Input):
+            self.query_one("#sync-tree").focus()
 
     def _path(self) -> Path | None:
         path = _expand(self.query_one("#sync-path", Input).value)
@@ -276,12 +283,7 @@ class SyncScreen(Screen[None]):
         self.app.call_from_thread(self._status, message)
 
     def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, progress=self._progress, **kwargs)
-        except TypeError as exc:
-            if "progress" not in str(exc):
-                raise
-            return fn(*args, **kwargs)
+        return fn(*args, progress=self._progress, **kwargs)
 
     @work(thread=True, exclusive=True, group="sync")
     def _run_preview(self, files: list[Path]) -> None:

@@ -1,0 +1,249 @@
+"""Library commands: plans, new (and roll-over), plan archive/unarchive; library-wide
+import and sync, which the exchange commands hand over to when no plan is named."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from plantui.cli.output import print_json
+from plantui.errors import PlanError
+from plantui.library import Library, PlanEntry, read_entry, remove_database, set_archived
+from plantui.text import one_line
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("plans", help="list the plans of the library")
+    p.add_argument("--json", action="store_true", help="print a JSON array")
+    p.add_argument("--all", action="store_true", help="include archived plans")
+    p.set_defaults(run=cmd_plans)
+
+    p = sub.add_parser("new", help="start a plan in the library; its id is the last line printed")
+    p.add_argument("title", metavar="TITLE")
+    p.add_argument("--area", metavar="TEXT")
+    p.add_argument("--start", metavar="YYYY-MM-DD", help="default: today")
+    p.add_argument("--end", metavar="YYYY-MM-DD", help="default: 12 months after the start")
+    p.add_argument("--timezone", metavar="NAME", help="e.g. Europe/London")
+    p.add_argument(
+        "--roll-over-from",
+        metavar="PLAN",
+        help="carry open asks, their pledges, unfinished actions and everyone from PLAN",
+    )
+    p.set_defaults(run=cmd_new)
+
+    p = sub.add_parser("plan", help="archive or unarchive a plan of the library")
+    verbs = p.add_subparsers(dest="plan_verb", metavar="VERB", required=True)
+    for verb, text in (("archive", "hide a plan and refuse edits"), ("unarchive", "undo that")):
+        q = verbs.add_parser(verb, help=text)
+        q.add_argument("target", metavar="PLAN", help="id, id prefix or title prefix")
+        q.set_defaults(run=cmd_archive, archive=verb == "archive")
+
+
+def _library(ctx) -> Library:
+    if ctx.library is None:
+        raise PlanError(
+            "This command works on the plan library; leave out --db (and PLANTUI_DB) or give"
+            " --library DIR."
+        )
+    return ctx.library
+
+
+def _period(entry: PlanEntry) -> str:
+    return f"{entry.period_start or '?'} to {entry.period_end or '?'}"
+
+
+def cmd_plans(ctx) -> int:
+    library = _library(ctx)
+    entries = library.entries(include_archived=ctx.args.all)
+    if ctx.args.json:
+        print_json([e.to_json() for e in entries])
+        return 0
+    if not entries:
+        ctx.out(f"No plans in {library.folder}; start one with `plantui new TITLE`.")
+    for e in entries:
+        extra = [e.status or "no status", f"changed {e.changed or 'never'}"]
+        if e.open_conflicts:
+            extra.append(f"{e.open_conflicts} open conflict(s)")
+        if e.archived:
+            extra.append("archived")
+        area = f" ({one_line(e.area)})" if e.area else ""
+        ctx.out(f"{e.id}  {one_line(e.title)}{area}  {_period(e)}  {', '.join(extra)}")
+    return 0
+
+
+def cmd_new(ctx) -> int:
+    from plantui.new_plan import check_start, create_in_library
+
+    library = _library(ctx)
+    start = check_start(
+        ctx.args.title, ctx.args.area, ctx.args.start, ctx.args.end, ctx.args.timezone
+    )
+    fill = None
+    if ctx.args.roll_over_from:
+        fill, source, old = _roll_over(ctx, library, ctx.args.roll_over_from, start)
+    try:
+        plan_id, path = create_in_library(library, start, ctx.service_on, fill)
+    finally:
+        if ctx.args.roll_over_from:
+            old.db.close()
+    if ctx.args.roll_over_from:
+        ctx.out(f"{source.carried.text()} from {source.entry.name()}.")
+    ctx.out(f"Started '{start.title}' ({start.start} to {start.end}) in {path}.")
+    ctx.out(plan_id)
+    return 0
+
+
+class _Source:
+    def __init__(self, entry: PlanEntry) -> None:
+        from plantui.rollover import Carried
+
+        self.entry = entry
+        self.carried = Carried()
+
+
+def _roll_over(ctx, library: Library, text: str, start):
+    """The fill of the new plan's first transaction, and the old plan (read only)."""
+    from plantui.library import refuse_if_archived
+    from plantui.rollover import carry
+    from plantui.storage.database import open_database
+
+    entry = library.find(text)
+    refuse_if_archived("1" if entry.archived else None, entry.path)
+    old = ctx.service_on(open_database(entry.path))
+    source = _Source(entry)
+
+    def fill(writer, plan_id: str) -> None:
+        before = old.get(entry.id).values
+        inherited = {k: before.get(k) for k in ("area", "timezone") if getattr(start, k) is None}
+        writer.update(
+            plan_id, {"previous_plan": entry.id, **{k: v for k, v in inherited.items() if v}}
+        )
+        source.carried = carry(old, writer, start.start)
+
+    return fill, source, old
+
+
+def cmd_archive(ctx) -> int:
+    entry = _library(ctx).find(ctx.args.target)
+    if entry.archived == ctx.args.archive:
+        ctx.out(f"{entry.name()} is already {'archived' if entry.archived else 'not archived'}.")
+        return 0
+    set_archived(entry.path, ctx.args.archive)
+    word = "Archived" if ctx.args.archive else "Unarchived"
+    ctx.out(f"{word} {entry.name()}.")
+    return 0
+
+
+_PLAN_ID = re.compile(rb'"plan_id"\s*:\s*"([0-9a-fA-F-]{36})"')
+_PLAN_TITLE = re.compile(rb'"plan_title"\s*:\s*"([^"\\]{0,200})"')
+
+
+def plan_of_file(path: Path) -> tuple[str | None, str]:
+    """The plan id (None if it cannot be told cheaply) and title an exchange file names."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(1 << 16)
+    except OSError:
+        return None, ""
+    found = _PLAN_ID.search(head)
+    title = _PLAN_TITLE.search(head)
+    name = title.group(1).decode("utf-8", "replace") if title else ""
+    return (found.group(1).decode().lower() if found else None), name
+
+
+def import_into_library(ctx) -> int:
+    """``plantui import FILE...`` with no plan named: each file goes to the plan it is of;
+    a file of a plan the library does not hold starts it as a new plan (a laptop joins)."""
+    from plantui.exchange import import_files
+    from plantui.exchange.reader import DEFAULT_MAX_SIZE
+    from plantui.library import refuse_if_archived
+    from plantui.storage.database import open_database
+
+    library = _library(ctx)
+    groups: dict[str, list[Path]] = defaultdict(list)
+    titles: dict[str, str] = {}
+    for path in ctx.args.files:
+        plan_id, title = plan_of_file(path)
+        if plan_id is None:
+            if not path.is_file():
+                raise PlanError(f"{path} does not exist.")
+            raise PlanError(f"{path} is not a plantui exchange file (it names no plan).")
+        groups[plan_id].append(path)
+        titles.setdefault(plan_id, title)
+    for plan_id in groups:
+        entry = library.by_plan_id(plan_id)
+        if entry is not None:
+            refuse_if_archived("1" if entry.archived else None, entry.path)
+    for plan_id, files in groups.items():
+        entry = library.by_plan_id(plan_id)
+        path = entry.path if entry else library.new_path(titles[plan_id] or "plan")
+        db = open_database(path)
+        try:
+            summary = import_files(
+                ctx.service_on(db),
+                files,
+                dry_run=ctx.args.dry_run,
+                max_size=ctx.args.max_size or DEFAULT_MAX_SIZE,
+            )
+        except BaseException:
+            db.close()
+            if entry is None:
+                remove_database(path)
+            raise
+        db.close()
+        if entry is None and ctx.args.dry_run:
+            remove_database(path)
+        joined = read_entry(path)
+        if entry is None and joined is not None:
+            ctx.out(f"Added {joined.name()} to the library as {path}.")
+        ctx.out(summary.text())
+    return 0
+
+
+def sync_library(ctx) -> int:
+    """``plantui sync DIR`` with no plan named: every kept plan syncs through the folder.
+
+    Each plan goes through the ordinary one-plan sync; files of plans this laptop does not
+    keep are named once and skipped, so a stick shared by several plans is no error.
+    """
+    from plantui.exchange import sync_folder
+    from plantui.exchange.model import SUFFIX
+    from plantui.storage.database import open_database
+
+    library = _library(ctx)
+    folder: Path = ctx.args.folder
+    if not folder.is_dir():
+        raise PlanError(f"{folder} is not a folder.")
+    plan_of = {path: plan_of_file(path)[0] for path in sorted(folder.glob(f"*{SUFFIX}"))}
+    kept = library.entries(include_archived=True)
+    kept_ids = {e.id for e in kept}
+    strangers = [p.name for p, pid in plan_of.items() if pid is not None and pid not in kept_ids]
+    failed: set[str] = set()  # a broken file is refused by every plan: count it once
+    for entry in kept:
+        if entry.archived:
+            ctx.out(f"{entry.name()}: archived, not synced.")
+            continue
+        others = [  # read again: the plans before this one have written their own files
+            str(p) for p in folder.glob(f"*{SUFFIX}") if plan_of_file(p)[0] not in (None, entry.id)
+        ]
+        db = open_database(entry.path)
+        try:
+            result = sync_folder(ctx.service_on(db), folder)
+        finally:
+            db.close()
+        refused = [r for r in result.refused if not any(r.startswith(o) for o in others)]
+        failed.update(refused)
+        ctx.out(f"{entry.name()}:")
+        summary = result.imported.text() if result.imported else "No other copy's file to import."
+        for line in [*summary.splitlines(), *(f"Refused: {r}" for r in refused)]:
+            ctx.out(f"  {line}")
+        ctx.out(f"  Wrote {result.records} records to {result.exported}.")
+    if strangers:
+        ctx.out(f"Skipped files of plans this laptop does not keep: {', '.join(strangers)}.")
+    if failed:
+        print(f"plantui: {len(failed)} file(s) in the folder were refused.", file=sys.stderr)
+        return 1
+    return 0

@@ -1,0 +1,143 @@
+"""An event's agenda, built from the plan as it stands on the day of the meeting.
+
+Items come in a fixed order of sections: what is overdue, what falls due before the next
+meeting of the series, what was reported since the previous one, open conflicts and integrity
+findings, gaps, asks raised at or put to this event, then the items people added by hand.
+Overdue items and gaps come from ``derived`` (the same rules as the Overview and the report),
+computed as of the meeting's day so the agenda is the same whenever it is printed.
+
+Items people add are ``note`` records about the event with ``kind: agenda`` (their headline
+is the item): each is its own record, so items added on two laptops both arrive and never
+conflict (SYNC.md: many-valued things are records, not list fields).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from plantui import derived
+from plantui.meetings.events import EventRow, next_event, previous_event
+
+SECTIONS = {
+    "overdue": "Overdue",
+    "due": "Due before the next meeting",
+    "since": "Reported since the previous meeting",
+    "conflicts": "Open conflicts and integrity findings",
+    "gaps": "Gaps",
+    "asks": "Asks raised at or put to this meeting",
+    "added": "Added items",
+}
+"""Agenda sections in the order they are taken."""
+
+_GAP_KINDS = ("ask_without_pledge", "action_without_public_owner", "action_without_community_owner")
+
+
+@dataclass(frozen=True, slots=True)
+class AgendaItem:
+    """One thing to take at the meeting, pointing at the record it is about."""
+
+    section: str
+    record: str
+    type: str
+    label: str
+    detail: str = ""
+
+
+@dataclass(slots=True)
+class Agenda:
+    """The agenda of one event, with its neighbours in the series."""
+
+    event: EventRow
+    previous: EventRow | None
+    next: EventRow | None
+    items: list[AgendaItem] = field(default_factory=list)
+
+    def sections(self) -> list[tuple[str, list[AgendaItem]]]:
+        """The non-empty sections in order, with their items."""
+        out = []
+        for key, heading in SECTIONS.items():
+            mine = [i for i in self.items if i.section == key]
+            if mine:
+                out.append((heading, mine))
+        return out
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "event": self.event.id,
+            "title": self.event.title,
+            "starts_at": self.event.starts_at,
+            "previous": self.previous.id if self.previous else None,
+            "next": self.next.id if self.next else None,
+            "items": [asdict(i) for i in self.items],
+        }
+
+
+def _gap_item(section: str, gap: derived.Gap) -> AgendaItem:
+    return AgendaItem(section, gap.record, gap.type, gap.label, gap.message)
+
+
+def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
+    """The agenda of ``event`` from the plan in ``con`` (a snapshot or a session's connection)."""
+    prev, nxt = previous_event(con, event), next_event(con, event)
+    agenda = Agenda(event, prev, nxt)
+    items = agenda.items
+    overdue_kinds = ("overdue_action", "overdue_pledge")
+    overdue = [g for g in derived.gaps(con, event.day) if g.kind in overdue_kinds]
+    items += [_gap_item("overdue", g) for g in overdue]
+    if nxt is not None:
+        already = {g.record for g in overdue}
+        by_next = derived.gaps(con, nxt.day)
+        items += [
+            _gap_item("due", g)
+            for g in by_next
+            if g.kind in overdue_kinds and g.record not in already
+        ]
+    since = prev.day.isoformat() if prev else "0000-00-00"
+    for note_id, headline, rag, day, about in con.execute(
+        "SELECT id, headline, rag, date, about FROM note WHERE deleted = 0 AND date >= ?"
+        " AND date < ? AND kind IS NOT 'agenda' AND kind IS NOT 'decision' ORDER BY date, id",
+        (since, event.day.isoformat()),
+    ):
+        detail = f"{day}" + (f", RAG {rag}" if rag else "") + f" (about {_label(con, about)})"
+        items.append(AgendaItem("since", note_id, "note", headline or "", detail))
+    for conflict in derived.open_conflicts(con):
+        what = conflict.field or "deleted on one copy, edited on another"
+        items.append(AgendaItem("conflicts", conflict.record, conflict.type, conflict.label, what))
+    for finding in derived.integrity_findings(con):
+        label = _label(con, finding.record)
+        items.append(AgendaItem("conflicts", finding.record, finding.type, label, finding.message))
+    items += [_gap_item("gaps", g) for g in derived.gaps(con, event.day) if g.kind in _GAP_KINDS]
+    for ask_id, code, title, how in con.execute(
+        "SELECT id, ref_code, title, 'raised here' FROM ask WHERE deleted = 0 AND raised_at = ?"
+        " UNION SELECT a.id, a.ref_code, a.title, 'put to a host of this meeting' FROM ask a"
+        " JOIN link d ON d.\"from\" = a.id AND d.role = 'directed_to' AND d.deleted = 0"
+        ' JOIN link h ON h."to" = d."to" AND h.role = \'hosts\' AND h.deleted = 0'
+        ' WHERE a.deleted = 0 AND h."from" = ? AND a.id NOT IN'
+        " (SELECT id FROM ask WHERE raised_at = ?) ORDER BY 2, 1",
+        (event.id, event.id, event.id),
+    ):
+        label = f"{code} {title}" if code else title
+        items.append(AgendaItem("asks", ask_id, "ask", label or "", how))
+    for note_id, headline, body in con.execute(
+        "SELECT id, headline, body FROM note WHERE deleted = 0 AND about = ? AND kind = 'agenda'"
+        " ORDER BY date, id",
+        (event.id,),
+    ):
+        items.append(AgendaItem("added", note_id, "note", headline or "", body or ""))
+    return agenda
+
+
+def _label(con: sqlite3.Connection, record_id: str) -> str:
+    """A record's name or title for a line of the agenda."""
+    row = con.execute("SELECT type FROM record WHERE id = ?", (record_id,)).fetchone()
+    if row is None:
+        return record_id
+    column = {"organisation": "name", "person": "name", "note": "headline", "link": "role"}.get(
+        row[0], "title"
+    )
+    if row[0] in ("dependency",):
+        return f"dependency {record_id}"
+    found = con.execute(f'SELECT "{column}" FROM "{row[0]}" WHERE id = ?', (record_id,)).fetchone()
+    return str(found[0]) if found and found[0] else record_id

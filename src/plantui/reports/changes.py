@@ -1,0 +1,34 @@
+"""The "changed since" section of the html and md reports (``--changes-since DATE|EVENT``)."""
+
+from __future__ import annotations
+
+from plantui.history import grouped_changes, since_moment
+from plantui.reports.items import ChangeGroup, ChangeItem, Report, clean, words
+from plantui.storage.database import Database
+
+
+def add_changes(db: Database, report: Report, since: str) -> None:
+    """Fill the report's changes, naming only people the report may name (its ``people``):
+    other people's records and names are left out, as everywhere in the reports."""
+    clock, label = since_moment(db, since)
+    named = {p.name for p in report.people}
+    report.changes_since = clean(label)
+    groups = [
+        ChangeGroup(
+            clean(heading),
+            [
+                ChangeItem(
+                    c.what,
+                    words(c.type),
+                    clean(c.label),
+                    ", ".join(words(f) for f in c.fields) if c.what == "changed" else "",
+                    ", ".join(clean(w) for w in c.who if clean(w) in named),
+                    c.when.replace("T", " ").removesuffix("Z") + " UTC",
+                )
+                for c in items
+                if c.type != "person" or clean(c.label) in named
+            ],
+        )
+        for _ask, heading, items in grouped_changes(db, clock)
+    ]
+    report.changes = [g for g in groups if g.items]

@@ -1,0 +1,99 @@
+""" "Who is editing?": the person every TUI write carries, remembered per laptop user.
+
+The choice lives in the user's config folder (one file, database path -> person id), so
+each person logged in on a shared laptop keeps their own, and every plan its own.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import ClassVar
+
+from platformdirs import user_config_path
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Input, Static
+
+from plantui.errors import PlanError
+from plantui.people import find_person, person_names
+from plantui.service import PlanService
+
+
+def config_file() -> Path:
+    return user_config_path("plantui", appauthor=False) / "editing.json"
+
+
+def remembered(db_path: Path) -> str | None:
+    """The person id chosen last for this database by this laptop user, if any."""
+    try:
+        data = json.loads(config_file().read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    value = data.get(str(db_path.resolve())) if isinstance(data, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def remember(db_path: Path, person_id: str) -> None:
+    path = config_file()
+    try:
+        data = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        data = {}
+    if not isinstance(data, dict):
+        data = {}
+    data[str(db_path.resolve())] = person_id
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    path.write_text(json.dumps(data, indent=1), "utf-8")
+
+
+def choose_person(service: PlanService, name: str) -> str:
+    """The person named ``name`` (name, unique prefix or id), added if there is none."""
+    try:
+        return find_person(service.db, name)
+    except PlanError as exc:
+        if "no person named" not in str(exc):
+            raise
+    return service.create("person", {"name": name.strip()}).record_id
+
+
+class WhoIsEditing(ModalScreen[str | None]):
+    """Ask for the person at the keyboard: a name from the plan's people, or a new one."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "cancel", "Cancel", id="who-cancel"),
+    ]
+    DEFAULT_CSS = """
+    WhoIsEditing { align: center middle; }
+    #who-box {
+        width: 60; height: auto; border: round $primary; padding: 1 2; background: $surface;
+    }
+    """
+
+    def __init__(self, service: PlanService) -> None:
+        super().__init__()
+        self.service = service
+
+    def compose(self) -> ComposeResult:
+        names = sorted(person_names(self.service.db).values(), key=str.casefold)
+        with Vertical(id="who-box"):
+            yield Static(Content("Who is editing? Type your name (a new name adds you)."))
+            if names:
+                yield Static(Content("People in this plan: " + ", ".join(names)), id="who-known")
+            yield Input(placeholder="Your name", id="who-name")
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        name = event.value.strip()
+        if not name:
+            return
+        try:
+            self.dismiss(choose_person(self.service, name))
+        except PlanError as exc:
+            self.notify(str(exc), severity="error", markup=False)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)

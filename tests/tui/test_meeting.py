@@ -1,0 +1,114 @@
+"""Meeting mode on the example plan: check in, decide, add an action, change a RAG; then the
+minutes (a real ``plantui minutes`` run) list exactly those."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from textual.widgets import OptionList, SelectionList
+
+from plantui.service import PlanService
+from plantui.tui.app import PlanApp
+from plantui.tui.screens.meeting import AskText, CheckIn, MeetingScreen
+from tests.conftest import run_process
+from tests.tui.conftest import TODAY
+
+MEETING = "Commissioning task-and-finish"
+
+
+async def _type(pilot, text: str) -> None:
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, AskText)
+    pilot.app.screen.query_one("Input").value = text
+    await pilot.press("enter")
+    await pilot.pause()
+
+
+async def test_run_a_meeting_then_write_its_minutes(demo_db):
+    with demo_db.snapshot() as con:
+        (event_id,) = con.execute(
+            "SELECT id FROM event WHERE title LIKE ?", (MEETING + "%",)
+        ).fetchone()
+    app = PlanApp(PlanService(demo_db, clock_ok=True), today=TODAY, watch=False, preload=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MeetingScreen(event_id))
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, MeetingScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        assert isinstance(app.screen, CheckIn)
+        choices = app.screen.query_one(SelectionList)
+        for index in range(3):
+            choices.select(choices.get_option_at_index(index).value)
+        await pilot.press("escape")
+        await pilot.pause()
+        for text in ("Grants proposal agreed", "Guide to be published by September"):
+            await pilot.press("D")
+            await _type(pilot, text)
+        await pilot.press("D")
+        await _type(pilot, "   ")  # a decision with no text is refused
+        await pilot.press("A")
+        await _type(pilot, "Write to the budget panel")
+        agenda = screen.query_one(OptionList)
+        first_action = next(n for n, i in enumerate(screen.items) if i.type == "action")
+        agenda.highlighted = first_action
+        changed = screen.items[first_action]
+        await pilot.press("R")
+        await pilot.pause()
+    checked = [choices.get_option_at_index(i).prompt.plain for i in range(3)]
+    result = run_process("--db", str(demo_db.path), "minutes", MEETING)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    attended = out.split("## Attended")[1].split("## Decisions")[0]
+    assert [line[2:] for line in attended.split("\n") if line.startswith("- ")] == checked
+    decisions = out.split("## Decisions")[1].split("## New and changed")[0]
+    assert [line for line in decisions.split("\n") if line.strip()] == [
+        "1. Grants proposal agreed",
+        "2. Guide to be published by September",
+    ]
+    actions = out.split("## New and changed actions")[1].split("## Notes")[0]
+    lines = [line for line in actions.split("\n") if line.strip()]
+    assert len(lines) == 2
+    assert "- Write to the budget panel – new: status not\\_started" in lines
+    assert any(line.startswith(f"- {changed.label} – changed: rag ") for line in lines)
+    con = sqlite3.connect(demo_db.path)
+    assert con.execute("SELECT status FROM event WHERE id = ?", (event_id,)).fetchone() == ("held",)
+    con.close()
+
+
+async def test_every_meeting_key_is_listed_in_help_at_80x24(demo_db):
+    from plantui.tui.help import HelpScreen
+
+    with demo_db.snapshot() as con:
+        (event_id,) = con.execute("SELECT id FROM event ORDER BY starts_at LIMIT 1").fetchone()
+    app = PlanApp(PlanService(demo_db, clock_ok=True), today=TODAY, watch=False, preload=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MeetingScreen(event_id))
+        await pilot.pause()
+        assert app.screen.query_one("#timer").region.width == 80
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        shown = str(app.screen.query_one("Static").render())
+    for binding in MeetingScreen.BINDINGS:
+        assert binding.description in shown, binding.description
+
+
+async def test_events_screen_opens_meeting_mode_with_m(demo_db):
+    app = PlanApp(
+        PlanService(demo_db, clock_ok=True),
+        today=TODAY,
+        watch=False,
+        preload=False,
+        screen="events",
+    )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("M")
+        await pilot.pause()
+        assert isinstance(app.screen, MeetingScreen)
+        assert app.screen.items is not None
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, MeetingScreen)

@@ -1,0 +1,98 @@
+"""The People screen: listed, added through the form, deleted and restored, in the database."""
+
+from __future__ import annotations
+
+import pytest
+
+from plantui.tui.app import PlanApp
+from plantui.tui.screens.people import PeopleScreen
+from tests.tui.conftest import wait_for
+from tests.tui.test_browse import rows
+
+
+@pytest.fixture(autouse=True)
+def _own_config_folder(tmp_path, monkeypatch):
+    """ "Who is editing?" is remembered in the user's config folder: a fresh one per test."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def people_service(plan_service):
+    plan_service.create("person", {"name": "Jess Brayne", "job_title": "Head of Membership"})
+    plan_service.create("person", {"name": "Rebecca", "job_title": "Head of Policy"})
+    return plan_service
+
+
+async def test_key_9_opens_people_where_one_is_deleted_and_restored(people_service):
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, PeopleScreen)
+        assert "Head of Membership" in " ".join(rows(screen))
+        jess = next(p for p in people_service.list("person") if p.values["name"] == "Jess Brayne")
+        screen.select_record(jess.id)
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#confirm")
+        assert await wait_for(pilot, lambda: people_service.get(jess.id).deleted)
+        await pilot.press("x")
+        screen.select_record(jess.id)
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert not people_service.get(jess.id).deleted
+
+
+async def test_who_is_editing_is_asked_remembered_and_carried_by_tui_writes(people_service):
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_who_is_editing()
+        await pilot.pause()
+        await pilot.press(*"Amara Okafor", "enter")
+        await pilot.pause()
+        amara = next(p for p in people_service.list("person") if p.values["name"] == "Amara Okafor")
+        await pilot.press("9")
+        await pilot.pause()
+        screen = app.screen
+        rebecca = next(p for p in people_service.list("person") if p.values["name"] == "Rebecca")
+        screen.select_record(rebecca.id)
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        await pilot.click("#confirm")
+        assert await wait_for(pilot, lambda: people_service.get(rebecca.id).deleted)
+    deleted = people_service.get(rebecca.id).state.fields["_deleted"][-1]
+    assert deleted["by"] == amara.id
+    # A new session on this laptop starts with the same person.
+    people_service.by = None
+    again = PlanApp(people_service, watch=False, preload=False)
+    assert again.service.by == amara.id
+
+
+async def test_h_opens_the_history_of_the_selected_record(people_service):
+    from textual.widgets import DataTable
+
+    from plantui.tui.history_pane import HistoryPane
+
+    people = {p.values["name"]: p.id for p in people_service.list("person")}
+    people_service.by = people["Rebecca"]
+    people_service.update(people["Jess Brayne"], {"job_title": "Head of Engagement"})
+    people_service.by = None
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        app.screen.select_record(people["Jess Brayne"])
+        await pilot.pause()
+        await pilot.press("h")
+        await pilot.pause()
+        assert isinstance(app.screen, HistoryPane)
+        table = app.screen.query_one(DataTable)
+        last = [str(c) for c in table.get_row_at(table.row_count - 1)]
+        assert last[1:5] == ["job_title", "Head of Membership", "Head of Engagement", "Rebecca"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, HistoryPane)
