@@ -170,12 +170,12 @@ async def test_organisation_link_role_is_chosen_first(make_app, demo_service) ->
         assert isinstance(app.screen, ChooseOne)
         labels = app.screen.options
         assert {key for key, _ in labels} == {
-            "raised_by:to",
-            "directed_to:to",
-            "partner:to",
-            "hosts:to",
-            "attended:from",
-            "member_of:to",
+            "raised_by:to:ask",
+            "directed_to:to:ask",
+            "partner:to:action",
+            "hosts:to:event",
+            "attended:from:event",
+            "member_of:to:person",
         }
         await pilot.press("escape")
         await pilot.pause()
