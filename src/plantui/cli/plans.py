@@ -74,54 +74,21 @@ def cmd_plans(ctx) -> int:
 
 def cmd_new(ctx) -> int:
     from plantui.new_plan import check_start, create_in_library
+    from plantui.rollover import start_rolled_over
 
     library = _library(ctx)
     start = check_start(
         ctx.args.title, ctx.args.area, ctx.args.start, ctx.args.end, ctx.args.timezone
     )
-    fill = None
     if ctx.args.roll_over_from:
-        fill, source, old = _roll_over(ctx, library, ctx.args.roll_over_from, start)
-    try:
-        plan_id, path = create_in_library(library, start, ctx.service_on, fill)
-    finally:
-        if ctx.args.roll_over_from:
-            old.db.close()
-    if ctx.args.roll_over_from:
-        ctx.out(f"{source.carried.text()[:-1]} from {source.entry.name()}.")
+        source = library.find(ctx.args.roll_over_from)
+        plan_id, path, carried = start_rolled_over(library, start, source, ctx.service_on)
+        ctx.out(f"{carried.text()[:-1]} from {source.name()}.")
+    else:
+        plan_id, path = create_in_library(library, start, ctx.service_on)
     ctx.out(f"Started '{start.title}' ({start.start} to {start.end}) in {path}.")
     ctx.out(plan_id)
     return 0
-
-
-class _Source:
-    def __init__(self, entry: PlanEntry) -> None:
-        from plantui.rollover import Carried
-
-        self.entry = entry
-        self.carried = Carried()
-
-
-def _roll_over(ctx, library: Library, text: str, start):
-    """The fill of the new plan's first transaction, and the old plan (read only)."""
-    from plantui.library import refuse_if_archived
-    from plantui.rollover import carry
-    from plantui.storage.database import open_database
-
-    entry = library.find(text)
-    refuse_if_archived("1" if entry.archived else None, entry.path)
-    old = ctx.service_on(open_database(entry.path))
-    source = _Source(entry)
-
-    def fill(writer, plan_id: str) -> None:
-        before = old.get(entry.id).values
-        inherited = {k: before.get(k) for k in ("area", "timezone") if getattr(start, k) is None}
-        writer.update(
-            plan_id, {"previous_plan": entry.id, **{k: v for k, v in inherited.items() if v}}
-        )
-        source.carried = carry(old, writer, start.start)
-
-    return fill, source, old
 
 
 def cmd_archive(ctx) -> int:
