@@ -11,17 +11,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def open_tui(ctx) -> int:
+    """``--db`` or ``--plan`` open that plan; else the library's only plan, or its plans
+    (the welcome screen when it has none) to choose from inside the app."""
     from plantui.tui.app import PlanApp
 
-    if ctx.library is not None and not ctx.args.plan and len(ctx.library.entries()) > 1:
-        from plantui.tui.plan_chooser import choose_plan
-
-        chosen = choose_plan(ctx.library.entries())
-        if chosen is None:
-            return 0
-        ctx.__dict__["db_path"] = chosen
-    app = PlanApp(ctx.db)
-    app.run()
+    library = ctx.library
+    if library is None or ctx.args.plan or len(library.entries()) == 1:
+        app = PlanApp(ctx.db, library=library)
+    else:
+        app = PlanApp(None, library=library)
+    try:
+        app.run()
+    finally:
+        if app.db is not None:
+            app.db.close()
     if app.crash is not None:
         # Re-raised once the terminal is restored: the CLI writes the crash log and one line.
         raise app.crash
