@@ -11,7 +11,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from textual.widgets import Header, Input, OptionList, Static
+from textual.app import App
+from textual.widgets import DirectoryTree, Header, Input, OptionList, Static
 
 from plantui.cli.main import main
 from plantui.library import Library, PlanEntry
@@ -280,3 +281,29 @@ async def test_ctrl_o_on_a_single_file_says_why_there_is_no_chooser(tmp_path):
         await pilot.press("ctrl+o")
         await pilot.pause()
     assert "--db" in seen[-1]
+
+
+async def test_the_file_chooser_hides_hidden_files_and_a_drive_re_roots_it(tmp_path):
+    home = tmp_path / "home"
+    (home / ".cache").mkdir(parents=True)
+    (home / "plan.plantui.json").write_text("{}")
+    stick = tmp_path / "media" / "alice" / "STICK"
+    stick.mkdir(parents=True)
+    (stick / "from-the-hall.plantui.json").write_text("{}")
+
+    class Host(App[Path | None]):
+        def on_mount(self) -> None:
+            self.push_screen(ImportDialog(home, [tmp_path / "media"]), self.exit)
+
+    app = Host()
+    async with app.run_test(size=SIZE) as pilot:
+        tree = app.screen.query_one(DirectoryTree)
+        assert await wait_for(pilot, lambda: len(tree.root.children) == 1)
+        assert [str(c.label) for c in tree.root.children] == ["plan.plantui.json"]
+        app.screen.query_one("#import-places", OptionList).focus()
+        await pilot.press("down", "enter")  # the stick
+        assert await wait_for(pilot, lambda: tree.path == stick)
+        assert app.screen.query_one("#import-path", Input).value == f"{stick}/"
+        app.screen.query_one("#import-path", Input).focus()
+        await pilot.press(*"from-the-hall.plantui.json", "enter")
+    assert app.return_value == stick / "from-the-hall.plantui.json"

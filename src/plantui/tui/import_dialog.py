@@ -44,6 +44,13 @@ def removable_drives(roots: Iterable[Path] = DRIVE_ROOTS) -> list[Path]:
     return found
 
 
+class FileTree(DirectoryTree):
+    """The folder tree without hidden files and folders (a home holds dozens)."""
+
+    def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
+        return [p for p in paths if not p.name.startswith(".")]
+
+
 class ImportDialog(ModalScreen[Path | None]):
     """Returns the chosen file, or None when cancelled."""
 
@@ -70,8 +77,8 @@ class ImportDialog(ModalScreen[Path | None]):
         with Vertical():
             yield Static("Import a plan file (*.plantui.json)", classes="section-title")
             yield Static(
-                "Pick a file, or type its path and press Enter. Drives: USB sticks and"
-                " other removable drives.",
+                "Pick a file, or type its path and press Enter. On the left: your home"
+                " folder, then USB sticks and other removable drives.",
                 classes="hint",
                 markup=False,
             )
@@ -84,13 +91,15 @@ class ImportDialog(ModalScreen[Path | None]):
                     ),
                     id="import-places",
                 )
-                yield DirectoryTree(self.home, id="import-tree")
+                yield FileTree(self.home, id="import-tree")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         place = self.places[int(event.option.id or 0)]
         self.query_one(DirectoryTree).path = place
-        self.query_one("#import-path", Input).value = f"{place}{os.sep}"
+        typed = self.query_one("#import-path", Input)
+        typed.value = f"{place}{os.sep}"
+        typed.cursor_position = len(typed.value)  # typing a name goes after the folder
 
     def on_directory_tree_file_selected(self, event: DirectoryTree.FileSelected) -> None:
         event.stop()
