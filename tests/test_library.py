@@ -321,3 +321,9 @@ def test_plan_and_db_together_are_refused(tmp_path, run):
     run("new", "Local plan")
     result = run("--db", str(tmp_path / "one.db"), "--plan", "local", "list", "ask")
     assert result.code == 1 and "either --db or --plan" in result.err
+
+
+def test_an_edit_in_an_empty_library_says_how_to_start_a_plan(run):
+    result = run("add", "ask", "title=Somewhere")
+    assert result.code == 1 and len(result.err.strip().splitlines()) == 1
+    assert "plantui new TITLE" in result.err
