@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
+from textual.command import CommandList
 from textual.widgets import DirectoryTree, Header, Input, OptionList, Static
 
 from plantui.cli.main import main
@@ -307,3 +308,17 @@ async def test_the_file_chooser_hides_hidden_files_and_a_drive_re_roots_it(tmp_p
         app.screen.query_one("#import-path", Input).focus()
         await pilot.press(*"from-the-hall.plantui.json", "enter")
     assert app.return_value == stick / "from-the-hall.plantui.json"
+
+
+async def test_the_command_palette_opens_the_plans(library):
+    first = start_plan(library, "Alpha plan")
+    start_plan(library, "Beta plan")
+    app = app_on(library, first)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+p")
+        await pilot.press(*"Plans: switch")
+        assert await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count)
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PlansScreen))
+        assert len(app.screen.query_one(OptionList).options) == 2
+        assert "Alpha plan" in header_text(app)
