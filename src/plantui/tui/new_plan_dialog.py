@@ -35,12 +35,15 @@ class NewPlanDialog(ModalScreen[Path | None]):
     DEFAULT_CSS = """
     NewPlanDialog { align: center middle; }
     NewPlanDialog > VerticalScroll {
-        width: 72; height: auto; max-height: 100%;
-        border: round $primary; padding: 1 2; background: $surface;
+        width: 76; height: auto; max-height: 100%;
+        border: round $primary; padding: 0 1; background: $surface;
     }
-    NewPlanDialog Label { margin-top: 1; }
-    NewPlanDialog #new-plan-error { color: $error; height: auto; }
-    NewPlanDialog Horizontal { height: auto; margin-top: 1; }
+    NewPlanDialog .plan-field { height: 1; margin-top: 1; }
+    NewPlanDialog .plan-field Label { width: 11; }
+    NewPlanDialog .plan-field Input { width: 1fr; }
+    NewPlanDialog #new-plan-error { color: $error; height: auto; margin-top: 1; }
+    NewPlanDialog #new-plan-buttons { height: 1; margin-top: 1; }
+    NewPlanDialog #new-plan-buttons Button { margin-right: 2; }
     """
     AUTO_FOCUS = "#plan-title"
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -68,12 +71,13 @@ class NewPlanDialog(ModalScreen[Path | None]):
                     markup=False,
                 )
             for name, label, hint in FIELDS:
-                yield Label(label)
-                yield Input(placeholder=hint, id=f"plan-{name}")
+                with Horizontal(classes="plan-field"):
+                    yield Label(label)
+                    yield Input(placeholder=hint, id=f"plan-{name}", compact=True)
             yield Static("", id="new-plan-error", markup=False)
-            with Horizontal():
-                yield Button("Start the plan", id="start", variant="primary")
-                yield Button("Cancel", id="cancel")
+            with Horizontal(id="new-plan-buttons"):
+                yield Button("Start the plan", id="start", variant="primary", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         """Enter moves to the next field, and starts the plan from the last one."""
