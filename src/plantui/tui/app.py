@@ -279,6 +279,9 @@ class PlanApp(App[None]):
         """Switch the whole app to the plan in ``path``: every screen is built afresh on it."""
         from plantui.storage.database import open_database
 
+        if self.db is not None and self.db.path.resolve() == path.resolve() and then is None:
+            self.action_show(self.last_screen)  # already open: back where the person was
+            return
         try:
             db = open_database(path)
         except (PlanError, sqlite3.Error) as exc:

@@ -126,6 +126,7 @@ class PlansScreen(Screen[None]):
             intro.update(
                 f"{len(self.entries)} plan(s) in {self.library.folder}. Enter opens one;"
                 " n starts a new plan, r rolls the highlighted one over into next year's."
+                " Ctrl+O brings this list back from any screen."
             )
             shown.add_options(
                 Option(describe(e), id=f"plan-{i}") for i, e in enumerate(self.entries)
