@@ -10,16 +10,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=open_tui)
 
 
-def open_tui(ctx) -> int:
-    """``--db`` or ``--plan`` open that plan; else the library's only plan, or its plans
-    (the welcome screen when it has none) to choose from inside the app."""
-    from plantui.tui.app import PlanApp
-
+def plan_to_open(ctx):  # -> Database | None
+    """``--db`` or ``--plan`` name the plan, as does a library of one; otherwise None: the
+    app opens on the library's plans (the welcome screen when it has none)."""
     library = ctx.library
     if library is None or ctx.args.plan or len(library.entries()) == 1:
-        app = PlanApp(ctx.db, library=library)
-    else:
-        app = PlanApp(None, library=library)
+        return ctx.db
+    return None
+
+
+def open_tui(ctx) -> int:
+    from plantui.tui.app import PlanApp
+
+    app = PlanApp(plan_to_open(ctx), library=ctx.library)
     try:
         app.run()
     finally:
