@@ -54,8 +54,9 @@ def app_on(library: Library, path: Path | None = None) -> PlanApp:
 
 
 def header_text(app: PlanApp) -> str:
-    header = app.screen.query_one(Header)
-    return str(app.format_title(header.screen_title, header.screen_sub_title))
+    """What the header of the screen on top shows (a dialog's: the screen under it)."""
+    screen = next(s for s in reversed(app.screen_stack) if s.query(Header))
+    return str(screen.query_one("HeaderTitle").render())
 
 
 async def test_start_a_plan_from_an_empty_library_with_keys_only_then_its_first_ask(library):
@@ -329,3 +330,13 @@ async def test_the_command_palette_opens_the_plans(library):
         assert await wait_for(pilot, lambda: isinstance(app.screen, PlansScreen))
         assert len(app.screen.query_one(OptionList).options) == 2
         assert "Alpha plan" in header_text(app)
+
+
+async def test_the_header_follows_an_edit_of_the_plans_title(library):
+    first = start_plan(library, "Alpha plan")
+    app = app_on(library, first)
+    async with app.run_test(size=SIZE) as pilot:
+        assert "Alpha plan" in header_text(app)
+        assert app.db is not None and app.db.plan_id is not None
+        app.editor.update(app.db.plan_id, {"title": "Alpha plan, agreed"})
+        assert await wait_for(pilot, lambda: "Alpha plan, agreed" in header_text(app))

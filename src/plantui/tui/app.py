@@ -386,6 +386,8 @@ class PlanApp(App[None]):
         self._reload_pending = False
         if self.watch:
             self._version = self._data_version()
+        if self.db is not None and (title := _plan_title(self.db)) != self.plan_title:
+            self.plan_title = self.sub_title = title  # every header redraws with it
         for name, stack in self._screen_stacks.items():
             if not stack or name not in SCREENS:
                 continue
