@@ -62,6 +62,8 @@ def import_into_library(
     for path in files:
         plan_id, title = plan_of_file(path)
         if plan_id is None:
+            if path.is_dir():
+                raise PlanError(f"{path} is a folder; choose a plan file (*.plantui.json) in it.")
             if not path.is_file():
                 raise PlanError(f"{path} does not exist.")
             raise PlanError(f"{path} is not a plantui exchange file (it names no plan).")

@@ -252,7 +252,12 @@ async def test_a_file_that_is_no_plan_is_refused_in_one_sentence(library, tmp_pa
         await pilot.press(*"notes.txt", "enter")
         assert await wait_for(pilot, lambda: seen)
         assert isinstance(app.screen, PlansScreen)
-    assert "not a plantui exchange file" in seen[-1]
+        assert "not a plantui exchange file" in seen[-1]
+        await pilot.press("i")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, ImportDialog))
+        await pilot.press("enter")  # the home folder itself
+        assert await wait_for(pilot, lambda: len(seen) == 2)
+    assert "is a folder" in seen[-1]
     assert plan_files(library.folder) == []
 
 
