@@ -267,7 +267,7 @@ class PlanApp(App[None]):
         if self.current_mode != "plans":
             self.switch_mode("plans")
         for name in SCREENS:  # the old plan's screens go; they are rebuilt when shown
-            if name in self._screen_stacks:
+            if self.mode_screen(name) is not None:
                 self.remove_mode(name)
                 self.add_mode(name, _factory(name))
         if self.db is not None:
