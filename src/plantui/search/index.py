@@ -12,11 +12,11 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from typing import Any, Protocol
 
 from plantui.domain import DELETED, TYPES
-from plantui.merge import shown_values
+from plantui.merge import Fields
 from plantui.search.folding import fold
 from plantui.text import plain
 
@@ -56,38 +56,43 @@ def index_rowid(record_id: str) -> int:
     return int.from_bytes(digest, "big") >> 1
 
 
-def is_findable(shown: Mapping[str, Any]) -> bool:
+def _shown(fields: Fields, name: str) -> Any:
+    """A field's shown value: siblings are kept sorted by stamp, so the last one's."""
+    siblings = fields.get(name)
+    return siblings[-1].get("v") if siblings else None
+
+
+def is_findable(fields: Fields) -> bool:
     """Deleted records and those merged into another are left out of the index."""
-    return shown.get(DELETED) is not True and not shown.get("merged_into")
+    return _shown(fields, DELETED) is not True and not _shown(fields, "merged_into")
 
 
 def index_row(
-    record_id: str, type_name: str, shown: Mapping[str, Any]
+    record_id: str, type_name: str, fields: Fields
 ) -> tuple[int, str, str, str, str] | None:
-    """The index row of a record from its shown values, or None if it is not findable."""
-    fields = SEARCHED.get(type_name)
-    if fields is None or not is_findable(shown):
+    """The index row of a record from its sync state, or None if it is not findable."""
+    searched = SEARCHED.get(type_name)
+    if searched is None or not is_findable(fields):
         return None
-    label, other = fields
+    label, other = searched
     return (
         index_rowid(record_id),
         record_id,
         type_name,
-        _words_of(shown, label),
-        _words_of(shown, other),
+        _words_of(fields, label),
+        _words_of(fields, other),
     )
 
 
-def _words_of(shown: Mapping[str, Any], names: tuple[str, ...]) -> str:
+def _words_of(fields: Fields, names: tuple[str, ...]) -> str:
     """The folded text of some fields, escape sequences removed (they are not words)."""
-    return fold(plain("\n".join(v for n in names if isinstance(v := shown.get(n), str))))
+    return fold(plain("\n".join(v for n in names if isinstance(v := _shown(fields, n), str))))
 
 
 class _State(Protocol):
     id: str
     type: str
-
-    def shown(self) -> dict[str, Any]: ...
+    fields: Fields
 
 
 class _Executor(Protocol):
@@ -105,7 +110,7 @@ def update_index(conn: _Executor, states: Iterable[_State], *, new: bool = False
         return
     if not new:
         conn.exec_driver_sql(_DELETE, [(index_rowid(s.id),) for s in states])
-    rows = [row for s in states if (row := index_row(s.id, s.type, s.shown())) is not None]
+    rows = [row for s in states if (row := index_row(s.id, s.type, s.fields)) is not None]
     if rows:
         conn.exec_driver_sql(_INSERT, rows)
 
@@ -119,7 +124,7 @@ def rebuild_index(con: sqlite3.Connection) -> None:
     while batch := cursor.fetchmany(2000):
         rows = []
         for record_id, type_name, raw in batch:
-            row = index_row(record_id, type_name, shown_values(json.loads(raw)))
+            row = index_row(record_id, type_name, json.loads(raw))
             if row is not None:
                 rows.append(row)
         con.executemany(_INSERT, rows)
