@@ -7,6 +7,7 @@ from textual.widgets import DataTable
 
 from plantui.search.query import Hit
 from plantui.tui.search_provider import prompt
+from plantui.tui.widgets.browse import FILTER_DELAY
 from tests.tui.conftest import ask_by_ref
 
 
@@ -55,3 +56,20 @@ async def test_enter_opens_the_record_where_it_lives(make_app, demo_service) -> 
 def test_a_records_words_in_the_palette_are_never_markup() -> None:
     line = prompt(Hit("ask", "id", "[b]", "Close [/] gap", "the [draft] $x"))
     assert line.plain == "ask [b] Close [/] gap\nthe [draft] $x"
+
+
+async def test_list_filters_match_any_case_and_accents(make_app, demo_service) -> None:
+    """The example organisation whose contact is Lucía Ramírez, found by typing LUCIA RAMIREZ."""
+    wanted = {
+        o.id
+        for o in demo_service.list("organisation")
+        if o.values.get("contact_name") == "Lucía Ramírez"
+    }
+    assert wanted
+    app = make_app("organisations")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("slash", *"LUCIA RAMIREZ")
+        await pilot.pause(FILTER_DELAY * 3)
+        table = app.screen.query_one("#records", DataTable)
+        shown = {table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)}
+        assert shown == wanted

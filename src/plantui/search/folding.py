@@ -22,6 +22,16 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+SQL_FOLD = "plantui_fold"
+"""The name :func:`fold` has in SQL on every connection (``storage.database.configure``),
+so list filters compare folded column values with a folded needle."""
+
+
+def fold_sql(value: object) -> str | None:
+    """:func:`fold` for SQL: null stays null, numbers are folded as their text."""
+    return None if value is None else fold(str(value))
+
+
 def words(text: str) -> list[str]:
     """The folded words of ``text``, as the index sees them."""
     return _WORD.findall(fold(text))
