@@ -287,3 +287,13 @@ def test_the_snippet_of_a_long_text_is_cut_around_the_word_found(plan_service):
     assert "Then interpreters were booked." in hit.snippet
     assert hit.snippet[1:].split()[0] in {"Background", "words", "repeated", "here.", "Then"}
     assert len(hit.snippet) <= 110
+
+
+def test_a_screenshot_can_show_the_palette_searching(cli, tmp_path: Path):
+    cli("add", "plan", "title=Plan")
+    cli("add", "ask", "title=Interpreters for [b]all[/b]", "ref_code=A5")
+    svg = tmp_path / "palette.svg"
+    result = cli("screenshot", "--screen", "asks", "--palette", "interp", "--output", str(svg))
+    assert result.code == 0, result.err
+    text = svg.read_text().replace("&#160;", " ")
+    assert "Interpreters for [b]all[/b]" in text  # as typed: never markup

@@ -86,16 +86,19 @@ def _shown_fields(con: sqlite3.Connection, found: list[tuple[str, str]]) -> dict
 
 
 def _hit(record_id: str, rtype: str, values: dict[str, Any], prefixes: list[str]) -> Hit:
-    label_field = TYPES[rtype].label_field
-    label = values.get(label_field) or ""
+    label = one_line(values.get(TYPES[rtype].label_field) or "")
     ref_code = values.get("ref_code")
     _, other = SEARCHED[rtype]
-    snippet = ""
-    for name in (*other, label_field, "ref_code"):
-        value = values.get(name)
-        if isinstance(value, str) and (snippet := snippet_of(value, prefixes)):
-            break
-    return Hit(rtype, record_id, one_line(ref_code) if ref_code else None, one_line(label), snippet)
+    # Where the words are beyond the label; the label itself when only it holds them.
+    snippet = next(
+        (
+            s
+            for n in other
+            if isinstance(v := values.get(n), str) and (s := snippet_of(v, prefixes))
+        ),
+        label,
+    )
+    return Hit(rtype, record_id, one_line(ref_code) if ref_code else None, label, snippet)
 
 
 def snippet_of(text: str, prefixes: list[str]) -> str:

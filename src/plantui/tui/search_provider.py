@@ -33,7 +33,8 @@ def prompt(found: Found) -> Text:
 
     A ``Text``, never a string: the palette reads strings (and help) as markup, and these
     are a person's or an imported file's words (``search`` strips control characters)."""
-    line = Text.assemble((found.type, "dim"), " ")
+    line = Text()
+    line.append(f"{found.type} ", style="dim")
     if found.ref_code:
         line.append(f"{found.ref_code} ", style="bold")
     line.append(found.label)
