@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plantui.errors import PlanError
+from plantui.search.folding import SQL_FOLD, fold_sql
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 """The newest Alembic revision; checked against the scripts by a test, so opening an
 up-to-date database never has to import Alembic."""
 
@@ -79,11 +80,13 @@ def home_of(path: Path, inode: int | None = None) -> str:
 
 
 def configure(con: sqlite3.Connection) -> None:
-    """Settings every connection gets; transactions are ours to begin (``BEGIN ...``)."""
+    """Settings every connection gets; transactions are ours to begin (``BEGIN ...``).
+    ``plantui_fold`` is the search's case and accent folding, for list filters."""
     con.isolation_level = None
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA foreign_keys=ON")
     con.execute("PRAGMA synchronous=FULL")
+    con.create_function(SQL_FOLD, 1, fold_sql, deterministic=True)
 
 
 def connect(path: Path) -> sqlite3.Connection:

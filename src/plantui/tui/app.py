@@ -28,6 +28,7 @@ from plantui.errors import PlanError
 from plantui.storage.database import Database
 from plantui.text import one_line
 from plantui.tui.commands import PlanCommands
+from plantui.tui.search_provider import RecordSearch
 from plantui.tui.widgets.safe import show
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class PlanApp(App[None]):
 
     TITLE = "plantui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {PlanCommands}
+    COMMANDS = App.COMMANDS | {PlanCommands, RecordSearch}
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
         **{n: _factory(n) for n in SCREENS},
         "plans": _plans_screen,
