@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from plantui import clock as hlc
 from plantui import derived, merge
 from plantui.errors import PlanError
+from plantui.exchange import forks
 from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchange_file
 from plantui.exchange.state import STATE_KEY, import_base
 from plantui.service import PlanService
@@ -44,6 +45,8 @@ class ImportSummary:
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
     backup: Path | None = None
+    new_replica_id: str | None = None
+    """Set when the files showed this copy had been rolled back, and it took this id."""
 
     @property
     def wrote(self) -> bool:
@@ -59,6 +62,13 @@ class ImportSummary:
             f" Warnings: {len(self.warnings)}.",
         ]
         lines += [f"Warning: {w}" for w in self.warnings]
+        if self.new_replica_id:
+            lines.append(
+                "This copy had been rolled back (restored from a snapshot, or copied): other"
+                " laptops hold edits made under its replica id that it does not have, so it"
+                f" {'would write' if self.dry_run else 'now writes'} as a new replica"
+                f" ({self.new_replica_id}) and keeps those edits as another laptop's."
+            )
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         elif self.backup is not None:
@@ -237,7 +247,8 @@ def import_data(
     note(f"Merging {len(incoming)} record(s)")
     with db.read() as session:
         _check_plan(db, session, files)
-        if not _would_change(session, incoming, names):
+        rolled_back = _first_lost_write(db, session, incoming) is not None
+        if not rolled_back and not _would_change(session, incoming, names):
             # Nothing this copy has not seen: no backup, no write, just the summary.
             summary.unchanged = len(incoming)
             summary.conflicts = len(derived.open_conflicts(session))
@@ -248,6 +259,9 @@ def import_data(
         summary.backup = keep_backup(db)
     with db.write() as session:
         plan_id = _check_plan(db, session, files)
+        start = _first_lost_write(db, session, incoming)
+        if start is not None:
+            summary.new_replica_id = forks.split_off(db, session, start, incoming, service.wall())
         state = import_base(db, session)
         _apply(session, incoming, names, summary)
         summary.conflicts = len(derived.open_conflicts(session))
@@ -268,6 +282,20 @@ def import_data(
         db.set_meta(session, "clock", hlc.observe(last, top))
     note("Done")
     return summary
+
+
+def _first_lost_write(
+    db: Database, session: Session, incoming: dict[str, RecordState]
+) -> str | None:
+    """Where the files show this copy's history forked, if they do (see :mod:`forks`)."""
+    me = db.meta("replica_id", session) or ""
+    mentioned = [rid for rid, rec in incoming.items() if me in rec.vv]
+    if not mentioned:
+        return None
+    lost = forks.first_lost_write(
+        me, (incoming[rid] for rid in mentioned), _local_rows(session, mentioned)
+    )
+    return None if lost is None else forks.fork_point(lost, forks.exported_claims(db, session))
 
 
 def raise_state(state: dict[str, str], data: ExchangeData) -> dict[str, str]:
