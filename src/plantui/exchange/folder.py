@@ -13,7 +13,7 @@ from pathlib import Path
 from plantui.errors import PlanError
 from plantui.exchange.exporter import export_file
 from plantui.exchange.forks import exported_claims
-from plantui.exchange.importer import ImportSummary, import_data
+from plantui.exchange.importer import ImportSummary, gc_paused, import_data
 from plantui.exchange.model import SUFFIX
 from plantui.exchange.reader import (
     DEFAULT_MAX_SIZE,
@@ -86,6 +86,11 @@ def sync_folder(
     folder = Path(folder)
     if not folder.is_dir():
         raise PlanError(f"{one_line(str(folder))} is not a folder.")
+    with gc_paused():
+        return _sync(service, folder, max_size)
+
+
+def _sync(service: PlanService, folder: Path, max_size: int) -> SyncResult:
     db = service.db
     me = db.replica_id
     own_paths = _own_names(service, folder)

@@ -6,9 +6,11 @@ backup of the database (the last five are kept beside it).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -125,7 +127,8 @@ def _combine(files: list[ExchangeData]) -> tuple[dict[str, RecordState], dict[st
             _same_stamp_same_value(rec.id, have.fields, _name(first), rec.fields, _name(data))
             have.fields = merge.merge_fields(have.fields, have.vv, rec.fields, rec.vv)
             have.vv = merge.merge_vv(have.vv, rec.vv)
-    return incoming, {rid: _name(data) for rid, data in source.items()}
+    label = {id(data): _name(data) for data in files}
+    return incoming, {rid: label[id(data)] for rid, data in source.items()}
 
 
 def _a(noun: str) -> str:
@@ -226,8 +229,25 @@ def import_files(
     """Check then merge exchange files into the database (SYNC.md "Import")."""
     note = progress or (lambda _msg: None)
     note(f"Reading {len(paths)} file(s)")
-    files = read_files(paths, now_ms=service.wall(), max_size=max_size)
-    return import_data(service, files, dry_run=dry_run, progress=note)
+    with gc_paused():
+        files = read_files(paths, now_ms=service.wall(), max_size=max_size)
+        return import_data(service, files, dry_run=dry_run, progress=note)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold Python's cycle collector while a file's records are built and stored.
+
+    A 5,000-action file makes hundreds of thousands of small containers, each of which
+    counts towards the next collection; with the collector running, a third of an import
+    went to scanning objects that are freed by reference counting anyway."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def import_data(
