@@ -38,12 +38,18 @@ NAMES = ["a", "b", "c"]
 TEMPLATE: dict[str, Path] = {}
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _template(tmp_path_factory: pytest.TempPathFactory):
+    """One migrated empty database, copied for every replica (each copy takes its own id),
+    made once under pytest's own temporary folders so that nothing is left in /tmp."""
+    path = tmp_path_factory.mktemp("plantui-template") / "empty.db"
+    open_database(path).close()
+    TEMPLATE["path"] = path
+    yield
+    TEMPLATE.clear()
+
+
 def template_db() -> Path:
-    """One migrated empty database, copied for every replica (each copy takes its own id)."""
-    if "path" not in TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="plantui-template-"))
-        open_database(folder / "empty.db").close()
-        TEMPLATE["path"] = folder / "empty.db"
     return TEMPLATE["path"]
 
 
