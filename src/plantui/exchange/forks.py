@@ -15,6 +15,7 @@ the file as usual: the writes it lost are another replica's history, kept beside
 from __future__ import annotations
 
 import json
+import sqlite3
 from collections.abc import Iterable
 from typing import Any
 
@@ -170,9 +171,13 @@ def exported_claims(db: Database, session: Session) -> set[str]:
 
 def remember_claim(db: Database, clock: str) -> None:
     """Note that an export claimed ``clock`` for this replica: a peer's file echoing any
-    other value for it has seen writes this copy may not have, and is read in full."""
-    with db.write() as session:
-        known = json.loads(db.meta(EXPORTED_KEY, session) or "[]")
-        if clock in known:
-            return
-        db.set_meta(session, EXPORTED_KEY, json.dumps(sorted([*known, clock])[-EXPORTED_KEPT:]))
+    other value for it has seen writes this copy may not have, and is read in full. A
+    database that cannot be written (a read-only file) still exports."""
+    try:
+        with db.raw_write() as con:
+            known = json.loads(db.meta(EXPORTED_KEY, con) or "[]")
+            if clock not in known:
+                kept = sorted([*known, clock])[-EXPORTED_KEPT:]
+                db.set_meta(con, EXPORTED_KEY, json.dumps(kept))
+    except sqlite3.OperationalError:
+        return
