@@ -42,8 +42,8 @@ def _temporary(target: Path) -> Path:
     return target.parent / f".{target.name}.{os.getpid()}.tmp"
 
 
-def keep_backup(db: Database, reason: str = "before-import") -> Path:
-    """Copy the database aside before it changes; keep the newest few."""
+def keep_backup(db: Database, reason: str = "before-import", spare: Path | None = None) -> Path:
+    """Copy the database aside before it changes; keep the newest few (and ``spare``)."""
     folder = backup_folder(db.path)
     if not folder.exists():
         folder.mkdir(mode=0o700)
@@ -56,7 +56,8 @@ def keep_backup(db: Database, reason: str = "before-import") -> Path:
     finally:
         tmp.unlink(missing_ok=True)
     for old in sorted(folder.glob("*.db"))[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
+        if old != spare:
+            old.unlink(missing_ok=True)
     return target
 
 
@@ -82,7 +83,7 @@ def restore_backup(db: Database, number: int) -> tuple[Backup, Path]:
         raise PlanError(f"There is no backup number {number}; plantui backups lists them.")
     chosen = backups[number - 1]
     _check_whole(chosen.path)
-    saved = keep_backup(db, "before-restore")
+    saved = keep_backup(db, "before-restore", spare=chosen.path)  # the oldest must stay
     last = db.meta("clock") or ""
     db.restore_from(chosen.path)
     with db.raw_write() as con:

@@ -237,8 +237,10 @@ class Database:
         return [] if rows == ["ok"] else rows
 
     def restore_from(self, source: Path) -> None:
-        """Replace the whole content with ``source``'s, through SQLite (safe mid-use)."""
-        src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
+        """Replace the whole content with ``source``'s, through SQLite (safe mid-use); a
+        missing ``source`` is an error, never an empty database put over the plan."""
+        uri = f"{source.resolve().as_uri()}?mode=ro"
+        src = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
         try:
             with self._lock:
                 src.backup(self._connection())
