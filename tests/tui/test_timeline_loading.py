@@ -1,0 +1,95 @@
+"""A big plan's timeline is read in a worker thread: keys are handled while it loads.
+
+``LOAD_IN_THREAD_FROM`` is lowered to 0 so the example plan counts as big, and the read is
+held on an event, so each test decides when loading ends instead of racing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections.abc import Iterator
+
+import pytest
+
+from plantui.schedule import load_schedule
+from plantui.service import PlanService
+from plantui.tui.timeline import TimelineScreen
+from plantui.tui.timeline import screen as timeline_screen
+from tests.tui.test_timeline import SIZE, TimelineApp, action, dates
+
+
+class HeldRead:
+    """Stands in for ``load_schedule``: waits until released, and notes the reading threads."""
+
+    def __init__(self) -> None:
+        self.release = threading.Event()
+        self.threads: list[threading.Thread] = []
+
+    def __call__(self, session):
+        self.threads.append(threading.current_thread())
+        self.release.wait(timeout=10)
+        return load_schedule(session)
+
+
+@pytest.fixture
+def demo(demo_service: PlanService) -> PlanService:
+    return demo_service
+
+
+@pytest.fixture
+def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldRead]:
+    read = HeldRead()
+    monkeypatch.setattr(TimelineScreen, "LOAD_IN_THREAD_FROM", 0)
+    monkeypatch.setattr(timeline_screen, "load_schedule", read)
+    yield read
+    read.release.set()
+
+
+async def test_keys_are_handled_while_the_schedule_loads_in_a_thread(demo, held):
+    app = TimelineApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        screen = app.timeline
+        assert screen.reading and screen.gantt.rows == []
+        await pilot.press("z")  # zoom: handled now, not after the read
+        assert screen.gantt.zoom_chosen and screen.reading
+        assert held.threads and threading.main_thread() not in held.threads
+        held.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert not screen.reading
+        assert len(screen.schedule.bars) == len(demo.list("action"))
+        assert screen.gantt.zoom_chosen  # the key's effect outlived the load
+
+
+async def test_a_record_asked_for_while_loading_is_selected_once_loaded(demo, held):
+    app = TimelineApp(demo)
+    wanted = action(demo, "2.3").id
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.timeline.select_record(wanted)
+        held.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert app.timeline.gantt.selected_bar is not None
+        assert app.timeline.gantt.selected_bar.id == wanted
+
+
+async def test_quick_moves_during_a_reload_each_count(demo: PlanService, held):
+    start, end = dates(demo, "1.5")
+    app = TimelineApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        held.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        app.timeline.select_record(action(demo, "1.5").id)
+        held.release.clear()  # the reloads after each move now wait
+        await pilot.press("greater_than_sign")
+        await pilot.press("greater_than_sign")
+        assert app.timeline.reading
+        held.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    week = dt.timedelta(days=7)
+    assert dates(demo, "1.5") == (start + 2 * week, end + 2 * week)
