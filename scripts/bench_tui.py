@@ -23,8 +23,9 @@ In-process interactions run both apps in one event loop and time until ``Pilot.p
 returns (the frame is drawn and the app idle); scroll and pan frames count CPU time, which
 the 20 ms idle polling of ``pause`` does not blur. Not a test: figures depend on the machine.
 
-Run: .venv/bin/python scripts/bench_tui.py [--runs 5] [--actions 20000] [--quick]
-(``--quick``: the example plan only, a 2,000-action big plan and three screens; for a smoke run.)
+Run: .venv/bin/python scripts/bench_tui.py [--runs 5] [--actions 20000] [--quick] [--parts ...]
+(about 15 minutes on 2 busy cores; ``--quick`` takes a 2,000-action big plan and three
+screens, ``--parts frames,forms,switches,filter,timeline,memory`` picks what to measure.)
 """
 
 from __future__ import annotations
@@ -517,33 +518,42 @@ async def timeline_frames(big: Path, small: Path, runs: int, frames: int = 40) -
 # -- main -------------------------------------------------------------------------------------
 
 
+PARTS = ("frames", "forms", "switches", "filter", "timeline", "memory")
+
+
 def run(args: argparse.Namespace, tmp: Path) -> list[Result]:
-    quick = args.quick
+    quick, parts = args.quick, set(args.parts.split(","))
     screens = ["overview", "asks", "timeline"] if quick else list(SCREEN_NAMES)
     actions = 2_000 if quick else args.actions
     organisations = 1_000 if quick else args.organisations
+    big_label = f"{actions:,} actions"
     say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
     say("building the plans ...")
     example = example_plan(tmp / "example.db")
+    work = tmp / "work.db"
+    shutil.copyfile(example, work)
     big = big_plan(tmp / "big.db", actions, organisations)
     small = big_plan(tmp / "small.db", 100, 0)
     results: list[Result] = []
-    say("first frames, example plan ...")
-    results += first_frames(example, "example plan", screens, args.runs, tmp)
-    if not quick:
-        say("first frames, big plan ...")
-        big_label = f"{actions:,} actions"
-        results += first_frames(big, big_label, screens, args.runs, tmp)
-    say("forms, switches, filter, timeline ...")
-    work = tmp / "work.db"
-    shutil.copyfile(example, work)
-    results.append(asyncio.run(form_open(work, args.runs)))
-    results += asyncio.run(
-        screen_switches(work, [s for s in screens if s != "overview"], args.runs)
-    )
-    results += asyncio.run(filter_keys(big, args.runs, organisations))
-    results += asyncio.run(timeline_frames(big, small, args.runs))
-    if not quick:
+    if "frames" in parts:
+        say("first frames ...")
+        results += first_frames(example, "example plan", screens, args.runs, tmp)
+        if not quick:
+            results += first_frames(big, big_label, screens, args.runs, tmp)
+    if "forms" in parts:
+        say("forms ...")
+        results.append(asyncio.run(form_open(work, args.runs)))
+    if "switches" in parts:
+        say("switches ...")
+        others = [s for s in screens if s != "overview"]
+        results += asyncio.run(screen_switches(work, others, args.runs))
+    if "filter" in parts:
+        say("filter ...")
+        results += asyncio.run(filter_keys(big, args.runs, organisations))
+    if "timeline" in parts:
+        say("timeline ...")
+        results += asyncio.run(timeline_frames(big, small, args.runs))
+    if "memory" in parts:
         results.append(memory(big, args.runs, tmp))
     return results
 
@@ -553,7 +563,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=5, help="samples of each side (median)")
     parser.add_argument("--actions", type=int, default=20_000, help="actions of the big plan")
     parser.add_argument("--organisations", type=int, default=10_000)
-    parser.add_argument("--quick", action="store_true", help="a small subset, for a smoke run")
+    parser.add_argument("--quick", action="store_true", help="small plans and three screens")
+    parser.add_argument(
+        "--parts", default=",".join(PARTS), help=f"comma-separated, of: {', '.join(PARTS)}"
+    )
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp_name:
         results = run(args, Path(tmp_name))
