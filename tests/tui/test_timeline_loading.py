@@ -7,8 +7,12 @@ held on an event, so each test decides when loading ends instead of racing it.
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -16,6 +20,8 @@ from plantui.schedule import load_schedule
 from plantui.service import PlanService
 from plantui.tui.timeline import TimelineScreen
 from plantui.tui.timeline import screen as timeline_screen
+from tests.conftest import SRC
+from tests.tui.conftest import TODAY
 from tests.tui.test_timeline import SIZE, TimelineApp, action, dates
 
 
@@ -93,3 +99,29 @@ async def test_quick_moves_during_a_reload_each_count(demo: PlanService, held):
         await pilot.pause()
     week = dt.timedelta(days=7)
     assert dates(demo, "1.5") == (start + 2 * week, end + 2 * week)
+
+
+FIRST_FRAME = """
+import sys
+from plantui.cli.main import main
+
+code = main(["--db", sys.argv[1], "screenshot", "--screen", "timeline", "--output", sys.argv[2]])
+assert code == 0, code
+assert "sqlalchemy" not in sys.modules, "the Timeline's first frame imported SQLAlchemy"
+"""
+
+
+@pytest.mark.slow
+def test_the_timeline_is_drawn_without_importing_sqlalchemy(demo_db, tmp_path: Path) -> None:
+    """The schedule is read over plain sqlite3: the ORM's import is no part of the wait."""
+    demo_db.close()
+    shot = tmp_path / "timeline.svg"
+    env = {**os.environ, "PYTHONPATH": str(SRC), "PLANTUI_TODAY": TODAY.isoformat()}
+    done = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(demo_db.path), str(shot)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Set&#160;up&#160;the&#160;mental&#160;health" in shot.read_text(encoding="utf-8")

@@ -8,6 +8,7 @@ A big plan is read in a thread, so keys keep working while 20,000 actions load.
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -23,7 +24,7 @@ from textual.widgets import Header, Static
 from plantui import clock
 from plantui.errors import PlanError
 from plantui.schedule import Bar, Schedule, load_schedule, resized, shifted
-from plantui.storage.database import Database
+from plantui.storage.database import Database, connect
 from plantui.text import one_line
 from plantui.tui.timeline.choice import ChoiceDialog
 from plantui.tui.timeline.gantt import (
@@ -144,7 +145,9 @@ class TimelineScreen(Screen[None]):
         self._generation += 1
         count = self._action_count()
         if count < self.LOAD_IN_THREAD_FROM:
-            self._show_schedule(self._read(), self._generation)
+            with self._database().snapshot() as con:
+                schedule = self._read(con)
+            self._show_schedule(schedule, self._generation)
             return
         if self._shown < 0:
             self.query_one("#timeline-detail", Static).update(
@@ -152,22 +155,27 @@ class TimelineScreen(Screen[None]):
             )
         self._load_in_thread(self._generation)
 
-    def _read(self) -> Schedule:
-        with self._database().read() as session:
-            schedule = load_schedule(session)
+    def _read(self, con: sqlite3.Connection) -> Schedule:
+        schedule = load_schedule(con)
         if self.gantt.show_critical:
             schedule.critical  # noqa: B018 - computed here, not while drawing
         return schedule
 
     @work(thread=True, exclusive=True, group="timeline-load", exit_on_error=False)
     def _load_in_thread(self, generation: int) -> None:
+        # A connection of its own: the app's shared one stays free for the screens meanwhile.
+        con = connect(self._database().path)
         try:
-            schedule = self._read()
+            with con:
+                con.execute("BEGIN")
+                schedule = self._read(con)
         except Exception as exc:  # the old schedule stays; say why the new one is missing
             self.app.call_from_thread(
                 self.notify, f"Could not load the timeline: {exc}", severity="error", markup=False
             )
             return
+        finally:
+            con.close()
         self.post_message(self.Loaded(schedule, generation))
 
     def on_timeline_screen_loaded(self, message: Loaded) -> None:
@@ -284,17 +292,12 @@ class TimelineScreen(Screen[None]):
 
     def _notes(self, action_id: str, shown: int = 3) -> list[Content]:
         """The latest notes about an action, newest first (the report prints them too)."""
-        from sqlalchemy import select
-
-        from plantui.storage.models import Note
-
-        with self.app.service.db.read() as session:  # type: ignore[attr-defined]
-            notes = session.execute(
-                select(Note.date, Note.headline)
-                .where(Note.about == action_id, Note.deleted.is_(False))
-                .order_by(Note.date.desc())
-                .limit(shown)
-            ).all()
+        with self._database().snapshot() as con:
+            notes = con.execute(
+                "SELECT date, headline FROM note WHERE about = ? AND NOT deleted"
+                " ORDER BY date DESC LIMIT ?",
+                (action_id, shown),
+            ).fetchall()
         return [
             Content.assemble(("Note ", "dim"), f"{day or 'undated'} ", one_line(headline or ""))
             for day, headline in notes
