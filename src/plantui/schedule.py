@@ -674,10 +674,24 @@ _ACTION_COLUMNS = (
 )
 
 
-def load_schedule(source: sqlite3.Connection | Session) -> Schedule:
+def _first_asks(con: sqlite3.Connection, asks: list[AskGroup], rows: int) -> list[AskGroup]:
+    """The first asks whose headings and actions fill ``rows`` rows."""
+    out: list[AskGroup] = []
+    filled = 0
+    for ask in asks:
+        if filled >= rows:
+            break
+        out.append(ask)
+        sql = "SELECT count(*) FROM action WHERE ask = ? AND NOT deleted"
+        filled += 1 + con.execute(sql, (ask.id,)).fetchone()[0]
+    return out
+
+
+def load_schedule(source: sqlite3.Connection | Session, rows: int | None = None) -> Schedule:
     """Read the schedule from the projection tables (live records only), over plain
     ``sqlite3`` (a session's own connection when given one), so the timeline can be drawn
-    without importing SQLAlchemy."""
+    without importing SQLAlchemy. With ``rows``, only the first asks that fill that many
+    rows and their actions: the first screenful, to show while the rest is read."""
     con = as_sqlite(source)
     plan = con.execute(
         "SELECT title, period_start, period_end FROM plan WHERE NOT deleted LIMIT 1"
@@ -688,8 +702,13 @@ def load_schedule(source: sqlite3.Connection | Session) -> Schedule:
             "SELECT id, title, ref_code, rank FROM ask WHERE NOT deleted ORDER BY rank, id"
         )
     ]
+    only: tuple[str, ...] = ()
+    if rows is not None:
+        asks = _first_asks(con, asks, rows)
+        only = tuple(a.id for a in asks)
+    where = f" AND ask IN ({', '.join('?' * len(only))})" if rows is not None else ""
     bars: dict[str, Bar] = {}
-    for r in con.execute(f"SELECT {_ACTION_COLUMNS} FROM action WHERE NOT deleted"):
+    for r in con.execute(f"SELECT {_ACTION_COLUMNS} FROM action WHERE NOT deleted{where}", only):
         # Titles are made safe when shown (Bar.label), only for the rows on screen.
         bar = Bar(*r)  # NULL title, code and milestone fixed below
         bar.title = bar.title or ""

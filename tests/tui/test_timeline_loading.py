@@ -26,16 +26,18 @@ from tests.tui.test_timeline import SIZE, TimelineApp, action, dates
 
 
 class HeldRead:
-    """Stands in for ``load_schedule``: waits until released, and notes the reading threads."""
+    """Stands in for ``load_schedule``: reads of the whole plan wait until released (the
+    first screenful does not), and the reading threads are noted."""
 
     def __init__(self) -> None:
         self.release = threading.Event()
         self.threads: list[threading.Thread] = []
 
-    def __call__(self, session):
+    def __call__(self, con, rows=None):
         self.threads.append(threading.current_thread())
-        self.release.wait(timeout=10)
-        return load_schedule(session)
+        if rows is None:
+            self.release.wait(timeout=10)
+        return load_schedule(con, rows)
 
 
 @pytest.fixture
@@ -57,7 +59,7 @@ async def test_keys_are_handled_while_the_schedule_loads_in_a_thread(demo, held)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         screen = app.timeline
-        assert screen.reading and screen.gantt.rows == []
+        assert screen.reading
         await pilot.press("z")  # zoom: handled now, not after the read
         assert screen.gantt.zoom_chosen and screen.reading
         assert held.threads and threading.main_thread() not in held.threads
@@ -67,6 +69,24 @@ async def test_keys_are_handled_while_the_schedule_loads_in_a_thread(demo, held)
         assert not screen.reading
         assert len(screen.schedule.bars) == len(demo.list("action"))
         assert screen.gantt.zoom_chosen  # the key's effect outlived the load
+
+
+async def test_the_first_screenful_shows_before_the_whole_plan_is_read(demo, held):
+    app = TimelineApp(demo)
+    async with app.run_test(size=(100, 16)) as pilot:
+        gantt = app.timeline.gantt
+        await pilot.pause()
+        while app.timeline.reading and not gantt.rows:
+            await pilot.pause()
+        assert app.timeline.reading  # the whole plan is still being read
+        height = gantt.size.height
+        shown = [row.id for row in gantt.rows if row.kind == "ask"]
+        assert height <= len(gantt.rows) < len(demo.list("action")), "not a screenful"
+        assert shown == [a.id for a in demo.list("ask")][: len(shown)]  # the top asks
+        held.release.set()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert len(gantt.rows) == len(demo.list("action")) + len(demo.list("ask"))
 
 
 async def test_a_record_asked_for_while_loading_is_selected_once_loaded(demo, held):

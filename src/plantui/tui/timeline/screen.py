@@ -53,12 +53,13 @@ class TimelineScreen(Screen[None]):
     than a frame (about 0.4 s for 20,000 here), and keys must keep working meanwhile."""
 
     class Loaded(Message):
-        """A schedule read in the loading thread, for the screen to show."""
+        """A schedule read in the loading thread (the whole, or its first screenful)."""
 
-        def __init__(self, schedule: Schedule, generation: int) -> None:
+        def __init__(self, schedule: Schedule, generation: int, whole: bool = True) -> None:
             super().__init__()
             self.schedule = schedule
             self.generation = generation
+            self.whole = whole
 
     CSS_PATH = Path(__file__).with_name("timeline.tcss")
     SUB_TITLE = "Timeline"
@@ -168,6 +169,9 @@ class TimelineScreen(Screen[None]):
         try:
             with con:
                 con.execute("BEGIN")
+                if self._shown < 0:  # an empty chart: its first screenful first
+                    first = load_schedule(con, rows=self.size.height)
+                    self.post_message(self.Loaded(first, generation, whole=False))
                 schedule = self._read(con)
         except Exception as exc:  # the old schedule stays; say why the new one is missing
             self.app.call_from_thread(
@@ -179,11 +183,14 @@ class TimelineScreen(Screen[None]):
         self.post_message(self.Loaded(schedule, generation))
 
     def on_timeline_screen_loaded(self, message: Loaded) -> None:
-        self._show_schedule(message.schedule, message.generation)
+        self._show_schedule(message.schedule, message.generation, message.whole)
 
-    def _show_schedule(self, schedule: Schedule, generation: int) -> None:
-        if generation != self._generation:
-            return  # a newer reload is on its way
+    def _show_schedule(self, schedule: Schedule, generation: int, whole: bool = True) -> None:
+        if generation != self._generation or self._shown == generation:
+            return  # a newer reload is on its way, or the whole is already shown
+        if not whole:
+            self.gantt.set_schedule(schedule, self.today)
+            return
         self._shown = generation
         self.gantt.set_schedule(schedule, self.today)
         if self._wanted is not None:
