@@ -113,13 +113,12 @@ RSS_WRAPPER = r"""
 import atexit, resource, runpy, sys
 atexit.register(lambda: sys.stderr.write(
     f"\nmaxrss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\n"))
-sys.argv = sys.argv[1:]
-if sys.argv[0] == "-c":
-    code = sys.argv[1]
-    sys.argv = ["-c", *sys.argv[2:]]
-    exec(compile(code, "<twin>", "exec"), {"__name__": "__main__"})
+flag, target, *rest = sys.argv[1:]
+sys.argv = [flag if flag == "-c" else target, *rest]
+if flag == "-c":
+    exec(compile(target, "<twin>", "exec"), {"__name__": "__main__"})
 else:
-    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+    runpy.run_module(target, run_name="__main__", alter_sys=True)
 """
 
 
