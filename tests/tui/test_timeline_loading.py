@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -100,6 +101,28 @@ async def test_a_record_asked_for_while_loading_is_selected_once_loaded(demo, he
         await pilot.pause()
         assert app.timeline.gantt.selected_bar is not None
         assert app.timeline.gantt.selected_bar.id == wanted
+
+
+async def test_a_failed_read_is_one_sentence_and_the_screen_stays_usable(
+    demo, monkeypatch: pytest.MonkeyPatch
+):
+    def broken(con, rows=None):
+        if rows is None:
+            raise sqlite3.DatabaseError("database disk image is malformed")
+        return load_schedule(con, rows)
+
+    monkeypatch.setattr(TimelineScreen, "LOAD_IN_THREAD_FROM", 0)
+    monkeypatch.setattr(timeline_screen, "load_schedule", broken)
+    app = TimelineApp(demo)
+    async with app.run_test(size=SIZE) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        said = [n.message for n in app._notifications]
+        assert said == ["Could not load the timeline: database disk image is malformed"]
+        assert not app.timeline.reading
+        app.timeline.select_record(action(demo, "1.1").id)
+        await pilot.pause()
+        assert app.timeline.gantt.selected_bar is not None
 
 
 async def test_quick_moves_during_a_reload_each_count(demo: PlanService, held):

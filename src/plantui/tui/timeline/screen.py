@@ -174,13 +174,17 @@ class TimelineScreen(Screen[None]):
                     self.post_message(self.Loaded(first, generation, whole=False))
                 schedule = self._read(con)
         except Exception as exc:  # the old schedule stays; say why the new one is missing
-            self.app.call_from_thread(
-                self.notify, f"Could not load the timeline: {exc}", severity="error", markup=False
-            )
+            self.app.call_from_thread(self._not_loaded, generation, exc)
             return
         finally:
             con.close()
         self.post_message(self.Loaded(schedule, generation))
+
+    def _not_loaded(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:
+            self._shown = generation  # keep the schedule on screen as the one to work with
+        message = f"Could not load the timeline: {show(error)}"
+        self.notify(message, severity="error", markup=False)
 
     def on_timeline_screen_loaded(self, message: Loaded) -> None:
         self._show_schedule(message.schedule, message.generation, message.whole)
