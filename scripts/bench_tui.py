@@ -110,9 +110,14 @@ asyncio.run(main())
 """
 
 RSS_WRAPPER = r"""
-import atexit, resource, runpy, sys
-atexit.register(lambda: sys.stderr.write(
-    f"\nmaxrss_kb={resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\n"))
+import atexit, runpy, sys
+
+def peak():  # this process's own high-water mark (getrusage's would include the parent's)
+    with open("/proc/self/status") as status:
+        kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    sys.stderr.write(f"\nmaxrss_kb={kb}\n")
+
+atexit.register(peak)
 flag, target, *rest = sys.argv[1:]
 sys.argv = [flag if flag == "-c" else target, *rest]
 if flag == "-c":
