@@ -668,6 +668,9 @@ def _stored_day(text: str | None) -> dt.date | None:
 
 _STORED_DAY = re.compile(r"(\d+)-(\d+)-(\d+)")
 
+_MAX_VARIABLES = 900
+"""Below SQLite's oldest limit on a statement's parameters (999); past it, read them all."""
+
 _ACTION_COLUMNS = (
     'id, title, ref_code, ask, parent, pledge, community_owner, public_owner, start, "end", '
     "baseline_start, baseline_end, status, rag, progress, milestone, date_confidence"
@@ -702,13 +705,19 @@ def load_schedule(source: sqlite3.Connection | Session, rows: int | None = None)
             "SELECT id, title, ref_code, rank FROM ask WHERE NOT deleted ORDER BY rank, id"
         )
     ]
-    only: tuple[str, ...] = ()
     if rows is not None:
         asks = _first_asks(con, asks, rows)
-        only = tuple(a.id for a in asks)
-    where = f" AND ask IN ({', '.join('?' * len(only))})" if rows is not None else ""
+
+    def among(column: str, ids: Iterable[str | None]) -> tuple[str, tuple[str, ...]]:
+        """A condition keeping a first screenful's rows to those it shows (else none)."""
+        kept = tuple({i for i in ids if i}) if rows is not None else ()
+        if rows is None or len(kept) > _MAX_VARIABLES:
+            return "", ()
+        return f" AND {column} IN ({', '.join('?' * len(kept))})", kept
+
+    where, args = among("ask", (a.id for a in asks))
     bars: dict[str, Bar] = {}
-    for r in con.execute(f"SELECT {_ACTION_COLUMNS} FROM action WHERE NOT deleted{where}", only):
+    for r in con.execute(f"SELECT {_ACTION_COLUMNS} FROM action WHERE NOT deleted{where}", args):
         # Titles are made safe when shown (Bar.label), only for the rows on screen.
         bar = Bar(*r)  # NULL title, code and milestone fixed below
         bar.title = bar.title or ""
@@ -719,10 +728,12 @@ def load_schedule(source: sqlite3.Connection | Session, rows: int | None = None)
             for day in (bar.start, bar.end, bar.baseline_start, bar.baseline_end)
         )
         bars[bar.id] = bar
+    where, args = among('"to"', bars)
     deps = [
         Dep(dep_id, pred, succ, kind or "FS", drawable_days(lag or 0))
         for dep_id, pred, succ, kind, lag in con.execute(
-            'SELECT id, "from", "to", kind, lag_days FROM dependency WHERE NOT deleted'
+            f'SELECT id, "from", "to", kind, lag_days FROM dependency WHERE NOT deleted{where}',
+            args,
         )
         if pred and succ
     ]
@@ -738,13 +749,20 @@ def load_schedule(source: sqlite3.Connection | Session, rows: int | None = None)
             continue
         events.append(EventMark(event_id, day, one_line(title or ""), kind))
     events.sort(key=lambda e: (e.day, e.title, e.id))
+    owners = [o for b in bars.values() for o in (b.community_owner, b.public_owner)]
+    where, args = among("id", owners)
     organisations = {
         org_id: one_line(short_name or name or "")
-        for org_id, name, short_name in con.execute("SELECT id, name, short_name FROM organisation")
+        for org_id, name, short_name in con.execute(
+            f"SELECT id, name, short_name FROM organisation WHERE 1{where}", args
+        )
     }
+    where, args = among("id", (b.pledge for b in bars.values()))
     pledges = {
         pledge_id: one_line(f"{ref_code or ''} {title or ''}".strip())
-        for pledge_id, ref_code, title in con.execute("SELECT id, ref_code, title FROM pledge")
+        for pledge_id, ref_code, title in con.execute(
+            f"SELECT id, ref_code, title FROM pledge WHERE 1{where}", args
+        )
     }
     return Schedule(
         title=one_line(plan[0] or "") if plan else "",

@@ -168,3 +168,17 @@ def test_the_timeline_is_drawn_without_importing_sqlalchemy(demo_db, tmp_path: P
     )
     assert done.returncode == 0, done.stderr
     assert "Set&#160;up&#160;the&#160;mental&#160;health" in shot.read_text(encoding="utf-8")
+
+
+def test_a_first_screenful_reads_only_what_it_shows(demo_db) -> None:
+    with demo_db.snapshot() as con:
+        whole = load_schedule(con)
+        first = load_schedule(con, rows=12)
+    assert [a.id for a in first.asks] == [a.id for a in whole.asks][: len(first.asks)]
+    assert 0 < len(first.asks) < len(whole.asks)
+    assert {b.ask for b in first.bars.values()} <= {a.id for a in first.asks}
+    assert len(first.rows()) >= 12
+    owners = {o for b in first.bars.values() for o in (b.community_owner, b.public_owner)}
+    assert set(first.organisations) <= owners < set(whole.organisations) | {None}
+    assert all(d.succ in first.bars for d in first.deps)
+    assert first.events == whole.events
