@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -55,11 +56,14 @@ class TimelineScreen(Screen[None]):
     class Loaded(Message):
         """A schedule read in the loading thread (the whole, or its first screenful)."""
 
-        def __init__(self, schedule: Schedule, generation: int, whole: bool = True) -> None:
+        def __init__(
+            self, schedule: Schedule, generation: int, drawn: threading.Event | None = None
+        ) -> None:
             super().__init__()
             self.schedule = schedule
             self.generation = generation
-            self.whole = whole
+            self.drawn = drawn
+            """Set once a first screenful is on screen (None: this is the whole schedule)."""
 
     CSS_PATH = Path(__file__).with_name("timeline.tcss")
     SUB_TITLE = "Timeline"
@@ -171,7 +175,10 @@ class TimelineScreen(Screen[None]):
                 con.execute("BEGIN")
                 if self._shown < 0:  # an empty chart: its first screenful first
                     first = load_schedule(con, rows=self.size.height)
-                    self.post_message(self.Loaded(first, generation, whole=False))
+                    drawn = threading.Event()
+                    self.post_message(self.Loaded(first, generation, drawn))
+                    # Let it reach the screen before the long read competes for the GIL.
+                    drawn.wait(timeout=1.0)
                 schedule = self._read(con)
         except Exception as exc:  # the old schedule stays; say why the new one is missing
             self.app.call_from_thread(self._not_loaded, generation, exc)
@@ -187,7 +194,9 @@ class TimelineScreen(Screen[None]):
         self.notify(message, severity="error", markup=False)
 
     def on_timeline_screen_loaded(self, message: Loaded) -> None:
-        self._show_schedule(message.schedule, message.generation, message.whole)
+        self._show_schedule(message.schedule, message.generation, message.drawn is None)
+        if message.drawn is not None:
+            self.call_after_refresh(message.drawn.set)
 
     def _show_schedule(self, schedule: Schedule, generation: int, whole: bool = True) -> None:
         if generation != self._generation or self._shown == generation:
