@@ -7,6 +7,7 @@ answering keys while a big file is read, and says what it is doing.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -94,6 +95,11 @@ class FolderList(OptionList):
         self.post_message(self.Chosen(path))
 
 
+def copy_name(db_path: Path) -> str:
+    """The name a copy of the database at ``db_path`` gets in a chosen folder."""
+    return f"{db_path.stem}-for-another-laptop.db"
+
+
 def _expand(text: str) -> Path | None:
     text = text.strip()
     return Path(text).expanduser() if text else None
@@ -109,6 +115,7 @@ class SyncScreen(Screen[None]):
         Binding("f3", "apply", "Apply import", id="sync.apply"),
         Binding("f4", "export", "Export", id="sync.export"),
         Binding("f5", "sync_folder", "Sync folder", id="sync.folder"),
+        Binding("f6", "copy_for_laptop", "Copy for a laptop", id="sync.copy"),
         Binding("ctrl+l", "focus_path", "Path", show=False, id="sync.path"),
         Binding("escape", "leave_path", "Leave path", show=False, id="sync.leave-path"),
     ]
@@ -137,6 +144,7 @@ class SyncScreen(Screen[None]):
                 with Horizontal(id="sync-buttons-2"):
                     yield Button("Export", id="export")
                     yield Button("Sync folder", id="sync-folder")
+                    yield Button("Copy for a laptop", id="copy-for-laptop")
                 yield ProgressBar(total=None, show_eta=False, id="sync-progress")
                 yield Static("", id="sync-status")
                 with VerticalScroll(id="sync-result-box"):
@@ -209,6 +217,7 @@ class SyncScreen(Screen[None]):
             "apply": self.action_apply,
             "export": self.action_export,
             "sync-folder": self.action_sync_folder,
+            "copy-for-laptop": self.action_copy_for_laptop,
         }
         action = actions.get(event.button.id or "")
         if action is not None:
@@ -277,6 +286,21 @@ class SyncScreen(Screen[None]):
         self._start(f"Syncing with {path}…")
         self._run_sync(path)
 
+    def action_copy_for_laptop(self) -> None:
+        """A whole copy of this plan for setting up another laptop, safe while the app is
+        open (SQLite writes it, edits still in the WAL included); the copy has its own
+        replica id, so the two laptops exchange files both ways."""
+        path = self._path()
+        if path is None or self.busy:
+            return
+        db = self.app.service.db  # type: ignore[attr-defined]
+        target = path / copy_name(db.path) if path.is_dir() else path
+        if target.suffix != ".db":
+            self._say(f"Give a folder, or a file name ending in .db (not {target.name}).", True)
+            return
+        self._start(f"Copying the plan to {target}…")
+        self._run_copy(target)
+
     # Work in threads
 
     def _progress(self, message: str) -> None:
@@ -318,6 +342,21 @@ class SyncScreen(Screen[None]):
             self.app.call_from_thread(self._finish, f"Not written: {exc}", True, None)
             return
         self.app.call_from_thread(self._finish, f"Wrote {count} records to {target}.", False, None)
+
+    @work(thread=True, exclusive=True, group="sync")
+    def _run_copy(self, target: Path) -> None:
+        from plantui.storage.backups import copy_database
+
+        try:
+            copy_database(self.app.service.db, target)  # type: ignore[attr-defined]
+        except (PlanError, OSError, sqlite3.Error) as exc:
+            self.app.call_from_thread(self._finish, f"Not copied: {exc}", True, None)
+            return
+        text = (
+            f"Copied the plan to {target}. On the other laptop: plantui --db {target.name};"
+            " it is a laptop of its own, so sync as usual."
+        )
+        self.app.call_from_thread(self._finish, text, False, None)
 
     @work(thread=True, exclusive=True, group="sync")
     def _run_sync(self, folder: Path) -> None:
