@@ -1,6 +1,6 @@
 """Who is at the keyboard: finding a person by name, unique prefix or id.
 
-Every write carries the person who made it (``"by"`` on each sibling, SYNC.md), so a
+Every write carries the person who made it (``"by"`` on each sibling, docs/exchange-format.md), so a
 shared laptop's history says who typed a change, not just which laptop it came from.
 """
 

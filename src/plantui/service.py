@@ -274,7 +274,8 @@ class Writer:
     def _write(self, state: RecordState, values: dict[str, Any]) -> None:
         """One local edit under one fresh stamp. On a record shown deleted, the deletion is
         written again with a ``ctx`` covering this edit, so the record stays deleted and the
-        edit is not taken for one made without seeing the delete (SYNC.md "Derived")."""
+        edit is not taken for one made without seeing the delete (docs/exchange-format.md "The
+        state of a record")."""
         was_deleted = state.deleted
         clock, at = self._stamp()
         for name, value in values.items():
@@ -299,7 +300,7 @@ class Writer:
         return Change(record_id, {DELETED: False}, reopen=reopen)
 
     def restore(self, record_id: str) -> Change:
-        """Undo a deletion (the one-step restore SYNC.md promises)."""
+        """Undo a deletion (the one-step restore docs/exchange-format.md promises)."""
         state = self._state(record_id)
         if not state.deleted:
             raise PlanError(f"{_describe(state)} is not deleted.")

@@ -8,7 +8,7 @@ computed as of the meeting's day so the agenda is the same whenever it is printe
 
 Items people add are ``note`` records about the event with ``kind: agenda`` (their headline
 is the item): each is its own record, so items added on two laptops both arrive and never
-conflict (SYNC.md: many-valued things are records, not list fields).
+conflict (docs/exchange-format.md: many-valued things are records, not list fields).
 """
 
 from __future__ import annotations

@@ -281,7 +281,7 @@ class Database:
         if facts is not None:
             self._remember(facts)
 
-    # Replica identity (SYNC.md "A replica id is never reused by a history that forked")
+    # Replica identity (docs/exchange-format.md "Identities")
 
     @staticmethod
     def _facts(con: sqlite3.Connection) -> tuple[str, str]:

@@ -1,8 +1,8 @@
 """Conflicts: every open conflict with its values side by side, who wrote each and when.
 
 Two laptops that changed the same field without seeing each other keep both values
-(SYNC.md); a person settles it here by keeping one, typing a new one, or, for a record
-deleted on one laptop while edited on another, restoring it or confirming the deletion.
+(docs/exchange-format.md); a person settles it here by keeping one, typing a new one, or, for a
+record deleted on one laptop while edited on another, restoring it or confirming the deletion.
 Every choice is an ordinary edit through ``app.editor``, so it travels and can be undone.
 """
 

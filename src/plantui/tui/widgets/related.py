@@ -1,6 +1,6 @@
 """Following the chain both ways: every record linked to one record, grouped for people.
 
-Generic over DOMAIN.md: outgoing ref fields, incoming ref fields of every type, and links
+Generic over docs/record-model.md: outgoing ref fields, incoming ref fields of every type, and links
 in both directions, so an ask shows its event, organisations, pledges, actions and notes,
 and an organisation shows everything that points at it.
 """
