@@ -154,7 +154,9 @@ class PlanApp(App[None]):
         With a ``library`` and no plan, the app opens on the library's plans (or welcome)."""
         # Start straight in the first screen's mode: no default screen drawn and replaced.
         self.last_screen = screen if screen in SCREENS else "overview"
-        self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"
+        # Textual reads DEFAULT_MODE, a class setting, in App.__init__; an instance value is
+        # how one app class starts on different screens (there is no constructor argument).
+        self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"  # type: ignore[misc]
         super().__init__()
         self.library = library
         self.db: Database | None
@@ -176,18 +178,23 @@ class PlanApp(App[None]):
         self._version = 0
 
     @property
+    def plan_db(self) -> Database:
+        """The open plan's database; every screen but Plans is shown only while one is open."""
+        if self.db is None:
+            raise PlanError("No plan is open: start one or open one first (Ctrl+O).")
+        return self.db
+
+    @property
     def service(self) -> PlanService:
         """The one write path; SQLAlchemy is imported the first time it is needed."""
         if self._service is None:
             from plantui.service import PlanService
 
-            if self.db is None:
-                raise PlanError("No plan is open: start one or open one first (Ctrl+O).")
-            self._service = PlanService(self.db)
+            self._service = PlanService(self.plan_db)
         if self._service.by is None:
             from plantui.tui.who import remembered
 
-            self._service.by = remembered(self.db.path)
+            self._service.by = remembered(self._service.db.path)
         return self._service
 
     def action_who_is_editing(self) -> None:
@@ -197,7 +204,7 @@ class PlanApp(App[None]):
         def chosen(person_id: str | None) -> None:
             if person_id:
                 self.service.by = person_id
-                remember(self.db.path, person_id)
+                remember(self.plan_db.path, person_id)
 
         self.push_screen(WhoIsEditing(self.service), chosen)
 

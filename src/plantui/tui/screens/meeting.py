@@ -13,7 +13,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
@@ -23,6 +23,7 @@ from plantui.meetings.agenda import SECTIONS, AgendaItem, build_agenda
 from plantui.meetings.events import EventRow, find_event
 from plantui.meetings.minutes import check_in, record_decision
 from plantui.text import one_line, plain
+from plantui.tui.plan_screen import PlanScreen
 
 RAG_CYCLE = {None: "green", "green": "amber", "amber": "red", "red": "green"}
 
@@ -72,7 +73,7 @@ class CheckIn(ModalScreen[list[str] | None]):
         self.dismiss(list(self.query_one(SelectionList).selected))
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(PlanScreen):
     """The agenda on top, the running minutes below, a timer in the header line."""
 
     TITLE_TEXT = "Meeting"
@@ -104,7 +105,7 @@ class MeetingScreen(Screen[None]):
 
     @property
     def event(self) -> EventRow:
-        with self.app.db.snapshot() as con:
+        with self.app.plan_db.snapshot() as con:
             return find_event(con, self.event_id)
 
     def compose(self) -> ComposeResult:
@@ -119,7 +120,7 @@ class MeetingScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def reload(self) -> None:
-        with self.app.db.snapshot() as con:
+        with self.app.plan_db.snapshot() as con:
             agenda = build_agenda(con, find_event(con, self.event_id))
         self.items = agenda.items
         options = self.query_one(OptionList)
@@ -229,7 +230,7 @@ class MeetingScreen(Screen[None]):
             self._write(lambda: self.app.editor.update(item.record, {"progress": new}))
 
     def attendance_choices(self) -> list[tuple[str, str, bool]]:
-        with self.app.db.snapshot() as con:
+        with self.app.plan_db.snapshot() as con:
             came = {
                 r
                 for (r,) in con.execute(

@@ -9,12 +9,12 @@ from rich.text import Text
 from sqlalchemy.orm import Session
 
 from plantui.storage.models import Organisation
-from plantui.tui.widgets.browse import BROWSE_CSS, BrowseScreen
-from plantui.tui.widgets.merge_actions import MERGE_BINDING, MergeActions
+from plantui.tui.widgets.browse import BROWSE_CSS
+from plantui.tui.widgets.merge_actions import MergeableScreen
 from plantui.tui.widgets.safe import cell
 
 
-class OrganisationsScreen(MergeActions, BrowseScreen):
+class OrganisationsScreen(MergeableScreen):
     """Organisations by name, with sector and role; contacts show in the detail pane."""
 
     TYPE = "organisation"
@@ -25,7 +25,6 @@ class OrganisationsScreen(MergeActions, BrowseScreen):
     MIN_WIDTHS: ClassVar = {"Short name": 10, "Sector": 8, "Role": 8}
     DROP_ORDER = ("Role", "Sector")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("organisations.tcss")]
-    BINDINGS: ClassVar = [MERGE_BINDING]
 
     def order(self) -> list[Any]:
         return [Organisation.name, Organisation.id]

@@ -15,12 +15,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui import derived
 from plantui.derived import PlanHead
+from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import CONFLICT_MARK, progress, rag, show
 
@@ -48,7 +48,7 @@ def _heading(text: str) -> Option:
 
 
 def _elapsed_line(elapsed: float | None, plan: PlanHead | None, width: int = 30) -> Text:
-    if elapsed is None or plan is None:
+    if elapsed is None or plan is None or plan.period_start is None or plan.period_end is None:
         return Text("No plan period set: edit the plan to give it a start and an end.", style="dim")
     total = (plan.period_end - plan.period_start).days
     done = round(elapsed * total)
@@ -61,7 +61,7 @@ def _elapsed_line(elapsed: float | None, plan: PlanHead | None, width: int = 30)
     )
 
 
-class OverviewScreen(Screen[None]):
+class OverviewScreen(PlanScreen):
     """The plan at a glance; Enter on an item opens it."""
 
     TITLE_TEXT = "Overview"
@@ -88,7 +88,7 @@ class OverviewScreen(Screen[None]):
         """Read the plan, rollups, gaps, conflicts and findings, and redraw the list."""
         today = self.app.today
         # Plain sqlite3, no ORM: this is the first screen, drawn before SQLAlchemy is loaded.
-        with self.app.db.snapshot() as con:
+        with self.app.plan_db.snapshot() as con:
             plan = derived.plan_head(con)
             elapsed = derived.plan_elapsed(con, today)
             asks = derived.ranked_asks(con)

@@ -18,7 +18,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Header,
@@ -32,6 +31,7 @@ from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
 from plantui.text import one_line, plain
+from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
 
 SUFFIX = ".plantui.json"
@@ -105,7 +105,7 @@ def _expand(text: str) -> Path | None:
     return Path(text).expanduser() if text else None
 
 
-class SyncScreen(Screen[None]):
+class SyncScreen(PlanScreen):
     """Import a file or folder (preview, then apply), export, or sync a shared folder."""
 
     CSS_PATH = Path(__file__).with_name("sync.tcss")
@@ -115,7 +115,7 @@ class SyncScreen(Screen[None]):
         Binding("f3", "apply", "Apply import", id="sync.apply"),
         Binding("f4", "export", "Export", id="sync.export"),
         Binding("f5", "sync_folder", "Sync folder", id="sync.folder"),
-        Binding("f6", "copy_for_laptop", "Copy for a laptop", id="sync.copy"),
+        Binding("f7", "copy_for_laptop", "Copy for a laptop", id="sync.copy"),
         Binding("ctrl+l", "focus_path", "Path", show=False, id="sync.path"),
         Binding("escape", "leave_path", "Leave path", show=False, id="sync.leave-path"),
     ]
@@ -160,7 +160,7 @@ class SyncScreen(Screen[None]):
 
     def reload(self) -> None:
         """Show which copy this is; called by the app whenever the database changes."""
-        db = self.app.service.db  # type: ignore[attr-defined]
+        db = self.app.service.db
         label = one_line(db.replica_label) or "this laptop"
         self.query_one("#sync-intro", Static).update(
             Content.assemble(
@@ -204,7 +204,7 @@ class SyncScreen(Screen[None]):
         if path.is_dir():
             from plantui.exchange.folder import own_file
 
-            own = own_file(self.app.service, path)  # type: ignore[attr-defined]
+            own = own_file(self.app.service, path)
             return [p for p in sorted(path.glob(f"*{SUFFIX}")) if p != own]
         return [path]
 
@@ -260,7 +260,7 @@ class SyncScreen(Screen[None]):
         if path.is_dir():
             from plantui.exchange.folder import own_file
 
-            target = own_file(self.app.service, path)  # type: ignore[attr-defined]
+            target = own_file(self.app.service, path)
         elif path.name.endswith(SUFFIX):
             target = path
         else:
@@ -293,7 +293,7 @@ class SyncScreen(Screen[None]):
         path = self._path()
         if path is None or self.busy:
             return
-        db = self.app.service.db  # type: ignore[attr-defined]
+        db = self.app.service.db
         target = path / copy_name(db.path) if path.is_dir() else path
         if target.suffix != ".db":
             self._say(f"Give a folder, or a file name ending in .db (not {target.name}).", True)
@@ -314,7 +314,7 @@ class SyncScreen(Screen[None]):
         from plantui.exchange import import_files
 
         try:
-            summary = self._call(import_files, self.app.service, files, dry_run=True)  # type: ignore[attr-defined]
+            summary = self._call(import_files, self.app.service, files, dry_run=True)
         except PlanError as exc:
             self.app.call_from_thread(self._finish, f"Refused: {exc}", True, None)
             return
@@ -326,7 +326,7 @@ class SyncScreen(Screen[None]):
         from plantui.exchange import import_files
 
         try:
-            summary = self._call(import_files, self.app.service, files)  # type: ignore[attr-defined]
+            summary = self._call(import_files, self.app.service, files)
         except PlanError as exc:
             self.app.call_from_thread(self._finish, f"Refused: {exc}", True, None)
             return
@@ -337,7 +337,7 @@ class SyncScreen(Screen[None]):
         from plantui.exchange import export_file
 
         try:
-            count = export_file(self.app.service, target)  # type: ignore[attr-defined]
+            count = export_file(self.app.service, target)
         except (PlanError, OSError) as exc:
             self.app.call_from_thread(self._finish, f"Not written: {exc}", True, None)
             return
@@ -348,7 +348,7 @@ class SyncScreen(Screen[None]):
         from plantui.storage.backups import copy_database
 
         try:
-            copy_database(self.app.service.db, target)  # type: ignore[attr-defined]
+            copy_database(self.app.service.db, target)
         except (PlanError, OSError, sqlite3.Error) as exc:
             self.app.call_from_thread(self._finish, f"Not copied: {exc}", True, None)
             return
@@ -363,7 +363,7 @@ class SyncScreen(Screen[None]):
         from plantui.exchange import sync_folder
 
         try:
-            result = sync_folder(self.app.service, folder)  # type: ignore[attr-defined]
+            result = sync_folder(self.app.service, folder)
         except (PlanError, OSError) as exc:
             self.app.call_from_thread(self._finish, f"Not synced: {exc}", True, None)
             return

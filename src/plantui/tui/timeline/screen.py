@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from plantui import clock
@@ -27,6 +26,7 @@ from plantui.errors import PlanError
 from plantui.schedule import Bar, Schedule, load_schedule, resized, shifted
 from plantui.storage.database import Database, connect
 from plantui.text import one_line
+from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.timeline.gantt import (
     FILL,
     GHOST,
@@ -46,7 +46,7 @@ RAG_STYLE = {"green": "ansi_green", "amber": "ansi_yellow", "red": "ansi_red"}
 """The same ANSI colours as the rest of the app (widgets.safe), whatever the theme."""
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(PlanScreen):
     """The plan's year as bars under their asks; edit dates and links from the keyboard."""
 
     LOAD_IN_THREAD_FROM: ClassVar[int] = 1_000
@@ -138,7 +138,7 @@ class TimelineScreen(Screen[None]):
 
     def _database(self) -> Database:
         db = getattr(self.app, "db", None)
-        return db if isinstance(db, Database) else self.app.service.db  # type: ignore[attr-defined]
+        return db if isinstance(db, Database) else self.app.service.db
 
     def _action_count(self) -> int:
         with self._database().snapshot() as con:
@@ -327,7 +327,7 @@ class TimelineScreen(Screen[None]):
 
     def _edit(self, record_id: str, values: dict) -> bool:
         try:
-            self.app.editor.update(record_id, values)  # type: ignore[attr-defined]
+            self.app.editor.update(record_id, values)
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False
@@ -344,7 +344,7 @@ class TimelineScreen(Screen[None]):
         edit behind, and a second quick move must start where the first one ended."""
         if not self.reading:
             return bar
-        values = self.app.service.get(bar.id).values  # type: ignore[attr-defined]
+        values = self.app.service.get(bar.id).values
         start, end = (values.get(key) for key in ("start", "end"))
         return replace(
             bar,
@@ -439,10 +439,12 @@ class TimelineScreen(Screen[None]):
             ("FF", f"finishes after {name} finishes (FF)"),
             ("SF", f"finishes after {name} starts (SF)"),
         ]
-        self.app.push_screen(
-            ChooseOne(f"{bar.label} ...", choices),
-            lambda kind: self.add_dependency(pred_id, bar.id, kind) if kind else None,
-        )
+
+        def chosen(kind: str | None) -> None:
+            if kind:
+                self.add_dependency(pred_id, bar.id, kind)
+
+        self.app.push_screen(ChooseOne(f"{bar.label} ...", choices), chosen)
 
     def add_dependency(self, pred: str, succ: str, kind: str = "FS", lag: int = 0) -> bool:
         """Record that ``succ`` waits on ``pred``; refuses a link that would make a loop."""
@@ -457,7 +459,7 @@ class TimelineScreen(Screen[None]):
             )
             return False
         try:
-            self.app.editor.create(  # type: ignore[attr-defined]
+            self.app.editor.create(
                 "dependency", {"from": pred, "to": succ, "kind": kind, "lag_days": lag}
             )
         except PlanError as exc:
@@ -478,7 +480,7 @@ class TimelineScreen(Screen[None]):
             if not confirmed:
                 return
             try:
-                self.app.editor.delete(bar.id)  # type: ignore[attr-defined]
+                self.app.editor.delete(bar.id)
             except PlanError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
@@ -523,7 +525,7 @@ class TimelineScreen(Screen[None]):
         if not dep_id:
             return
         try:
-            self.app.editor.delete(dep_id)  # type: ignore[attr-defined]
+            self.app.editor.delete(dep_id)
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
 
@@ -536,7 +538,7 @@ class TimelineScreen(Screen[None]):
             self.notify("The baseline already matches every action's dates.", markup=False)
             return
         try:
-            self.app.editor.update_many(edits)  # type: ignore[attr-defined]
+            self.app.editor.update_many(edits)
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return

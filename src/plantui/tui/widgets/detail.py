@@ -38,7 +38,7 @@ def describe(view: RecordView, related: list[Related]) -> Text:
         else:
             text.append(f"{label}: ", style="bold")
         if spec.kind == "ref":
-            text.append(show(labels.get(value, value)))
+            text.append(show(labels.get(str(value), value)))
         elif name == "rag":
             text.append_text(rag(value))
         elif spec.kind == "enum" and isinstance(value, str):

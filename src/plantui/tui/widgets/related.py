@@ -122,8 +122,8 @@ def related_records(session: Session, record_id: str, type_name: str) -> list[Re
     labels = _labels(session, {p[1] for p in pending})
     out: list[Related] = []
     for heading, other, link_id, role in pending:
-        other_type, label, deleted = labels.get(other, ("unknown", other, False))
-        out.append(Related(heading, other, other_type, label, deleted, link_id, role))
+        other_kind, label, deleted = labels.get(other, ("unknown", other, False))
+        out.append(Related(heading, other, other_kind, label, deleted, link_id, role))
     first_seen = {r.heading: n for n, r in reversed(list(enumerate(out)))}
     out.sort(key=lambda r: (first_seen[r.heading], r.label.lower(), r.record_id))
     notes = session.execute(
