@@ -98,6 +98,8 @@ class Writer:
         self.by = by
         self.replica = db.meta("replica_id", session) or ""
         self.last = db.meta("clock", session) or hlc.ZERO_CLOCK
+        self.stamps: list[str] = []
+        """The stamps this transaction wrote, in order (the editor's undo log keeps them)."""
 
     def _stamp(self) -> tuple[str, str]:
         now = self.wall()
@@ -107,7 +109,9 @@ class Writer:
                 raise refusal
             self.clock_ok = True
         self.last = hlc.tick(self.last, now)
-        return self.last, hlc.stamp(self.last, self.replica)
+        at = hlc.stamp(self.last, self.replica)
+        self.stamps.append(at)
+        return self.last, at
 
     def _sib(self, value: Any, at: str, **extra: Any) -> merge.Sibling:
         """A new sibling, carrying the person at the keyboard when one is known."""
@@ -262,7 +266,7 @@ class Writer:
             # sees everything this copy holds of the record.
             before = Change(record_id, {DELETED: state.deleted})
             clock, at = self._stamp()
-            kept: dict[str, Any] = {"v": chosen["v"], "at": at}
+            kept = self._sib(chosen["v"], at)
             if chosen["v"] is True:
                 kept["ctx"] = dict(state.vv)
             state.fields[DELETED] = [kept]

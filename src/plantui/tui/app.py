@@ -136,6 +136,7 @@ class PlanApp(App[None]):
             for i, (name, (title, _, _)) in enumerate(SCREENS.items(), start=1)
         ),
         Binding("ctrl+z", "undo", "Undo", id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
     ]
 
@@ -331,20 +332,30 @@ class PlanApp(App[None]):
 
     def action_undo(self) -> None:
         """Undo the last edit (as a new edit) and say what was undone."""
+        self._step_back_or_forth(redo=False)
+
+    def action_redo(self) -> None:
+        """Make again the edit the last undo took back."""
+        self._step_back_or_forth(redo=True)
+
+    def _step_back_or_forth(self, redo: bool) -> None:
         try:
-            change = self.editor.undo()
+            change = self.editor.redo() if redo else self.editor.undo()
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         if change is None:
-            self.notify("Nothing to undo.", markup=False)
+            self.notify("Nothing to redo." if redo else "Nothing to undo.", markup=False)
             return
         try:
             view = self.service.get(change.record_id)
             what = f"{view.type} “{show(view.label)}”"
         except PlanError:
             what = "the last edit"
-        self.notify(f"Undid the last change to {what}.", title="Undo", markup=False)
+        if redo:
+            self.notify(f"Redid the change to {what}.", title="Redo", markup=False)
+        else:
+            self.notify(f"Undid the last change to {what}.", title="Undo", markup=False)
 
     def action_help(self) -> None:
         from plantui.tui.help import HelpScreen

@@ -43,6 +43,7 @@ class PlanCommands(Provider):
             if method is not None:
                 out.append((text, method, help_text))
         out.append(("Undo the last edit", app.action_undo, "Put back what the last edit changed"))
+        out.append(("Redo", app.action_redo, "Make again what the last undo took back"))  # type: ignore[attr-defined]
         out.append(("Help: keys", app.action_help, "List the keys of this screen"))
         out.append(
             ("Who is editing?", app.action_who_is_editing, "Name the person making changes")  # type: ignore[attr-defined]
