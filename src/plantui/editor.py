@@ -110,6 +110,10 @@ class Editor:
             lambda changes: [c.record_id for c in changes if c.before],
         )
 
+    def together(self, write: Callable[[Writer], list[Change]]) -> list[Change]:
+        """Any writes in one transaction, undone together (e.g. ticking who attended)."""
+        return self._edit(write, lambda changes: [c.record_id for c in changes])
+
     # Going back and forth
 
     @property

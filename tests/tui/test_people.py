@@ -96,3 +96,62 @@ async def test_h_opens_the_history_of_the_selected_record(people_service):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HistoryPane)
+
+
+async def test_attendance_is_ticked_from_the_event_detail_in_one_undoable_step(people_service):
+    from textual.widgets import SelectionList
+
+    from plantui.domain import TYPES, deterministic_id
+
+    event = people_service.create(
+        "event", {"title": "Steering group", "starts_at": "2025-03-02T10:00+00:00"}
+    ).record_id
+    people = {p.values["name"]: p.id for p in people_service.list("person")}
+    link = deterministic_id(
+        TYPES["link"], {"role": "attended", "from": people["Rebecca"], "to": event}
+    )
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        app.screen.select_record(event)
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        ticks = app.screen.query_one(SelectionList)
+        names = [str(ticks.get_option_at_index(i).prompt) for i in range(ticks.option_count)]
+        ticks.select(ticks.get_option_at_index(names.index("Rebecca")))
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not people_service.get(link).deleted)
+        await pilot.press("ctrl+z")
+        assert await wait_for(pilot, lambda: people_service.get(link).deleted)
+
+
+async def test_a_persons_detail_shows_what_they_attended_and_wrote(people_service):
+    from textual.widgets import OptionList
+
+    people = {p.values["name"]: p.id for p in people_service.list("person")}
+    jess = people["Jess Brayne"]
+    event = people_service.create(
+        "event", {"title": "Steering group", "starts_at": "2025-03-02T10:00+00:00"}
+    ).record_id
+    people_service.create("link", {"role": "attended", "from": jess, "to": event})
+    people_service.create(
+        "note",
+        {
+            "about": event,
+            "date": "2025-03-02",
+            "headline": "Agreed the terms",
+            "author_person": jess,
+        },
+    )
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        app.screen.select_record(jess)
+        await pilot.pause()
+        links = app.screen.query_one("#detail-links", OptionList)
+        shown = [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
+    assert shown.index("Attended") < shown.index("  event: Steering group")
+    assert shown.index("Notes they wrote") < shown.index("  note: Agreed the terms")
