@@ -43,6 +43,7 @@ class PlanCommands(Provider):
             if method is not None:
                 out.append((text, method, help_text))
         out.append(("Undo the last edit", app.action_undo, "Put back what the last edit changed"))
+        out.append(("Backups", self._open_backups, "List the kept backups or restore one"))
         out.append(("Redo", app.action_redo, "Make again what the last undo took back"))  # type: ignore[attr-defined]
         out.append(("Help: keys", app.action_help, "List the keys of this screen"))
         out.append(
@@ -51,6 +52,11 @@ class PlanCommands(Provider):
         if importlib.util.find_spec("plantui.tui.report_dialog") is not None:
             out.append(("Export a report", self._open_report, "Write a report file"))
         return out
+
+    def _open_backups(self) -> None:
+        from plantui.tui.backups_dialog import open_backups
+
+        open_backups(self.app)
 
     def _open_report(self) -> None:
         from plantui.tui.report_dialog import ReportDialog
