@@ -155,3 +155,52 @@ async def test_a_persons_detail_shows_what_they_attended_and_wrote(people_servic
         shown = [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
     assert shown.index("Attended") < shown.index("  event: Steering group")
     assert shown.index("Notes they wrote") < shown.index("  note: Agreed the terms")
+
+
+def _header(app: PlanApp) -> str:
+    from textual.widgets._header import HeaderTitle
+
+    return str(app.screen.query_one(HeaderTitle).render())
+
+
+async def test_on_a_shared_laptop_the_app_asks_who_is_editing_and_the_header_says(
+    people_service,
+):
+    from plantui.tui.who import WhoIsEditing
+
+    people = {p.values["name"]: p.id for p in people_service.list("person")}
+    for name in ("Jess Brayne", "Rebecca"):  # two people have edited on this laptop
+        people_service.by = people[name]
+        people_service.create("ask", {"title": f"Raised by {name}"})
+    people_service.by = None
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WhoIsEditing)
+        await pilot.press(*"Rebec", "enter")
+        await pilot.pause()
+        assert "editing as Rebecca" in _header(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert "editing as Rebecca" in _header(app)
+    assert people_service.by == people["Rebecca"]
+    # Remembered for this laptop user: the next start names Rebecca and does not ask.
+    people_service.by = None
+    again = PlanApp(people_service, watch=False, preload=False)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not isinstance(again.screen, WhoIsEditing)
+        assert "editing as Rebecca" in _header(again)
+
+
+async def test_a_laptop_with_one_editor_is_not_asked_and_names_nobody(people_service):
+    from plantui.tui.who import WhoIsEditing
+
+    people_service.by = people_service.list("person")[0].id
+    people_service.create("ask", {"title": "One editor"})
+    people_service.by = None
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoIsEditing)
+        assert "editing as" not in _header(app)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App, ComposeResult
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -189,8 +190,42 @@ class PlanApp(App[None]):
             if person_id:
                 self.service.by = person_id
                 remember(self.db.path, person_id)
+                self._show_who(person_id)
 
         self.push_screen(WhoIsEditing(self.service), chosen)
+
+    editing_as: str | None = None
+    """The name of the person at the keyboard, shown in the header once one is named."""
+
+    def _show_who(self, person_id: str | None) -> None:
+        from textual.widgets._header import HeaderTitle
+
+        from plantui.tui.who import name_of
+
+        self.editing_as = name_of(self.db, person_id)
+        for stack in self._screen_stacks.values():
+            for screen in stack:
+                for header in screen.query(Header):
+                    header.query_one(HeaderTitle).update(header.format_title())
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's title, with who is editing when someone is named."""
+        content = super().format_title(title, sub_title)
+        if self.editing_as:
+            content = Content.assemble(content, (" · editing as ", "dim"), self.editing_as)
+        return content
+
+    def _ask_who_is_editing(self) -> None:
+        """Name the remembered person in the header; on a shared laptop with nobody
+        remembered for this user, ask who is editing before the first edit."""
+        from plantui.tui.who import remembered, shared_laptop
+
+        person = self._service.by if self._service is not None else None
+        person = person or remembered(self.db.path)
+        if person:
+            self._show_who(person)
+        elif shared_laptop(self.db):
+            self.action_who_is_editing()
 
     @property
     def editor(self) -> Editor:
@@ -220,6 +255,7 @@ class PlanApp(App[None]):
             self.set_interval(1.0, self._poll_database, name="watch-database")
         if self.preload:
             self.call_after_refresh(self._start_preload)
+        self._ask_who_is_editing()
         self._confirm_clock()
 
     def _confirm_clock(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from platformdirs import user_config_path
 from textual.app import ComposeResult
@@ -20,7 +20,11 @@ from textual.widgets import Input, Static
 
 from plantui.errors import PlanError
 from plantui.people import find_person, person_names
-from plantui.service import PlanService
+from plantui.storage.database import Database
+from plantui.text import one_line
+
+if TYPE_CHECKING:
+    from plantui.service import PlanService
 
 
 def config_file() -> Path:
@@ -48,6 +52,25 @@ def remember(db_path: Path, person_id: str) -> None:
     data[str(db_path.resolve())] = person_id
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     path.write_text(json.dumps(data, indent=1), "utf-8")
+
+
+def shared_laptop(db: Database) -> bool:
+    """Has more than one person made edits on this laptop? Then the app asks who is editing."""
+    with db.snapshot() as con:
+        (count,) = con.execute(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT by FROM history"
+            " WHERE imported = 0 AND by IS NOT NULL LIMIT 2)"
+        ).fetchone()
+    return bool(count >= 2)
+
+
+def name_of(db: Database, person_id: str | None) -> str | None:
+    """The name of the person editing, for the header (None when nobody is named)."""
+    if not person_id:
+        return None
+    with db.snapshot() as con:
+        row = con.execute("SELECT name FROM person WHERE id = ?", (person_id,)).fetchone()
+    return one_line(row[0]) if row and row[0] else None
 
 
 def choose_person(service: PlanService, name: str) -> str:
