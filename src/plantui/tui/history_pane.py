@@ -73,3 +73,9 @@ class HistoryPane(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def open_history(app, record_id: str) -> None:  # app: PlanApp
+    """Show one record's History pane over the current screen."""
+    label = app.service.get(record_id).label
+    app.push_screen(HistoryPane(app.db, record_id, label))
