@@ -183,3 +183,18 @@ def test_report_has_a_changed_since_section_naming_only_consenting_people(cli, p
 def test_the_schema_documents_the_optional_by_of_a_sibling():
     sibling = json_schema()["$defs"]["Sibling"]
     assert "by" in sibling["properties"] and "by" not in sibling.get("required", [])
+
+
+def test_screenshot_draws_a_records_history_pane(cli, plan, db_path, tmp_path: Path):
+    cli("--as", "Rebecca", "set", plan["ask"], "title=Shown in the pane")
+    svg = tmp_path / "history.svg"
+    args = ("--db", str(db_path), "--clock-ok", "screenshot", "--screen", "history")
+    done = run_process(*args, "--record", plan["ask"], "--output", str(svg))
+    assert done.returncode == 0, done.stderr
+    text = svg.read_text("utf-8").replace("&#160;", " ")
+    assert "History of Shown in the pane" in text and "Rebecca" in text
+    refused = run_process(*args, "--output", str(svg))
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "plantui: --screen history needs --record ID: whose pane to show."
+    )

@@ -29,7 +29,7 @@ async def test_capital_h_on_the_timeline_shows_the_selected_actions_history(
         app.screen.select_record(target.id)
         await pilot.press("H")
         assert await wait_for(pilot, lambda: isinstance(app.screen, HistoryPane))
-        assert ["title", target.values["title"][:60], "Renamed on the timeline"] in [
+        assert ["title", target.values["title"][:40], "Renamed on the timeline"] in [
             r[1:4] for r in _rows(app.screen)
         ]
 

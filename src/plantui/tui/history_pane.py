@@ -23,7 +23,7 @@ COLUMNS = ("When (UTC)", "Field", "Before", "After", "Who", "Laptop", "Import")
 
 
 def _value(value: Any) -> str:
-    return "" if value is None else show(value)[:60]
+    return "" if value is None else show(value)[:40]
 
 
 class HistoryPane(ModalScreen[None]):
