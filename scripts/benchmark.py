@@ -4,6 +4,7 @@
 * exchange: import/export of a 20,000-action plan against plain json + sqlite3
 * startup:  first frame with data against a bare Textual app
 * timeline: frames of a 10,000-action timeline against a 100-action one
+* history:  what keeping history adds to that import and to one edit; history of one record
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["bench_exchange.py", "bench_startup.py", "bench_timeline.py"]
+BENCHES = ["bench_exchange.py", "bench_startup.py", "bench_timeline.py", "bench_history.py"]
 
 
 def main() -> int:
