@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -198,3 +199,25 @@ def test_screenshot_draws_a_records_history_pane(cli, plan, db_path, tmp_path: P
     assert refused.stderr.strip() == (
         "plantui: --screen history needs --record ID: whose pane to show."
     )
+
+
+def test_a_name_in_the_environment_stops_no_read_and_no_new_plan(tmp_path: Path):
+    db = str(tmp_path / "plan.db")
+    env = {"PLANTUI_AS": "Jess"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return run_process("--db", db, *args, env=env)
+
+    made = run("add", "plan", "title=New plan")  # a plan with nobody in it yet
+    assert made.returncode == 0, made.stderr
+    assert run("add", "person", "name=Rebecca").returncode == 0
+    listed = run("list", "person")
+    assert listed.returncode == 0 and "Rebecca" in listed.stdout
+    ask = run_process("--db", db, "--as", "Rebecca", "add", "ask", "title=Ask", "rank=a0")
+    assert ask.returncode == 0, ask.stderr
+    shown = run("history", ask.stdout.split()[-1])
+    assert shown.returncode == 0 and "by Rebecca" in shown.stdout
+    refused = run("set", ask.stdout.split()[-1], "title=Changed")
+    assert refused.returncode == 1
+    assert "no person named 'Jess'" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1

@@ -298,6 +298,7 @@ class PlanService:
         wall: WallClock = hlc.wall_ms,
         clock_ok: bool = False,
         by: str | None = None,
+        find_by: Callable[[], str | None] | None = None,
     ) -> None:
         self.db = db
         self.wall = wall
@@ -305,10 +306,14 @@ class PlanService:
         """The person confirmed a wall clock far past the plan's newest change."""
         self.by = by
         """The person id every write carries (``--as``, the TUI's "who is editing?")."""
+        self.find_by = find_by
+        """Finds ``by`` at the first write (``--as NAME``), so reads never look the name up."""
 
     @contextmanager
     def transaction(self) -> Iterator[Writer]:
         """Several writes committed together, or none of them."""
+        if self.find_by is not None:
+            self.by, self.find_by = self.find_by(), None
         with self.db.write() as session:
             refuse_if_archived(self.db.meta(ARCHIVED, session), self.db.path)
             writer = Writer(session, self.db, self.wall, self.clock_ok, self.by)
