@@ -204,3 +204,45 @@ async def test_a_laptop_with_one_editor_is_not_asked_and_names_nobody(people_ser
         await pilot.pause()
         assert not isinstance(app.screen, WhoIsEditing)
         assert "editing as" not in _header(app)
+
+
+async def test_a_person_added_with_a_on_people_carries_the_editor_to_another_laptop(
+    people_service, tmp_path
+):
+    from textual.widgets import Input
+
+    from plantui.exchange import export_file, import_files
+    from plantui.history import record_history
+    from plantui.service import PlanService
+    from plantui.storage.database import open_database
+    from plantui.tui.forms import RecordForm
+
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_who_is_editing()
+        await pilot.pause()
+        await pilot.press(*"Jess", "enter")
+        await pilot.press("9")
+        await pilot.pause()
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
+        app.screen.query_one("#in-name", Input).focus()
+        await pilot.press(*"Amara Okafor")
+        app.screen.query_one("#in-job_title", Input).value = "Community lead"
+        await pilot.press("ctrl+s")
+        assert await wait_for(
+            pilot, lambda: any(p.label == "Amara Okafor" for p in people_service.list("person"))
+        )
+    amara = next(p for p in people_service.list("person") if p.label == "Amara Okafor")
+    here = {e.field: e.who for e in record_history(people_service.db, amara.id)}
+    assert here["name"] == "Jess Brayne" and here["job_title"] == "Jess Brayne"
+    file = tmp_path / "a.plantui.json"
+    export_file(people_service, file)
+    other = open_database(tmp_path / "other.db")
+    import_files(PlanService(other), [file])
+    there = record_history(other, amara.id)
+    assert {(e.field, e.who, e.imported) for e in there} >= {
+        ("name", "Jess Brayne", True),
+        ("job_title", "Jess Brayne", True),
+    }
+    other.close()
