@@ -221,3 +221,23 @@ def test_a_name_in_the_environment_stops_no_read_and_no_new_plan(tmp_path: Path)
     assert refused.returncode == 1
     assert "no person named 'Jess'" in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_changes_name_what_a_link_joins(cli, plan):
+    event = _add(cli, "add", "event", "title=Steering meeting", "starts_at=2000-01-01")
+    _add(cli, "add", "link", "role=attended", f"from={plan['jess']}", f"to={event}")
+    text = cli("changes", "--since", "2000-01-01").out
+    assert "added link attended: Jess Brayne → Steering meeting" in text
+
+
+def test_report_changes_leave_out_links_of_people_it_may_not_name(cli, plan):
+    cli("set", plan["jess"], "consent=named_in_reports")
+    event = _add(cli, "add", "event", "title=Steering meeting", "starts_at=2000-01-01")
+    for person in ("jess", "rebecca"):
+        _add(cli, "add", "link", "role=attended", f"from={plan[person]}", f"to={event}")
+    md = cli("report", "--format", "md", "--changes-since", "2000-01-01", "--include-contacts")
+    section = md.out.split("## Changed since 2000-01-01", 1)[1]
+    assert "Jess Brayne → Steering meeting" in section
+    assert "Rebecca" not in section
+    plain = cli("report", "--format", "md", "--changes-since", "2000-01-01").out
+    assert "Jess Brayne" not in plain and "attended" not in plain
