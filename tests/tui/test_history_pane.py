@@ -44,3 +44,18 @@ async def test_h_on_a_conflict_shows_both_values_in_the_history(demo_service) ->
         assert await wait_for(pilot, lambda: isinstance(app.screen, HistoryPane))
         news = [r[3] for r in _rows(app.screen) if r[1] == "title"]
         assert "Another laptop's title" in news
+
+
+async def test_a_reference_shows_the_label_of_what_it_points_to(plan_service) -> None:
+    org = plan_service.create("organisation", {"name": "National Voices"}).record_id
+    person = plan_service.create("person", {"name": "Jess Brayne"}).record_id
+    plan_service.update(person, {"organisation": org})
+    app = PlanApp(plan_service, watch=False, preload=False)
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        app.screen.select_record(person)
+        await pilot.pause()
+        await pilot.press("h")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, HistoryPane))
+        assert ["organisation", "", "National Voices"] in [r[1:4] for r in _rows(app.screen)]
