@@ -246,3 +246,17 @@ async def test_a_person_added_with_a_on_people_carries_the_editor_to_another_lap
         ("job_title", "Jess Brayne", True),
     }
     other.close()
+
+
+async def test_clicking_the_header_title_changes_who_is_editing(people_service):
+    from plantui.tui.who import WhoIsEditing
+
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.click("HeaderTitle")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoIsEditing)
+        await pilot.press(*"Jess", "enter")
+        await pilot.pause()
+        assert "editing as Jess Brayne" in _header(app)

@@ -17,10 +17,11 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Header, Static
 
 from plantui import clock
@@ -214,6 +215,13 @@ class PlanApp(App[None]):
         if self.editing_as:
             content = Content.assemble(content, (" · editing as ", "dim"), self.editing_as)
         return content
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on the header's title changes who is editing."""
+        from textual.widgets._header import HeaderTitle
+
+        if isinstance(event.widget, HeaderTitle) and not isinstance(self.screen, ModalScreen):
+            self.action_who_is_editing()
 
     def _ask_who_is_editing(self) -> None:
         """Name the remembered person in the header; on a shared laptop with nobody
