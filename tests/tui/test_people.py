@@ -260,3 +260,27 @@ async def test_clicking_the_header_title_changes_who_is_editing(people_service):
         await pilot.press(*"Jess", "enter")
         await pilot.pause()
         assert "editing as Jess Brayne" in _header(app)
+
+
+async def test_who_is_editing_offers_the_plans_people_to_pick(people_service):
+    from textual.widgets import OptionList
+
+    from plantui.tui.who import WhoIsEditing
+
+    rebecca = next(p.id for p in people_service.list("person") if p.label == "Rebecca")
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_who_is_editing()
+        await pilot.pause()
+        assert isinstance(app.screen, WhoIsEditing)
+        picks = app.screen.query_one("#who-people", OptionList)
+        assert [str(picks.get_option_at_index(i).prompt) for i in range(2)] == [
+            "Jess Brayne",
+            "Rebecca",
+        ]
+        picks.focus()
+        picks.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoIsEditing)
+        assert app.service.by == rebecca
