@@ -37,3 +37,9 @@ def person_names(db: Database) -> dict[str, str]:
     """Person id -> name, deleted people included (history still names them)."""
     with db.snapshot() as con:
         return {rid: name or rid for rid, name in con.execute("SELECT id, name FROM person")}
+
+
+def has_people(db: Database) -> bool:
+    """Does the plan hold any person yet (deleted ones included)?"""
+    with db.snapshot() as con:
+        return con.execute("SELECT 1 FROM person LIMIT 1").fetchone() is not None

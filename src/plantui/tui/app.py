@@ -18,10 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Header
 
 from plantui import clock
 from plantui.errors import PlanError
@@ -137,6 +139,7 @@ class PlanApp(App[None]):
         ),
         Binding("ctrl+o", "plans", "Plans", id="app.plans", show=False),
         Binding("ctrl+z", "undo", "Undo", id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
     ]
 
@@ -205,8 +208,45 @@ class PlanApp(App[None]):
             if person_id:
                 self.service.by = person_id
                 remember(self.plan_db.path, person_id)
+                self._show_who(person_id)
 
         self.push_screen(WhoIsEditing(self.service), chosen)
+
+    editing_as: str | None = None
+    """The name of the person at the keyboard, shown in the header once one is named."""
+
+    def _show_who(self, person_id: str | None) -> None:
+        """Name the person in every header (the title is reactive: headers redraw)."""
+        from plantui.tui.who import name_of
+
+        self.editing_as = name_of(self.plan_db, person_id)
+        self.title = (
+            f"{self.TITLE} · editing as {self.editing_as}" if self.editing_as else self.TITLE
+        )
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a header (its title) changes who is editing."""
+        widget = event.widget
+        if (
+            widget is not None
+            and isinstance(widget.parent, Header)
+            and not isinstance(self.screen, ModalScreen)
+        ):
+            self.action_who_is_editing()
+
+    def _ask_who_is_editing(self) -> None:
+        """Name the remembered person in the header; on a shared laptop with nobody
+        remembered for this user, ask who is editing before the first edit."""
+        from plantui.tui.who import remembered, shared_laptop
+
+        if self.db is None:  # the Plans screen; asked when a plan opens
+            return
+        person = self._service.by if self._service is not None else None
+        person = person or remembered(self.db.path)
+        if person:
+            self._show_who(person)
+        elif shared_laptop(self.db):
+            self.action_who_is_editing()
 
     @property
     def editor(self) -> Editor:
@@ -236,6 +276,7 @@ class PlanApp(App[None]):
             self.set_interval(1.0, self._poll_database, name="watch-database")
         if self.preload:
             self.call_after_refresh(self._start_preload)
+        self._ask_who_is_editing()
         self._confirm_clock()
 
     def format_title(self, title: str, sub_title: str) -> Content:
@@ -409,20 +450,30 @@ class PlanApp(App[None]):
 
     def action_undo(self) -> None:
         """Undo the last edit (as a new edit) and say what was undone."""
+        self._step_back_or_forth(redo=False)
+
+    def action_redo(self) -> None:
+        """Make again the edit the last undo took back."""
+        self._step_back_or_forth(redo=True)
+
+    def _step_back_or_forth(self, redo: bool) -> None:
         try:
-            change = self.editor.undo()
+            change = self.editor.redo() if redo else self.editor.undo()
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         if change is None:
-            self.notify("Nothing to undo.", markup=False)
+            self.notify("Nothing to redo." if redo else "Nothing to undo.", markup=False)
             return
         try:
             view = self.service.get(change.record_id)
             what = f"{view.type} “{show(view.label)}”"
         except PlanError:
             what = "the last edit"
-        self.notify(f"Undid the last change to {what}.", title="Undo", markup=False)
+        if redo:
+            self.notify(f"Redid the change to {what}.", title="Redo", markup=False)
+        else:
+            self.notify(f"Undid the last change to {what}.", title="Undo", markup=False)
 
     def action_help(self) -> None:
         from plantui.tui.help import HelpScreen

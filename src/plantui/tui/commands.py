@@ -55,10 +55,17 @@ class PlanCommands(Provider):
             ("Plans: switch, start, roll over", app.action_plans, "The plans on this laptop")
         )
         out.append(("Undo the last edit", app.action_undo, "Put back what the last edit changed"))
+        out.append(("Backups", self._open_backups, "List the kept backups or restore one"))
+        out.append(("Redo", app.action_redo, "Make again what the last undo took back"))
         out.append(("Help: keys", app.action_help, "List the keys of this screen"))
         out.append(("Who is editing?", app.action_who_is_editing, "Name the person making changes"))
         out.append(("Export a report", self._open_report, "Write a report file"))
         return out
+
+    def _open_backups(self) -> None:
+        from plantui.tui.backups_dialog import open_backups
+
+        open_backups(self.app)
 
     def _open_report(self) -> None:
         from plantui.tui.report_dialog import ReportDialog

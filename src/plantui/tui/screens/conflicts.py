@@ -58,6 +58,7 @@ class ConflictsScreen(PlanScreen):
         Binding("r", "restore", "Restore", id="conflicts.restore"),
         Binding("x", "confirm_delete", "Keep deleted", id="conflicts.confirm-delete"),
         Binding("o", "open_record", "Open record", id="conflicts.open"),
+        Binding("h", "history", "History", show=False, id="conflicts.history"),
     ]
 
     def __init__(self) -> None:
@@ -353,6 +354,14 @@ class ConflictsScreen(PlanScreen):
             self.reload()
 
         self.app.push_screen(RecordForm(item.conflict.type, item.conflict.record), done)
+
+    def action_history(self) -> None:
+        """The history of the record in conflict: both values and who wrote each."""
+        item = self.current
+        if item is not None:
+            from plantui.tui.history_pane import open_history
+
+            open_history(self.app, item.conflict.record)
 
     def action_open_record(self) -> None:
         item = self.current

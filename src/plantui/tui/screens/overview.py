@@ -69,7 +69,10 @@ class OverviewScreen(PlanScreen):
     BINDINGS: ClassVar = [
         Binding("e", "edit_plan", "Edit plan", id="overview.edit-plan"),
         Binding("n", "note", "Note on plan", id="overview.note"),
+        Binding("c", "changed_since", "Changed since", id="overview.changed-since", show=False),
     ]
+    since: tuple[str, str] | None = None
+    """(clock prefix, description) of the 'Changed since' section, once asked for."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -162,6 +165,10 @@ class OverviewScreen(PlanScreen):
             options.append(_more(len(findings) - SHOWN, "findings", "`plantui check`"))
         if not findings:
             options.append(Option(Text("  None."), disabled=True))
+        if self.since is not None:
+            from plantui.tui.changes_view import changes_options
+
+            options.extend(changes_options(self.app.plan_db, *self.since))
         items.clear_options()
         items.add_options(options)
         if highlighted is not None:
@@ -199,6 +206,22 @@ class OverviewScreen(PlanScreen):
     def action_edit_plan(self) -> None:
         if self.plan_id:
             self.app.edit_record("plan", self.plan_id)
+
+    def action_changed_since(self) -> None:
+        """Add what changed since a date or an event (say, the last steering meeting)."""
+        from plantui.tui.changes_view import SinceDialog
+
+        def chosen(since: tuple[str, str] | None) -> None:
+            if since is not None:
+                self.since = since
+                self.reload()
+                items = self.query_one("#overview-items", OptionList)
+                ids = [items.get_option_at_index(i).id or "" for i in range(items.option_count)]
+                first = next((i for i, o in enumerate(ids) if o.startswith("changed")), None)
+                if first is not None:
+                    items.highlighted = first
+
+        self.app.push_screen(SinceDialog(self.app.plan_db), chosen)
 
     def action_note(self) -> None:
         """A dated note about the plan as a whole."""

@@ -115,10 +115,17 @@ class SyncScreen(PlanScreen):
         Binding("f3", "apply", "Apply import", id="sync.apply"),
         Binding("f4", "export", "Export", id="sync.export"),
         Binding("f5", "sync_folder", "Sync folder", id="sync.folder"),
+        Binding("f6", "backups", "Backups", show=False, id="sync.backups"),
         Binding("f7", "copy_for_laptop", "Copy for a laptop", id="sync.copy"),
         Binding("ctrl+l", "focus_path", "Path", show=False, id="sync.path"),
         Binding("escape", "leave_path", "Leave path", show=False, id="sync.leave-path"),
     ]
+
+    def action_backups(self) -> None:
+        """The kept backups: list them, restore one (``plantui backups`` in the app)."""
+        from plantui.tui.backups_dialog import open_backups
+
+        open_backups(self.app)
 
     def __init__(self, start: Path | None = None) -> None:
         super().__init__()

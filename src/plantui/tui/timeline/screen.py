@@ -84,6 +84,7 @@ class TimelineScreen(PlanScreen):
         Binding("b", "baseline", "Set baseline", id="timeline.baseline"),
         Binding("c", "critical", "Critical path", id="timeline.critical"),
         Binding("t", "today", "Today", id="timeline.today"),
+        Binding("H", "history", "History", show=False, id="timeline.history"),
         Binding(
             "right_square_bracket",
             "event(1)",
@@ -487,6 +488,14 @@ class TimelineScreen(PlanScreen):
             self.notify(f"Deleted “{label}” (ctrl+z undoes).", markup=False)
 
         self.app.push_screen(ConfirmDialog(f"Delete the action “{label}”?"), done)
+
+    def action_history(self) -> None:
+        """The selected action's history (h scrolls left here, so it is H)."""
+        bar = self._need_bar()
+        if bar is not None:
+            from plantui.tui.history_pane import open_history
+
+            open_history(self.app, bar.id)
 
     def action_note(self) -> None:
         """Write a note about the selected action."""

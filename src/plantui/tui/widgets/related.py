@@ -46,6 +46,8 @@ INBOUND_HEADINGS = {
     ("action", "public_owner"): "Actions it owns (public side)",
     ("action", "parent"): "Sub-actions",
     ("organisation", "merged_into"): "Duplicates merged into it",
+    ("note", "author_person"): "Notes they wrote",
+    ("person", "organisation"): "People",
 }
 SKIP_INBOUND = {("note", "about"), ("link", "from"), ("link", "to")}
 
