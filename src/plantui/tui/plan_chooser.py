@@ -89,7 +89,6 @@ class PlansScreen(PlanScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.title = "plantui"
         self.sub_title = self.TITLE_TEXT
         self.reload()
 

@@ -82,7 +82,6 @@ class OverviewScreen(PlanScreen):
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.title = "plantui"
         self.sub_title = self.TITLE_TEXT
         self.reload()
         self.query_one("#overview-items", OptionList).focus()

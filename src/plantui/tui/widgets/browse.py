@@ -98,7 +98,6 @@ class BrowseScreen(PlanScreen):
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.title = "plantui"
         self.sub_title = self.TITLE_TEXT
         table = self.query_one("#records", DataTable)
         self.query_one("#filter", Input).display = False
