@@ -412,6 +412,16 @@ def parse_text_value(spec: Field, text: str) -> Any:
         value = low in _TRUE
     elif spec.kind == "ref":
         value = text.lower()
+    elif spec.kind == "when":
+        from plantui.typed_time import TypedTimeError, read_typed_when
+
+        try:
+            local = read_typed_when(text)
+        except TypedTimeError as exc:
+            raise InvalidValue(str(exc)) from None
+        if local is not None:  # placed in the plan's timezone by the write path
+            check_size(spec, parse_date(local[:10]))
+            return local
     check_value(spec, value)
     return value
 

@@ -29,8 +29,9 @@ from plantui.domain import (
 from plantui.errors import PlanError
 from plantui.library import ARCHIVED, refuse_if_archived
 from plantui.storage.database import Database
-from plantui.storage.models import PROJECTIONS, Record
+from plantui.storage.models import PROJECTIONS, Plan, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
+from plantui.typed_time import TypedTimeError, is_local, place_in_zone
 
 WallClock = Callable[[], int]
 
@@ -126,6 +127,7 @@ class Writer:
         return state
 
     def _check(self, rtype: RecordType, values: dict[str, Any]) -> None:
+        self._place_local_times(rtype, values)
         for name, value in values.items():
             spec = field_spec(rtype, name)
             try:
@@ -136,6 +138,17 @@ class Writer:
                 raise PlanError(f"{rtype.name} needs a {name}; it cannot be empty.")
             if spec.kind == "ref" and value is not None:
                 self._check_ref(rtype, name, value, values)
+
+    def _place_local_times(self, rtype: RecordType, values: dict[str, Any]) -> None:
+        """A date-time typed without an offset is read in the plan's timezone (DOMAIN.md)."""
+        for name, value in values.items():
+            spec = rtype.fields.get(name)
+            if spec is not None and spec.kind == "when" and is_local(value):
+                zone = self.session.execute(select(Plan.timezone)).scalar()
+                try:
+                    values[name] = place_in_zone(value, zone)
+                except TypedTimeError as exc:
+                    raise PlanError(f"{exc}.") from None
 
     def _check_ref(self, rtype: RecordType, name: str, value: str, values: dict[str, Any]) -> None:
         target = self.session.execute(select(Record.type).where(Record.id == value)).scalar()

@@ -195,7 +195,7 @@ class RecordForm(ModalScreen[str | None]):
         if spec.kind == "date":
             return "YYYY-MM-DD"
         if spec.kind == "when":
-            return "YYYY-MM-DD or 2025-03-01T14:00+00:00"
+            return "YYYY-MM-DD, or with a time: 2025-03-01 2:15pm or 14:15"
         if spec.kind == "int":
             low = "" if spec.minimum is None else str(spec.minimum)
             high = "" if spec.maximum is None else str(spec.maximum)
