@@ -136,3 +136,29 @@ async def test_events_screen_opens_meeting_mode_with_m(demo_db):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, MeetingScreen)
+
+
+async def test_minutes_are_written_full_screen_and_saved_as_you_type(demo_db):
+    with demo_db.snapshot() as con:
+        (event_id,) = con.execute(
+            "SELECT id FROM event WHERE title LIKE ?", (MEETING + "%",)
+        ).fetchone()
+    app = PlanApp(PlanService(demo_db, clock_ok=True), today=TODAY, watch=False, preload=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MeetingScreen(event_id))
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("m")
+        await pilot.pause()
+        assert not screen.query_one(OptionList).display
+        assert screen.query_one("#minutes").region.height > 18, "the minutes fill the screen"
+        await pilot.press(*"Chair: Ade", "enter", *"Apologies")
+        await pilot.pause()
+        with demo_db.snapshot() as con:
+            saved = con.execute("SELECT minutes FROM event WHERE id = ?", (event_id,)).fetchone()
+        assert saved == ("Chair: Ade\nApologies",)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert screen.query_one(OptionList).display and screen.focused is screen.query_one(
+            OptionList
+        )

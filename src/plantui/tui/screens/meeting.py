@@ -78,24 +78,27 @@ class MeetingScreen(Screen[None]):
 
     TITLE_TEXT = "Meeting"
     BINDINGS: ClassVar = [
-        Binding("n", "next_item", "Next item", id="meeting.next"),
-        Binding("p", "previous_item", "Previous item", id="meeting.previous"),
         Binding("D", "decision", "Decision", id="meeting.decision"),
-        Binding("A", "add_action", "Add action (owners, dates)", id="meeting.action"),
-        Binding("N", "add_note", "Add note", id="meeting.note"),
-        Binding("R", "cycle_rag", "Change RAG", id="meeting.rag"),
-        Binding("S", "cycle_status", "Change status", id="meeting.status"),
-        Binding("plus", "progress(10)", "Progress +10", id="meeting.progress-up"),
-        Binding("minus", "progress(-10)", "Progress -10", id="meeting.progress-down"),
+        Binding("A", "add_action", "Action", id="meeting.action", tooltip="owners, dates"),
+        Binding("N", "add_note", "Note", id="meeting.note"),
+        Binding("R", "cycle_rag", "RAG", id="meeting.rag"),
+        Binding("S", "cycle_status", "Status", id="meeting.status"),
         Binding("c", "check_in", "Check in", id="meeting.checkin"),
-        Binding("m", "minutes", "Minutes (full screen)", id="meeting.minutes"),
-        Binding("escape", "leave", "Agenda / leave", id="meeting.leave"),
+        Binding("m", "minutes", "Minutes", id="meeting.minutes"),
+        Binding("n", "next_item", "Next item", id="meeting.next", show=False),
+        Binding("p", "previous_item", "Previous item", id="meeting.previous", show=False),
+        Binding("plus", "progress(10)", "Progress +10", id="meeting.progress-up", show=False),
+        Binding("minus", "progress(-10)", "Progress -10", id="meeting.progress-down", show=False),
+        Binding("escape", "leave", "Agenda / leave", id="meeting.leave", show=False),
     ]
     DEFAULT_CSS = """
     MeetingScreen #timer { height: 1; background: $accent; color: $text; }
-    MeetingScreen #item { height: 2; padding: 0 1; color: $text-muted; }
-    MeetingScreen OptionList { height: 1fr; }
+    MeetingScreen #item {
+        height: 2; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    MeetingScreen OptionList { height: 2fr; }
     MeetingScreen TextArea { height: 1fr; }
+    MeetingScreen.-writing #agenda, MeetingScreen.-writing #item { display: none; }
     """
 
     def __init__(self, event_id: str) -> None:
@@ -296,10 +299,10 @@ class MeetingScreen(Screen[None]):
         return deterministic_id(TYPES["link"], values)
 
     def action_minutes(self) -> None:
-        """The running minutes, full screen; escape brings the agenda back."""
-        area = self.query_one(TextArea)
-        area.focus()
-        self.maximize(area, container=False)
+        """The running minutes over the whole screen below the timer; escape brings the
+        agenda back."""
+        self.add_class("-writing")
+        self.query_one(TextArea).focus()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         text = event.text_area.text
@@ -307,8 +310,8 @@ class MeetingScreen(Screen[None]):
             self._write(lambda: self.app.editor.update(self.event_id, {"minutes": text or None}))
 
     def action_leave(self) -> None:
-        if isinstance(self.focused, TextArea) or self.maximized is not None:
-            self.minimize()
+        if isinstance(self.focused, TextArea) or self.has_class("-writing"):
+            self.remove_class("-writing")
             self.query_one(OptionList).focus()
         else:
             self.app.pop_screen()
