@@ -1,7 +1,8 @@
 """An event's agenda, built from the plan as it stands on the day of the meeting.
 
 Items come in a fixed order of sections: what is overdue, what falls due before the next
-meeting of the series, what was reported since the previous one, open conflicts and integrity
+meeting of the series, what was reported since the previous one (notes, and actions whose
+RAG was changed, read from ``history``), open conflicts and integrity
 findings, gaps, asks raised at or put to this event, then the items people added by hand.
 Overdue items and gaps come from ``derived`` (the same rules as the Overview and the report),
 computed as of the meeting's day so the agenda is the same whenever it is printed.
@@ -13,11 +14,14 @@ conflict (SYNC.md: many-valued things are records, not list fields).
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from plantui import derived
+from plantui.clock import clock_ms
 from plantui.meetings.events import EventRow, next_event, previous_event
 
 SECTIONS = {
@@ -90,7 +94,7 @@ def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
         already = {g.record for g in overdue}
         by_next = derived.gaps(con, nxt.day)
         items += [
-            _gap_item("due", g)
+            AgendaItem("due", g.record, g.type, g.label, g.message.replace("Was due", "Due"))
             for g in by_next
             if g.kind in overdue_kinds and g.record not in already
         ]
@@ -102,6 +106,7 @@ def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
     ):
         detail = f"{day}" + (f", RAG {rag}" if rag else "") + f" (about {_label(con, about)})"
         items.append(AgendaItem("since", note_id, "note", headline or "", detail))
+    items += _rag_changes(con, prev, event)
     for conflict in derived.open_conflicts(con):
         what = conflict.field or "deleted on one copy, edited on another"
         items.append(AgendaItem("conflicts", conflict.record, conflict.type, conflict.label, what))
@@ -127,6 +132,33 @@ def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
     ):
         items.append(AgendaItem("added", note_id, "note", headline or "", body or ""))
     return agenda
+
+
+def _rag_changes(
+    con: sqlite3.Connection, prev: EventRow | None, event: EventRow
+) -> list[AgendaItem]:
+    """Actions whose RAG was changed since the previous meeting, from the
+    ``history`` of every copy's edits: one item per action, its RAG then and now."""
+    since = int(prev.start.timestamp() * 1000) if prev else 0
+    until = int(event.start.timestamp() * 1000)
+    changed: dict[str, list[Any]] = {}
+    for record_id, title, at, changes in con.execute(
+        "SELECT h.record_id, a.title, h.at, h.changes FROM history h JOIN action a"
+        " ON a.id = h.record_id WHERE a.deleted = 0 AND h.changes LIKE '%\"rag\"%'"
+        " ORDER BY h.at, h.seq"
+    ):
+        moment = clock_ms(at.split("@", 1)[0])
+        old, new = json.loads(changes).get("rag", [None, None])
+        if since <= moment < until:
+            first = changed.setdefault(record_id, [title, old, new, moment])
+            first[2:] = [new, moment]
+    items = []
+    for record_id, (title, old, new, moment) in changed.items():
+        if old != new:
+            day = dt.datetime.fromtimestamp(moment / 1000, dt.UTC).date().isoformat()
+            detail = f"{day}, RAG {old or 'none'} → {new or 'none'}"
+            items.append(AgendaItem("since", record_id, "action", title or "", detail))
+    return items
 
 
 def _label(con: sqlite3.Connection, record_id: str) -> str:
