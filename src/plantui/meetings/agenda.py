@@ -88,11 +88,13 @@ def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
     agenda = Agenda(event, prev, nxt)
     items = agenda.items
     overdue_kinds = ("overdue_action", "overdue_pledge")
-    overdue = [g for g in derived.gaps(con, event.day) if g.kind in overdue_kinds]
+    overdue = sorted(
+        (g for g in derived.gaps(con, event.day) if g.kind in overdue_kinds), key=_by_due
+    )
     items += [_gap_item("overdue", g) for g in overdue]
     if nxt is not None:
         already = {g.record for g in overdue}
-        by_next = derived.gaps(con, nxt.day)
+        by_next = sorted(derived.gaps(con, nxt.day), key=_by_due)
         items += [
             AgendaItem("due", g.record, g.type, g.label, g.message.replace("Was due", "Due"))
             for g in by_next
@@ -132,6 +134,11 @@ def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
     ):
         items.append(AgendaItem("added", note_id, "note", headline or "", body or ""))
     return agenda
+
+
+def _by_due(gap: derived.Gap) -> tuple[str, str, str]:
+    """Overdue and due items, oldest date first (the message names the date)."""
+    return (gap.message, gap.label, gap.record)
 
 
 def _rag_changes(

@@ -110,6 +110,8 @@ class EventItem:
     kind: str
     location: str
     status: str
+    date_confidence: str = ""
+    """tentative or tbc: the day is never printed as fact (DOMAIN.md)."""
 
     @property
     def day(self) -> str:
@@ -286,6 +288,7 @@ def _event(e: Event) -> EventItem:
         words(e.kind),
         clean(e.location),
         words(e.status),
+        clean(e.date_confidence),
     )
 
 
