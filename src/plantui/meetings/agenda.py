@@ -22,7 +22,14 @@ from typing import Any
 
 from plantui import derived
 from plantui.clock import clock_ms
-from plantui.meetings.events import EventRow, next_event, previous_event
+from plantui.meetings.events import (
+    EventRow,
+    hosts_of,
+    next_event,
+    previous_event,
+    programme_of,
+    sessions_of,
+)
 
 SECTIONS = {
     "overdue": "Overdue",
@@ -49,14 +56,26 @@ class AgendaItem:
     detail: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One event of a programme (events whose ``series`` is the programme's event)."""
+
+    event: EventRow
+    hosts: list[str]
+
+
 @dataclass(slots=True)
 class Agenda:
-    """The agenda of one event, with its neighbours in the series."""
+    """The agenda of one event, with its neighbours in the series and its programme."""
 
     event: EventRow
     previous: EventRow | None
     next: EventRow | None
     items: list[AgendaItem] = field(default_factory=list)
+    part_of: EventRow | None = None
+    """The programme (series event) this event is a session of."""
+    sessions: list[Session] = field(default_factory=list)
+    """The sessions of this event when it is a programme, in date order, with their hosts."""
 
     def sections(self) -> list[tuple[str, list[AgendaItem]]]:
         """The non-empty sections in order, with their items."""
@@ -74,6 +93,16 @@ class Agenda:
             "starts_at": self.event.starts_at,
             "previous": self.previous.id if self.previous else None,
             "next": self.next.id if self.next else None,
+            "part_of": self.part_of.id if self.part_of else None,
+            "sessions": [
+                {
+                    "event": s.event.id,
+                    "title": s.event.title,
+                    "starts_at": s.event.starts_at,
+                    "hosts": s.hosts,
+                }
+                for s in self.sessions
+            ],
             "items": [asdict(i) for i in self.items],
         }
 
@@ -85,7 +114,8 @@ def _gap_item(section: str, gap: derived.Gap) -> AgendaItem:
 def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
     """The agenda of ``event`` from the plan in ``con`` (a snapshot or a session's connection)."""
     prev, nxt = previous_event(con, event), next_event(con, event)
-    agenda = Agenda(event, prev, nxt)
+    agenda = Agenda(event, prev, nxt, part_of=programme_of(con, event))
+    agenda.sessions = [Session(s, hosts_of(con, s.id)) for s in sessions_of(con, event)]
     items = agenda.items
     overdue_kinds = ("overdue_action", "overdue_pledge")
     overdue = sorted(

@@ -114,6 +114,32 @@ def next_event(con: sqlite3.Connection, event: EventRow) -> EventRow | None:
     return later[0] if later else None
 
 
+def programme_of(con: sqlite3.Connection, event: EventRow) -> EventRow | None:
+    """The live programme (series event) that ``event`` is a session of."""
+    if not event.series:
+        return None
+    found = _rows(con, "id = ? AND deleted = 0", (event.series,))
+    return found[0] if found else None
+
+
+def sessions_of(con: sqlite3.Connection, event: EventRow) -> list[EventRow]:
+    """The live sessions of a programme, in date order (cancelled ones included)."""
+    return _rows(con, "series = ? AND deleted = 0", (event.id,))
+
+
+def hosts_of(con: sqlite3.Connection, event_id: str) -> list[str]:
+    """Names of the organisations leading an event (``hosts`` links), by name."""
+    return [
+        name
+        for (name,) in con.execute(
+            'SELECT o.name FROM link l JOIN organisation o ON o.id = l."to" WHERE'
+            " l.role = 'hosts' AND l.deleted = 0 AND o.deleted = 0 AND l.\"from\" = ?"
+            " ORDER BY o.name",
+            (event_id,),
+        )
+    ]
+
+
 def when_text(event: EventRow) -> str:
     """The event's date as it may be printed: an unsure date is never stated as fact."""
     day = f"{event.day.day} {event.day:%b %Y}"
