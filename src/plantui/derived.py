@@ -346,9 +346,9 @@ def ranked_asks(source: Source) -> list[AskLine]:
     return [AskLine(*row) for row in rows]
 
 
-_CLOSED_ASK = ("declined", "withdrawn")
-_CLOSED_PLEDGE = ("met", "partly_met", "not_met", "withdrawn")
-_CLOSED_ACTION = ("done", "cancelled")
+CLOSED_ASK = ("declined", "withdrawn")
+CLOSED_PLEDGE = ("met", "partly_met", "not_met", "withdrawn")
+CLOSED_ACTION = ("done", "cancelled")
 
 
 def _named(con: sqlite3.Connection, sql: str) -> list[sqlite3.Row]:
@@ -368,7 +368,7 @@ def gaps(source: Source, today: dt.date) -> list[Gap]:
     out: list[Gap] = []
     answered = _answering_pledges(con)
     for a in ranked_asks(con):
-        if a.id not in answered and a.status not in _CLOSED_ASK:
+        if a.id not in answered and a.status not in CLOSED_ASK:
             out.append(
                 Gap("ask_without_pledge", a.id, "ask", a.title or "", "No pledge answers this ask.")
             )
@@ -408,11 +408,11 @@ def gaps(source: Source, today: dt.date) -> list[Gap]:
         if (
             act["end"] is not None
             and act["end"] < today_text
-            and act["status"] not in _CLOSED_ACTION
+            and act["status"] not in CLOSED_ACTION
         ):
             out.append(_action_gap("overdue_action", act, f"Was due {act['end']}."))
     for p in pledges:
-        if p["due"] is not None and p["due"] < today_text and p["lifecycle"] not in _CLOSED_PLEDGE:
+        if p["due"] is not None and p["due"] < today_text and p["lifecycle"] not in CLOSED_PLEDGE:
             out.append(
                 Gap("overdue_pledge", p["id"], "pledge", p["title"] or "", f"Was due {p['due']}.")
             )

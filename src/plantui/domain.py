@@ -255,6 +255,7 @@ TYPES: dict[str, RecordType] = {
             _text("languages"),
             _enum("consent", *CONSENT, default="none"),
             _text("notes"),
+            _ref("merged_into", "person"),
             label="name",
         ),
     )

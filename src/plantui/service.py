@@ -126,6 +126,10 @@ class Writer:
             raise PlanError(f"There is no record with id {record_id}.")
         return state
 
+    def view(self, record_id: str) -> RecordView:
+        """A record as this transaction sees it (its own writes included)."""
+        return RecordView.of(self._state(record_id))
+
     def _check(self, rtype: RecordType, values: dict[str, Any]) -> None:
         self._place_local_times(rtype, values)
         for name, value in values.items():
@@ -381,6 +385,8 @@ class PlanService:
         )
         if not include_deleted:
             stmt = stmt.where(Record.deleted.is_(False))
+            if "merged_into" in rtype.fields:  # a merged duplicate shows as the one it joined
+                stmt = stmt.where(model.__table__.c["merged_into"].is_(None))
         stmt = stmt.order_by(*(model.__table__.c[c] for c in order), Record.id)
         with self.db.read() as session:
             rows = session.execute(stmt).all()

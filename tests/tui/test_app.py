@@ -6,8 +6,7 @@ from textual.widgets import DataTable
 
 from plantui.service import PlanService
 from plantui.storage.database import open_database
-from plantui.tui import app as app_module
-from plantui.tui.app import SCREENS, NotAvailableScreen, PlanApp
+from plantui.tui.app import SCREENS, PlanApp
 from plantui.tui.help import HelpScreen
 from tests.conftest import FakeClock
 from tests.tui.conftest import TODAY, ask_by_ref, record_notifications
@@ -20,20 +19,8 @@ async def test_number_keys_reach_all_eight_screens(make_app) -> None:
             await pilot.press(str(n))
             await pilot.pause()
             assert app.current_mode == name
-            assert not isinstance(app.screen, NotAvailableScreen), name
+            assert type(app.screen).__name__ == SCREENS[name][2], name
             assert hasattr(app.screen, "reload")
-
-
-async def test_missing_screen_module_shows_not_available(make_app, monkeypatch) -> None:
-    monkeypatch.setitem(SCREENS, "sync", ("Sync", "plantui.tui.screens.no_such_module", "X"))
-    monkeypatch.setitem(app_module.PlanApp.MODES, "sync", app_module._factory("sync"))
-    app = make_app()
-    async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("8")
-        await pilot.pause()
-        assert isinstance(app.screen, NotAvailableScreen)
-        await pilot.press("1")
-        assert app.current_mode == "overview"
 
 
 async def test_undo_puts_back_the_last_edit_and_says_what(make_app, demo_service) -> None:

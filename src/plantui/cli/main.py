@@ -7,6 +7,7 @@ adding commands never means growing this file. Textual is imported only to open 
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import sqlite3
 import sys
@@ -19,6 +20,17 @@ from plantui.errors import PlanError
 from plantui.text import plain
 
 AS_ENV_VAR = "PLANTUI_AS"
+COMMAND_MODULES = (
+    "plantui.cli.exchange",
+    "plantui.cli.reports",
+    "plantui.cli.screenshot",
+    "plantui.cli.plans",
+    "plantui.cli.copies",
+    "plantui.cli.history",
+    "plantui.cli.meetings",
+    "plantui.cli.duplicates",
+)
+"""Command groups beyond the record commands, each with a ``register(sub)``."""
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -148,27 +160,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for module in (records, tui_command):
         module.register(sub)
-    for name in _optional_command_modules():
-        __import__(name, fromlist=["register"]).register(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
     for command in sub.choices.values():  # `plantui list ask --plan X` reads naturally too
         command.add_argument("--plan", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
-
-
-def _optional_command_modules() -> list[str]:
-    """Command groups that later features add (exchange, reports, screenshots)."""
-    import importlib.util
-
-    names = [
-        "plantui.cli.exchange",
-        "plantui.cli.reports",
-        "plantui.cli.screenshot",
-        "plantui.cli.plans",
-        "plantui.cli.copies",
-        "plantui.cli.history",
-        "plantui.cli.meetings",
-    ]
-    return [n for n in names if importlib.util.find_spec(n) is not None]
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
 from plantui.cli.output import print_json
@@ -106,8 +107,28 @@ def cmd_add(ctx) -> int:
     rtype = _type_of(ctx.args.type)
     values = _resolve_refs(ctx, rtype, parse_assignments(rtype, ctx.args.assignments))
     change = ctx.service.create(rtype.name, values)
+    _say_if_it_looks_like_another(ctx, rtype.name, change.record_id)
     ctx.out(change.record_id)
     return 0
+
+
+def _say_if_it_looks_like_another(ctx, type_name: str, record_id: str) -> None:
+    """A note on stderr (stdout stays the new id) when the new record looks like one kept."""
+    from plantui.duplicates import looks_like
+
+    with ctx.db.read() as session:
+        pairs = looks_like(session, type_name, record_id)
+    for pair in pairs:
+        other, label = (
+            (pair.b_id, pair.b_label) if pair.a_id == record_id else (pair.a_id, pair.a_label)
+        )
+        print(
+            plain(
+                f"Note: this looks like the {type_name} “{label}” ({pair.reason}); to keep one,"
+                f" run: plantui merge {record_id} --into {other}"
+            ),
+            file=sys.stderr,
+        )
 
 
 def cmd_set(ctx) -> int:

@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="DATE|EVENT",
         help="html and md: add what changed since a date (YYYY-MM-DD) or an event's start",
     )
+    p.add_argument(
+        "--org",
+        metavar="ORG",
+        help="html and md: one organisation's own pack (its id, name or short name)",
+    )
     p.set_defaults(run=cmd_report)
 
     p = sub.add_parser(
@@ -70,6 +75,7 @@ def cmd_report(ctx) -> int:
         ask=args.ask,
         include_contacts=args.include_contacts,
         changes_since=args.changes_since,
+        org=args.org,
     )
     if result.text is not None:
         sys.stdout.write(plain(result.text))

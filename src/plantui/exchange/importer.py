@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from plantui import clock as hlc
 from plantui import derived, merge
+from plantui.duplicates import SIMILAR_TYPES, likely_duplicates
 from plantui.errors import PlanError
 from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchange_file
 from plantui.exchange.state import STATE_KEY, import_base
@@ -44,6 +45,8 @@ class ImportSummary:
     warnings: list[str] = field(default_factory=list)
     dry_run: bool = False
     backup: Path | None = None
+    duplicates: list[str] = field(default_factory=list)
+    """Organisations and people that look the same after the import (to merge by hand)."""
 
     @property
     def wrote(self) -> bool:
@@ -59,6 +62,11 @@ class ImportSummary:
             f" Warnings: {len(self.warnings)}.",
         ]
         lines += [f"Warning: {w}" for w in self.warnings]
+        if self.duplicates:
+            lines.append(
+                f"{len(self.duplicates)} pair(s) look the same (join with `plantui merge`):"
+            )
+            lines += [f"  {d}" for d in self.duplicates]
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         elif self.backup is not None:
@@ -250,6 +258,9 @@ def import_data(
         plan_id = _check_plan(db, session, files)
         state = import_base(db, session)
         _apply(session, incoming, names, summary)
+        if summary.new:
+            likely = likely_duplicates(session, SIMILAR_TYPES)
+            summary.duplicates = [pair.text() for pair in likely]
         summary.conflicts = len(derived.open_conflicts(session))
         summary.findings = len(derived.integrity_findings(session))
         if dry_run:

@@ -50,6 +50,7 @@ def export(
     include_contacts: bool = False,
     today: dt.date | None = None,
     changes_since: str | None = None,
+    org: str | None = None,
 ) -> ExportResult:
     """Make one export of the plan in ``db`` (a plantui Database); refusals are PlanErrors."""
     from plantui.clock import today as clock_today
@@ -62,7 +63,13 @@ def export(
         raise PlanError("--ask applies to the html, md and mermaid reports only.")
     if changes_since is not None and fmt not in ("html", "md"):
         raise PlanError("--changes-since applies to the html and md reports only.")
+    if org is not None and (fmt not in ("html", "md") or ask or changes_since is not None):
+        raise PlanError(
+            "--org makes an html or md pack on its own (without --ask or --changes-since)."
+        )
     day = today or clock_today()
+    if org is not None:
+        return _org_pack(db, fmt, output, org, include_contacts, day)
     with db.read() as session:
         if fmt == "csv":
             from plantui.reports.csv_export import export_csv
@@ -108,6 +115,21 @@ def export(
     _write(output, data)
     what = f"ask {report.asks[0].heading}" if report.single_ask else f"{len(report.asks)} asks"
     return ExportResult(f"Wrote the {fmt} report ({what}) to {output}.", paths=(output,))
+
+
+def _org_pack(
+    db, fmt: str, output: Path | None, org: str, include_contacts: bool, day: dt.date
+) -> ExportResult:
+    from plantui.reports.org_pack import build_org_pack
+    from plantui.reports.render import render_org_pack
+
+    with db.read() as session:
+        pack = build_org_pack(session, day, org, include_contacts)
+    data = render_org_pack(pack, fmt, include_contacts)
+    if output is None:
+        return ExportResult("", text=data)
+    _write(output, data)
+    return ExportResult(f"Wrote the {fmt} pack of {pack.org.name} to {output}.", paths=(output,))
 
 
 def _target(fmt: str) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from plantui.history import grouped_changes, since_moment
-from plantui.reports.model import ChangeGroup, ChangeItem, Report, clean, words
+from plantui.reports.items import ChangeGroup, ChangeItem, Report, clean, words
 from plantui.storage.database import Database
 
 

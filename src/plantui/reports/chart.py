@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from plantui.domain import drawable_day
-from plantui.reports.model import ActionItem, AskSection, Report
+from plantui.reports.items import ActionItem, AskSection, Report
 
 WIDTH = 1000
 LABEL_W = 330

@@ -6,6 +6,7 @@ calendar entries instead of adding copies.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
@@ -13,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plantui.domain import in_years
-from plantui.reports.model import clean, words
+from plantui.reports.items import clean, words
 from plantui.storage.models import Action, Ask, Event, Organisation, Plan, Pledge
 from plantui.text import one_line
 
@@ -60,6 +61,17 @@ def build_calendar(session: Session, today: dt.date) -> Calendar:
         org = session.get(Organisation, org_id)
         return clean(org.name) if org is not None and not org.deleted else ""
 
+    for entry in _events(session, stamp):
+        cal.add_component(entry)
+    for entry in _milestones(session, stamp, org_name):
+        cal.add_component(entry)
+    for entry in _pledges_due(session, stamp, org_name):
+        cal.add_component(entry)
+    return cal
+
+
+def _events(session: Session, stamp: dt.datetime) -> Iterator[CalendarEvent]:
+    """The plan's events, timed or all-day as stored; events without a readable start skipped."""
     for ev in session.execute(
         select(Event).where(Event.deleted.is_(False)).order_by(Event.starts_at, Event.id)
     ).scalars():
@@ -88,8 +100,13 @@ def build_calendar(session: Session, today: dt.date) -> Calendar:
         elif ev.status in ("planned", "held"):
             entry.add("status", "CONFIRMED")
         entry.add("categories", ["plantui event", words(ev.kind) or "event"])
-        cal.add_component(entry)
+        yield entry
 
+
+def _milestones(
+    session: Session, stamp: dt.datetime, org_name: Callable[[str | None], str]
+) -> Iterator[CalendarEvent]:
+    """Each live milestone as an all-day entry on its day."""
     asks = {
         a.id: f"{clean(a.ref_code)} {clean(a.title)}".strip()
         for a in session.execute(select(Ask).where(Ask.deleted.is_(False))).scalars()
@@ -116,8 +133,13 @@ def build_calendar(session: Session, today: dt.date) -> Calendar:
         ]
         entry.add("description", "\n".join(line for line in lines if line))
         entry.add("categories", ["plantui milestone"])
-        cal.add_component(entry)
+        yield entry
 
+
+def _pledges_due(
+    session: Session, stamp: dt.datetime, org_name: Callable[[str | None], str]
+) -> Iterator[CalendarEvent]:
+    """Each live pledge with a due date, as an all-day entry on that date."""
     for pledge in session.execute(
         select(Pledge)
         .where(Pledge.deleted.is_(False), Pledge.due.is_not(None))
@@ -139,8 +161,7 @@ def build_calendar(session: Session, today: dt.date) -> Calendar:
         ]
         entry.add("description", "\n".join(line for line in lines if line))
         entry.add("categories", ["plantui pledge"])
-        cal.add_component(entry)
-    return cal
+        yield entry
 
 
 def render_ics(session: Session, today: dt.date) -> bytes:

@@ -1,21 +1,35 @@
 """The report model: one read of the database shaped as the story decision makers follow.
 
-Every output (HTML, Markdown, the charts) renders this same model, so they cannot disagree.
-Text is cleaned of control characters here, once; escaping is the renderers' job.
+The reading lives here; the items it fills are in ``reports.items``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plantui import derived
 from plantui.errors import PlanError
+from plantui.reports.items import (
+    GAP_HEADINGS,
+    LATEST_NOTES,
+    ActionItem,
+    AskSection,
+    EventItem,
+    GapItem,
+    NoteItem,
+    Org,
+    PersonItem,
+    PledgeItem,
+    Report,
+    clean,
+    natural,
+    words,
+)
 from plantui.storage.models import (
     Action,
     Ask,
@@ -27,247 +41,6 @@ from plantui.storage.models import (
     Plan,
     Pledge,
 )
-from plantui.text import plain
-
-LATEST_NOTES = 5
-"""How many of the latest notes each ask's story shows."""
-
-RAG_WORDS = {"green": "Green", "amber": "Amber", "red": "Red"}
-
-GAP_HEADINGS = {
-    "ask_without_pledge": "Ask with no pledge",
-    "pledge_without_action": "Pledge with no action",
-    "action_without_public_owner": "Action with no public-sector owner",
-    "action_without_community_owner": "Action with no community owner",
-    "overdue_action": "Overdue action",
-    "overdue_pledge": "Overdue pledge",
-    "milestone_without_deliverable": "Milestone with no deliverable",
-}
-
-
-def clean(value: Any) -> str:
-    """User text made safe to print anywhere: control characters gone, None as empty."""
-    if value is None:
-        return ""
-    return plain(str(value)).strip()
-
-
-def natural(text: str) -> tuple:
-    """A sort key that puts P2 before P10."""
-    return tuple(int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text))
-
-
-def words(value: str | None) -> str:
-    """An enum value as people say it: ``in_delivery`` -> ``in delivery``."""
-    return clean(value).replace("_", " ")
-
-
-@dataclass(slots=True)
-class Org:
-    id: str
-    name: str
-    short_name: str = ""
-    sector: str = ""
-    role: str = ""
-    contact_name: str = ""
-    contact_email: str = ""
-    contact_phone: str = ""
-
-
-@dataclass(slots=True)
-class PersonItem:
-    """A person named in a report: only with --include-contacts and their consent."""
-
-    name: str
-    job_title: str = ""
-    organisation: str = ""
-
-
-@dataclass(slots=True)
-class ChangeItem:
-    what: str
-    type: str
-    label: str
-    fields: str
-    who: str
-    when: str
-
-
-@dataclass(slots=True)
-class ChangeGroup:
-    """Changes since a date or event that serve one ask (or none)."""
-
-    heading: str
-    items: list[ChangeItem]
-
-
-@dataclass(slots=True)
-class EventItem:
-    id: str
-    title: str
-    starts_at: str
-    ends_at: str
-    kind: str
-    location: str
-    status: str
-    date_confidence: str = ""
-    """tentative or tbc: the day is never printed as fact (DOMAIN.md)."""
-
-    @property
-    def day(self) -> str:
-        return self.starts_at[:10]
-
-
-@dataclass(slots=True)
-class PledgeItem:
-    id: str
-    ref_code: str
-    title: str
-    commitment: str
-    made_by: str
-    made_at: str
-    made_on: dt.date | None
-    due: dt.date | None
-    lifecycle: str
-    completion: str
-    target: str
-    result: str
-    next_steps: str
-
-    @property
-    def heading(self) -> str:
-        return f"{self.ref_code} {self.title}".strip()
-
-
-@dataclass(slots=True)
-class ActionItem:
-    id: str
-    ref_code: str
-    title: str
-    ask_id: str | None
-    pledge: str
-    community_owner: str
-    public_owner: str
-    partners: list[str]
-    start: dt.date | None
-    end: dt.date | None
-    status: str
-    progress: int | None
-    rag: str | None
-    milestone: bool
-    deliverable: str
-    date_confidence: str
-
-    @property
-    def rag_word(self) -> str:
-        return RAG_WORDS.get(self.rag or "", "Not set")
-
-    @property
-    def heading(self) -> str:
-        return f"{self.ref_code} {self.title}".strip()
-
-
-@dataclass(slots=True)
-class NoteItem:
-    date: dt.date | None
-    headline: str
-    body: str
-    rag: str | None
-    author: str
-    about: str
-
-    @property
-    def rag_word(self) -> str:
-        return RAG_WORDS.get(self.rag or "", "")
-
-
-@dataclass(slots=True)
-class AskSection:
-    id: str
-    priority: int
-    ref_code: str
-    title: str
-    statement: str
-    problem: str
-    status: str
-    theme: str
-    population_group: str
-    response: str
-    response_date: dt.date | None
-    raised_at: EventItem | None
-    raised_by: list[str]
-    directed_to: list[str]
-    rag: str | None
-    progress: int | None
-    pledges: list[PledgeItem] = field(default_factory=list)
-    actions: list[ActionItem] = field(default_factory=list)
-    notes: list[NoteItem] = field(default_factory=list)
-
-    @property
-    def rag_word(self) -> str:
-        return RAG_WORDS.get(self.rag or "", "Not set")
-
-    @property
-    def heading(self) -> str:
-        return f"{self.ref_code} {self.title}".strip()
-
-    @property
-    def milestones(self) -> list[ActionItem]:
-        return [a for a in self.actions if a.milestone]
-
-    @property
-    def bars(self) -> list[ActionItem]:
-        return [a for a in self.actions if not a.milestone]
-
-
-@dataclass(slots=True)
-class GapItem:
-    kind: str
-    heading: str
-    type: str
-    label: str
-    message: str
-    due: dt.date | None = None
-
-    @property
-    def text(self) -> str:
-        """The record, with its due date when it is overdue."""
-        return f"{self.label} (due {self.due.day} {self.due:%b %Y})" if self.due else self.label
-
-
-@dataclass(slots=True)
-class Report:
-    title: str
-    summary: str
-    area: str
-    status: str
-    period_start: dt.date | None
-    period_end: dt.date | None
-    today: dt.date
-    asks: list[AskSection]
-    gaps: list[GapItem]
-    events: list[EventItem]
-    organisations: list[Org]
-    include_contacts: bool
-    single_ask: bool = False
-    unlinked_actions: list[ActionItem] = field(default_factory=list)
-    elapsed: float | None = None
-    people: list[PersonItem] = field(default_factory=list)
-    changes_since: str = ""
-    """What "changed since" counts from (a date, or an event and its start); empty: no section."""
-    changes: list[ChangeGroup] = field(default_factory=list)
-
-    @property
-    def gap_groups(self) -> list[tuple[str, list[GapItem]]]:
-        """Gaps by kind, in the order derived.gaps lists them, for a compact overview."""
-        groups: dict[str, list[GapItem]] = {}
-        for gap in self.gaps:
-            groups.setdefault(gap.heading, []).append(gap)
-        return list(groups.items())
-
-    @property
-    def all_actions(self) -> list[ActionItem]:
-        return [a for ask in self.asks for a in ask.actions] + self.unlinked_actions
 
 
 def _org(o: Organisation, include_contacts: bool) -> Org:
@@ -331,32 +104,92 @@ def build_report(
     if plan is None:
         raise PlanError("This database holds no plan yet, so there is nothing to report.")
     only = find_ask(session, ask) if ask else None
-
-    orgs = {
-        o.id: _org(o, include_contacts)
-        for o in session.execute(
-            select(Organisation).where(Organisation.deleted.is_(False)).order_by(Organisation.name)
-        ).scalars()
-    }
-    events = {
-        e.id: _event(e)
-        for e in session.execute(
-            select(Event).where(Event.deleted.is_(False)).order_by(Event.starts_at, Event.id)
-        ).scalars()
-    }
+    orgs, merged = _read_orgs(session, include_contacts)
+    events = _read_events(session)
+    links = _read_links(session)
 
     def org_name(org_id: str | None) -> str:
+        org_id = merged.get(org_id or "", org_id)
         return orgs[org_id].name if org_id in orgs else ""
 
+    def linked_orgs(role: str, record_id: str) -> list[str]:
+        named = {org_name(o) for o in links.get((role, record_id), [])}
+        return sorted(name for name in named if name)
+
+    pledges = _read_pledges(session, events, org_name)
+    actions = _read_actions(session, pledges, org_name, linked_orgs)
+    sections = _ask_sections(session, only, events, pledges, actions, linked_orgs)
+    gaps = derived.gaps(session, today)
+    if only:
+        section = sections[0]
+        mine_ids = {only, *(p.id for p in section.pledges), *(x.id for x in section.actions)}
+        gaps = [g for g in gaps if g.record in mine_ids]
+    known = {a.id for a in sections}
+    return Report(
+        title=clean(plan.title),
+        summary=clean(plan.summary),
+        area=clean(plan.area),
+        status=words(plan.status),
+        period_start=plan.period_start,
+        period_end=plan.period_end,
+        today=today,
+        asks=sections,
+        gaps=[_gap(g) for g in gaps],
+        events=list(events.values()),
+        organisations=list(orgs.values()),
+        include_contacts=include_contacts,
+        single_ask=only is not None,
+        unlinked_actions=[] if only else [x for x in actions if x.ask_id not in known],
+        elapsed=derived.plan_elapsed(session, today),
+        people=_named_people(session, org_name) if include_contacts else [],
+        all_pledges=sorted(pledges.values(), key=lambda p: (natural(p.ref_code), p.title)),
+    )
+
+
+def _read_orgs(session: Session, include_contacts: bool) -> tuple[dict[str, Org], dict[str, str]]:
+    """Live organisations not merged into another, and each merged one's final target."""
+    rows = session.execute(
+        select(Organisation).where(Organisation.deleted.is_(False)).order_by(Organisation.name)
+    ).scalars()
+    orgs: dict[str, Org] = {}
+    into: dict[str, str] = {}
+    for o in rows:
+        if o.merged_into:
+            into[o.id] = o.merged_into
+        else:
+            orgs[o.id] = _org(o, include_contacts)
+    return orgs, {org_id: _final(org_id, into) for org_id in into}
+
+
+def _final(org_id: str, into: dict[str, str]) -> str:
+    """Follow ``merged_into`` to the record that is kept (a cycle stops where it began)."""
+    seen = {org_id}
+    while org_id in into and into[org_id] not in seen:
+        org_id = into[org_id]
+        seen.add(org_id)
+    return org_id
+
+
+def _read_events(session: Session) -> dict[str, EventItem]:
+    rows = session.execute(
+        select(Event).where(Event.deleted.is_(False)).order_by(Event.starts_at, Event.id)
+    ).scalars()
+    return {e.id: _event(e) for e in rows}
+
+
+def _read_links(session: Session) -> dict[tuple[str, str], list[str]]:
+    """Live links as (role, from) -> the ids they point to."""
     links: dict[tuple[str, str], list[str]] = {}
     for role, src, dst in session.execute(
         select(Link.role, Link.from_, Link.to).where(Link.deleted.is_(False))
     ):
         links.setdefault((role or "", src or ""), []).append(dst or "")
+    return links
 
-    def linked_orgs(role: str, record_id: str) -> list[str]:
-        return sorted(org_name(o) for o in links.get((role, record_id), []) if o in orgs)
 
+def _read_pledges(
+    session: Session, events: dict[str, EventItem], org_name: Callable[[str | None], str]
+) -> dict[str, PledgeItem]:
     pledges: dict[str, PledgeItem] = {}
     for p in session.execute(
         select(Pledge).where(Pledge.deleted.is_(False)).order_by(Pledge.ref_code, Pledge.title)
@@ -377,7 +210,15 @@ def build_report(
             clean(p.result),
             clean(p.next_steps),
         )
+    return pledges
 
+
+def _read_actions(
+    session: Session,
+    pledges: dict[str, PledgeItem],
+    org_name: Callable[[str | None], str],
+    linked_orgs: Callable[[str, str], list[str]],
+) -> list[ActionItem]:
     actions: list[ActionItem] = []
     for a in session.execute(
         select(Action)
@@ -403,15 +244,26 @@ def build_report(
                 bool(a.milestone),
                 clean(a.deliverable),
                 words(a.date_confidence),
+                a.baseline_end,
             )
         )
+    return actions
 
+
+def _ask_sections(
+    session: Session,
+    only: str | None,
+    events: dict[str, EventItem],
+    pledges: dict[str, PledgeItem],
+    actions: list[ActionItem],
+    linked_orgs: Callable[[str, str], list[str]],
+) -> list[AskSection]:
+    """Each live ask in rank order (or just ``only``) with its pledges, actions and story."""
     notes: dict[str, list[Note]] = {}
     for n in session.execute(
         select(Note).where(Note.deleted.is_(False)).order_by(Note.date.desc(), Note.id.desc())
     ).scalars():
         notes.setdefault(n.about or "", []).append(n)
-
     rollups = derived.ask_rollups(session)
     sections: list[AskSection] = []
     asks = session.execute(
@@ -424,14 +276,6 @@ def build_report(
         answering = [pledges[p] for p in (roll.pledges if roll else []) if p in pledges]
         answering.sort(key=lambda p: (natural(p.ref_code), p.title.lower()))
         mine = [x for x in actions if x.ask_id == ask_row.id]
-        about = {ask_row.id: "the ask"}
-        about.update({p.id: f"pledge {p.ref_code or p.title}" for p in answering})
-        about.update({x.id: f"action {x.ref_code or x.title}" for x in mine})
-        story = sorted(
-            (n for rid in about for n in notes.get(rid, [])),
-            key=lambda n: (n.date or dt.date.min, n.id),
-            reverse=True,
-        )[:LATEST_NOTES]
         sections.append(
             AskSection(
                 ask_row.id,
@@ -452,58 +296,56 @@ def build_report(
                 roll.progress if roll else None,
                 answering,
                 mine,
-                [
-                    NoteItem(
-                        n.date,
-                        clean(n.headline),
-                        clean(n.body),
-                        n.rag,
-                        clean(n.author),
-                        about[n.about or ""],
-                    )
-                    for n in story
-                ],
+                _story(ask_row.id, answering, mine, notes),
             )
         )
-
-    gaps = derived.gaps(session, today)
-    if only:
-        section = sections[0]
-        mine_ids = {only, *(p.id for p in section.pledges), *(x.id for x in section.actions)}
-        gaps = [g for g in gaps if g.record in mine_ids]
-    known = {a.id for a in sections}
-    return Report(
-        title=clean(plan.title),
-        summary=clean(plan.summary),
-        area=clean(plan.area),
-        status=words(plan.status),
-        period_start=plan.period_start,
-        period_end=plan.period_end,
-        today=today,
-        asks=sections,
-        gaps=[_gap(g) for g in gaps],
-        events=list(events.values()),
-        organisations=list(orgs.values()),
-        include_contacts=include_contacts,
-        single_ask=only is not None,
-        unlinked_actions=[] if only else [x for x in actions if x.ask_id not in known],
-        elapsed=derived.plan_elapsed(session, today),
-        people=_named_people(session, orgs) if include_contacts else [],
-    )
+    return sections
 
 
-def _named_people(session: Session, orgs: dict[str, Org]) -> list[PersonItem]:
+def _story(
+    ask_id: str,
+    pledges: list[PledgeItem],
+    actions: list[ActionItem],
+    notes: dict[str, list[Note]],
+) -> list[NoteItem]:
+    """The latest notes about an ask, its pledges and its actions, newest first."""
+    about = {ask_id: "the ask"}
+    about.update({p.id: f"pledge {p.ref_code or p.title}" for p in pledges})
+    about.update({x.id: f"action {x.ref_code or x.title}" for x in actions})
+    story = sorted(
+        (n for rid in about for n in notes.get(rid, [])),
+        key=lambda n: (n.date or dt.date.min, n.id),
+        reverse=True,
+    )[:LATEST_NOTES]
+    return [
+        NoteItem(
+            n.date,
+            clean(n.headline),
+            clean(n.body),
+            n.rag,
+            clean(n.author),
+            about[n.about or ""],
+        )
+        for n in story
+    ]
+
+
+def _named_people(session: Session, org_name: Callable[[str | None], str]) -> list[PersonItem]:
     """People who agreed to be named in reports (consent ``named_in_reports``), by name."""
     rows = session.execute(
         select(Person)
-        .where(Person.deleted.is_(False), Person.consent == "named_in_reports")
+        .where(
+            Person.deleted.is_(False),
+            Person.merged_into.is_(None),
+            Person.consent == "named_in_reports",
+        )
         .order_by(Person.name, Person.id)
     ).scalars()
     return [
         PersonItem(
             clean(p.name),
             clean(p.job_title),
-            orgs[p.organisation].name if p.organisation in orgs else "",
+            org_name(p.organisation),
         )
         for p in rows
     ]

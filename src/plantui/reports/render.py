@@ -15,7 +15,8 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from plantui.reports.chart import build_chart, plan_chart
-from plantui.reports.model import Report
+from plantui.reports.items import Report
+from plantui.reports.org_pack import OrgPack
 
 
 def day(value: dt.date | None) -> str:
@@ -102,3 +103,14 @@ def render_markdown(report: Report) -> str:
     """The same pack as Markdown, for wikis, email and pull requests."""
     text = markdown_environment().get_template("report.md.j2").render(r=report)
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_org_pack(pack: OrgPack, fmt: str, include_contacts: bool) -> str:
+    """One organisation's pack as HTML (printable, A4) or Markdown."""
+    from plantui.reports.org_pack import DUE_SOON_DAYS
+
+    env = html_environment() if fmt == "html" else markdown_environment()
+    text = env.get_template(f"org.{fmt}.j2").render(
+        p=pack, due_days=DUE_SOON_DAYS, include_contacts=include_contacts
+    )
+    return text if fmt == "html" else re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"

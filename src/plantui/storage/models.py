@@ -210,6 +210,7 @@ class Person(_Projection):
     languages: Mapped[str | None] = mapped_column(Text)
     consent: Mapped[str | None] = mapped_column(String)
     notes: Mapped[str | None] = mapped_column(Text)
+    merged_into: Mapped[str | None] = mapped_column(String(36))
 
 
 PROJECTIONS: dict[str, type[_Projection]] = {

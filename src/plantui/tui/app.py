@@ -17,16 +17,14 @@ import sqlite3
 from collections.abc import Callable
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import Header, Static
 
 from plantui import clock
 from plantui.errors import PlanError
 from plantui.storage.database import Database
 from plantui.tui.commands import PlanCommands
-from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import show
 
 if TYPE_CHECKING:
@@ -61,35 +59,11 @@ _UNLISTED_SCREENS = {"people"}
 """Screens whose key the footer leaves out for room; the palette and help list them."""
 
 
-class NotAvailableScreen(Screen[None]):
-    """Stands in for a screen whose module is not there yet, so the app never fails."""
-
-    def __init__(self, title: str, reason: str) -> None:
-        super().__init__()
-        self.title_text = title
-        self.reason = reason
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield Static(
-            f"The {self.title_text} screen is not available yet. ({self.reason})",
-            markup=False,
-            classes="not-available",
-        )
-        yield KeysFooter()
-
-    def reload(self) -> None:
-        """Nothing to reload."""
-
-
 def _factory(name: str) -> Callable[[], Screen]:
-    title, module_name, class_name = SCREENS[name]
+    _title, module_name, class_name = SCREENS[name]
 
     def make() -> Screen:
-        try:
-            screen_class = getattr(importlib.import_module(module_name), class_name)
-        except Exception as exc:  # a teammate's module missing or broken: say so, keep going
-            return NotAvailableScreen(title, show(exc))
+        screen_class = getattr(importlib.import_module(module_name), class_name)
         return _styled_as_built(screen_class())
 
     return make
@@ -100,8 +74,10 @@ def _styled_as_built(screen: Screen) -> Screen:
 
     Textual re-parses and re-applies every stylesheet when a shown screen's CSS update
     count lags the app's, and a new screen's count (-1) only catches up once it is
-    mounted; switch_mode refreshes "even when not strictly required" (Textual PR 5211).
-    A screen built now is styled by the current stylesheet as it mounts: it is current.
+    mounted; switch_mode refreshes "even when not strictly required" (Textual PR 5211,
+    https://github.com/Textualize/textual/pull/5211). A screen built now is styled by the
+    current stylesheet as it mounts: it is current. Textual has no public way to say so, hence
+    the one private attribute the app touches.
     """
     screen._css_update_count = screen.app._css_update_count
     return screen
@@ -158,7 +134,8 @@ class PlanApp(App[None]):
             self.db, self._service = plan.db, plan
         self._editor: Editor | None = None
         self.today = today or clock.today()
-        self.watch = watch
+        self.watch_database = watch
+        """Reload screens when another process changes the database file."""
         self.preload = preload
         # The terminal's own colours (ANSI theme): readable on light and dark terminals alike;
         # ansi-light draws the cursor in blue, which shows on both (ansi-dark's white does not).
@@ -214,7 +191,7 @@ class PlanApp(App[None]):
     # Screens
 
     def on_mount(self) -> None:
-        if self.watch:
+        if self.watch_database:
             self._version = self._data_version()
             self.set_interval(1.0, self._poll_database, name="watch-database")
         if self.preload:
@@ -247,15 +224,18 @@ class PlanApp(App[None]):
         """Switch to a screen, reloading it first if the data changed while it was hidden."""
         if name not in SCREENS:
             return
-        existed = name in self._screen_stacks
+        existed = self.mode_screen(name)
         self.switch_mode(name)
-        if existed and name in self._stale:
+        if existed is not None and name in self._stale:
             self._stale.discard(name)
-            self._reload(self._screen_stacks[name][0])
+            self._reload(existed)
 
     def mode_screen(self, name: str) -> Screen | None:
         """The base screen of a screen name, if it has been opened."""
-        stack = self._screen_stacks.get(name)
+        try:
+            stack = self.get_screen_stack(name)
+        except KeyError:
+            return None
         return stack[0] if stack else None
 
     def open_record(self, record_id: str) -> None:
@@ -275,12 +255,9 @@ class PlanApp(App[None]):
         self.edit_record(view.type, record_id)
 
     def edit_record(self, type_name: str, record_id: str | None = None, preset=None) -> None:
-        """Open T2's form for a record (or a new one), if the forms module is there."""
-        try:
-            from plantui.tui.forms import RecordForm
-        except ImportError:
-            self.notify("Forms are not available yet.", severity="warning")
-            return
+        """Open the form for a record (or a new one)."""
+        from plantui.tui.forms import RecordForm
+
         self.push_screen(RecordForm(type_name, record_id=record_id, preset=preset))
 
     # Keeping screens fresh
@@ -296,24 +273,21 @@ class PlanApp(App[None]):
 
     def _reload_screens(self) -> None:
         self._reload_pending = False
-        if self.watch:
+        if self.watch_database:
             self._version = self._data_version()
-        for name, stack in self._screen_stacks.items():
-            if not stack or name not in SCREENS:
+        for name in SCREENS:
+            screen = self.mode_screen(name)
+            if screen is None:
                 continue
             if name == self.current_mode:
-                self._reload(stack[0])
+                self._reload(screen)
             else:
                 self._stale.add(name)
 
     def _reload(self, screen: Screen) -> None:
         reload = getattr(screen, "reload", None)
-        if reload is None or not screen.is_mounted:
-            return
-        try:
+        if reload is not None and screen.is_mounted:
             reload()
-        except Exception as exc:  # keep the app alive; say what went wrong
-            self.notify(f"Could not reload: {show(exc)}", severity="error", markup=False)
 
     def _data_version(self) -> int:
         return self.db.data_version()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Callable
 from functools import partial
 
@@ -21,6 +20,7 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("history", "History of the selected record", "Who changed what, when, on which laptop"),
     ("move_up", "Move the ask up", "Raise its priority"),
     ("move_down", "Move the ask down", "Lower its priority"),
+    ("merge", "Merge into another (a duplicate)", "Keep the other; m again on a merged one"),
     ("run_meeting", "Run this meeting", "Walk the selected event's agenda; record decisions"),
 )
 """Screen action name -> (command, help). Offered only where the screen has the action."""
@@ -47,8 +47,7 @@ class PlanCommands(Provider):
         out.append(
             ("Who is editing?", app.action_who_is_editing, "Name the person making changes")  # type: ignore[attr-defined]
         )
-        if importlib.util.find_spec("plantui.tui.report_dialog") is not None:
-            out.append(("Export a report", self._open_report, "Write a report file"))
+        out.append(("Export a report", self._open_report, "Write a report file"))
         return out
 
     def _open_report(self) -> None:

@@ -10,10 +10,11 @@ from sqlalchemy.orm import Session
 
 from plantui.storage.models import Organisation
 from plantui.tui.widgets.browse import BROWSE_CSS, BrowseScreen
+from plantui.tui.widgets.merge_actions import MERGE_BINDING, MergeActions
 from plantui.tui.widgets.safe import cell
 
 
-class OrganisationsScreen(BrowseScreen):
+class OrganisationsScreen(MergeActions, BrowseScreen):
     """Organisations by name, with sector and role; contacts show in the detail pane."""
 
     TYPE = "organisation"
@@ -22,6 +23,7 @@ class OrganisationsScreen(BrowseScreen):
     COLUMNS = ("Short name", "Sector", "Role", "Organisation")
     SEARCH = ("name", "short_name", "sector", "role", "notes", "contact_name")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("organisations.tcss")]
+    BINDINGS: ClassVar = [MERGE_BINDING]
 
     def order(self) -> list[Any]:
         return [Organisation.name, Organisation.id]

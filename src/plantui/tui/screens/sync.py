@@ -276,12 +276,7 @@ class SyncScreen(Screen[None]):
         self.app.call_from_thread(self._status, message)
 
     def _call(self, fn: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
-        try:
-            return fn(*args, progress=self._progress, **kwargs)
-        except TypeError as exc:
-            if "progress" not in str(exc):
-                raise
-            return fn(*args, **kwargs)
+        return fn(*args, progress=self._progress, **kwargs)
 
     @work(thread=True, exclusive=True, group="sync")
     def _run_preview(self, files: list[Path]) -> None:

@@ -297,11 +297,8 @@ class TimelineScreen(Screen[None]):
         self._open_form("action", None, preset)
 
     def _open_form(self, type_name: str, record_id: str | None, preset: dict | None = None):
-        try:
-            from plantui.tui.forms import RecordForm
-        except ImportError:
-            self.notify("Forms are not available yet.", severity="warning", markup=False)
-            return
+        from plantui.tui.forms import RecordForm
+
         self.app.push_screen(
             RecordForm(type_name, record_id=record_id, preset=preset), self._after_form
         )
@@ -315,11 +312,8 @@ class TimelineScreen(Screen[None]):
         bar = self._need_bar()
         if bar is None:
             return
-        try:
-            from plantui.tui.forms import PickRecord
-        except ImportError:
-            self.notify("Forms are not available yet.", severity="warning", markup=False)
-            return
+        from plantui.tui.forms import PickRecord
+
         title = f"{bar.label} waits on which action?"
         self.app.push_screen(
             PickRecord(("action",), title, exclude=frozenset({bar.id})),

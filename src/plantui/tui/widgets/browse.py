@@ -129,6 +129,8 @@ class BrowseScreen(Screen[None]):
         model = PROJECTIONS[self.TYPE]
         if not self.show_deleted:
             stmt = stmt.where(model.deleted.is_(False))
+            if hasattr(model, "merged_into"):  # a merged duplicate shows with deleted ones
+                stmt = stmt.where(model.merged_into.is_(None))
         if self.filter_text:
             needle = self.filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             pattern = f"%{needle}%"
@@ -180,6 +182,8 @@ class BrowseScreen(Screen[None]):
             text = Text.assemble((f"{CONFLICT_MARK} ", "bold"), text)
         if row[0].deleted:
             text = Text.assemble(("✗ deleted ", "italic"), text)
+        elif getattr(row[0], "merged_into", None):
+            text = Text.assemble(("merged ", "italic"), text)
         return text
 
     def current_id(self) -> str | None:
