@@ -133,7 +133,8 @@ def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
     since = prev.day.isoformat() if prev else "0000-00-00"
     for note_id, headline, rag, day, about in con.execute(
         "SELECT id, headline, rag, date, about FROM note WHERE deleted = 0 AND date >= ?"
-        " AND date < ? AND kind IS NOT 'agenda' AND kind IS NOT 'decision' ORDER BY date, id",
+        " AND date < ? AND kind IS NOT 'agenda' AND kind IS NOT 'decision'"
+        " ORDER BY date, headline, id",
         (since, event.day.isoformat()),
     ):
         detail = f"{day}" + (f", RAG {rag}" if rag else "") + f" (about {_label(con, about)})"
@@ -145,7 +146,8 @@ def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
     for finding in derived.integrity_findings(con):
         label = _label(con, finding.record)
         items.append(AgendaItem("conflicts", finding.record, finding.type, label, finding.message))
-    items += [_gap_item("gaps", g) for g in derived.gaps(con, event.day) if g.kind in _GAP_KINDS]
+    gaps = sorted(derived.gaps(con, event.day), key=lambda g: (g.kind, g.label, g.record))
+    items += [_gap_item("gaps", g) for g in gaps if g.kind in _GAP_KINDS]
     for ask_id, code, title, how in con.execute(
         "SELECT id, ref_code, title, 'raised here' FROM ask WHERE deleted = 0 AND raised_at = ?"
         " UNION SELECT a.id, a.ref_code, a.title, 'put to a host of this meeting' FROM ask a"
