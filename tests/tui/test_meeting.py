@@ -4,10 +4,12 @@ real ``plantui minutes`` run) list exactly those."""
 
 from __future__ import annotations
 
+import json
 import sqlite3
 
 from textual.widgets import Input, OptionList, Select, SelectionList
 
+from plantui.meetings.agenda import SECTIONS
 from plantui.service import PlanService
 from plantui.tui.app import PlanApp
 from plantui.tui.forms import RecordForm
@@ -162,3 +164,35 @@ async def test_minutes_are_written_full_screen_and_saved_as_you_type(demo_db):
         assert screen.query_one(OptionList).display and screen.focused is screen.query_one(
             OptionList
         )
+
+
+async def test_the_chair_reorders_items_within_a_section_and_the_agenda_keeps_it(demo_db):
+    with demo_db.snapshot() as con:
+        (event_id,) = con.execute(
+            "SELECT id FROM event WHERE title LIKE ?", (MEETING + "%",)
+        ).fetchone()
+    app = PlanApp(PlanService(demo_db, clock_ok=True), today=TODAY, watch=False, preload=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MeetingScreen(event_id))
+        await pilot.pause()
+        screen = app.screen
+        overdue = [i.record for i in screen.items if i.section == "overdue"]
+        assert len(overdue) >= 3
+        await pilot.press("n", "n", "shift+up", "shift+up")  # the third item goes first
+        await pilot.pause()
+        assert [i.record for i in screen.items if i.section == "overdue"][:3] == [
+            overdue[2],
+            overdue[0],
+            overdue[1],
+        ]
+        assert screen.query_one(OptionList).highlighted == 0
+        await pilot.press("shift+up")  # already first: nothing moves, nothing is written
+        await pilot.press("J")
+        await pilot.pause()
+    expected = [overdue[0], overdue[2], overdue[1], *overdue[3:]]
+    result = run_process("--db", str(demo_db.path), "agenda", event_id, "--format", "json")
+    assert result.returncode == 0, result.stderr
+    items = json.loads(result.stdout)["items"]
+    assert [i["record"] for i in items if i["section"] == "overdue"] == expected
+    sections = [i["section"] for i in items]
+    assert sections == sorted(sections, key=list(SECTIONS).index), "sections keep their order"

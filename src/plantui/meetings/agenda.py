@@ -9,7 +9,9 @@ computed as of the meeting's day so the agenda is the same whenever it is printe
 
 Items people add are ``note`` records about the event with ``kind: agenda`` (their headline
 is the item): each is its own record, so items added on two laptops both arrive and never
-conflict (SYNC.md: many-valued things are records, not list fields).
+conflict (SYNC.md: many-valued things are records, not list fields). The order the chair
+gives items within a section is one value, ``event.agenda_order``: two laptops reordering at
+once is a conflict to resolve like any other field's.
 """
 
 from __future__ import annotations
@@ -165,7 +167,41 @@ def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
         (event.id,),
     ):
         items.append(AgendaItem("added", note_id, "note", headline or "", body or ""))
+    agenda.items = in_chairs_order(items, event.agenda_order)
     return agenda
+
+
+def _key(item: AgendaItem) -> str:
+    return f"{item.section} {item.record}"
+
+
+def in_chairs_order(items: list[AgendaItem], order: str | None) -> list[AgendaItem]:
+    """Items by section; within one, those the chair placed (``event.agenda_order``: a line
+    ``SECTION RECORD_ID`` each) first in that order, the rest as the plan gives them."""
+    placed = {line.strip(): n for n, line in enumerate((order or "").splitlines())}
+    sections = list(SECTIONS)
+    ranked = sorted(
+        enumerate(items),
+        key=lambda pair: (
+            sections.index(pair[1].section),
+            placed.get(_key(pair[1]), len(placed)),
+            pair[0],
+        ),
+    )
+    return [item for _, item in ranked]
+
+
+def moved(items: list[AgendaItem], index: int, step: int) -> str | None:
+    """The ``agenda_order`` text with item ``index`` moved ``step`` places within its
+    section, or None when it is already at that end of the section."""
+    other = index + step
+    if not (0 <= index < len(items) and 0 <= other < len(items)):
+        return None
+    if items[other].section != items[index].section:
+        return None
+    keys = [_key(i) for i in items]
+    keys[index], keys[other] = keys[other], keys[index]
+    return "\n".join(dict.fromkeys(keys))
 
 
 def _by_due(gap: derived.Gap) -> tuple[str, str, str]:

@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from plantui.errors import PlanError
 
-_COLUMNS = "id, title, kind, starts_at, ends_at, location, status, minutes, series, date_confidence"
+_COLUMNS = (
+    "id, title, kind, starts_at, ends_at, location, status, minutes, series, date_confidence,"
+    " agenda_order"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,7 @@ class EventRow:
     minutes: str | None
     series: str | None
     date_confidence: str | None
+    agenda_order: str | None = None
 
     @property
     def day(self) -> dt.date:

@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from plantui.errors import PlanError
-from plantui.meetings.agenda import SECTIONS, AgendaItem, build_agenda
+from plantui.meetings.agenda import SECTIONS, AgendaItem, build_agenda, moved
 from plantui.meetings.events import EventRow, find_event
 from plantui.meetings.minutes import check_in, record_decision
 from plantui.text import one_line, plain
@@ -85,6 +85,10 @@ class MeetingScreen(Screen[None]):
         Binding("S", "cycle_status", "Status", id="meeting.status"),
         Binding("c", "check_in", "Check in", id="meeting.checkin"),
         Binding("m", "minutes", "Minutes", id="meeting.minutes"),
+        Binding("shift+up,K", "move_item(-1)", "Move item up", id="meeting.move-up", show=False),
+        Binding(
+            "shift+down,J", "move_item(1)", "Move item down", id="meeting.move-down", show=False
+        ),
         Binding("n", "next_item", "Next item", id="meeting.next", show=False),
         Binding("p", "previous_item", "Previous item", id="meeting.previous", show=False),
         Binding("plus", "progress(10)", "Progress +10", id="meeting.progress-up", show=False),
@@ -186,6 +190,17 @@ class MeetingScreen(Screen[None]):
 
     def action_previous_item(self) -> None:
         self.query_one(OptionList).action_cursor_up()
+
+    def action_move_item(self, step: int) -> None:
+        """Move the highlighted item within its section; the order is saved on the event."""
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        order = None if index is None else moved(self.items, index, step)
+        if index is None or order is None:
+            self.notify("The item is already at that end of its section.", severity="warning")
+            return
+        self._write(lambda: self.app.editor.update(self.event_id, {"agenda_order": order}))
+        options.highlighted = index + step
 
     def action_decision(self) -> None:
         def done(text: str | None) -> None:
