@@ -54,3 +54,14 @@ def test_a_firm_day_is_printed_as_it_is(example, tmp_path):
         "--db", str(example), "report", "--format", "md", env={"PLANTUI_TODAY": "2025-06-15"}
     )
     assert "- Raised at: Firm (9 Jan 2025)" in report.stdout
+
+
+def test_the_calendar_marks_an_unsure_day_tentative(example, tmp_path):
+    ics = tmp_path / "plan.ics"
+    made = run_process("--db", str(example), "report", "--format", "ics", "--output", str(ics))
+    assert made.returncode == 0, made.stderr
+    entries = ics.read_text().replace("\r\n ", "").split("BEGIN:VEVENT")[1:]
+    first = next(e for e in entries if "first event" in e)
+    assert "(day to be confirmed)" in first and "STATUS:TENTATIVE" in first
+    firm = next(e for e in entries if "SUMMARY:Commissioning task-and-finish" in e)
+    assert "to be confirmed" not in firm and "STATUS:CONFIRMED" in firm
