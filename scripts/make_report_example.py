@@ -1,5 +1,6 @@
 """Regenerate screenshots/report-example.html and .png: the HTML report of the example plan
-on 15 June 2025, and its first printed page (A4 landscape) as Chromium prints it.
+on 15 June 2025, and its first printed page (A4 landscape) as Chromium prints it; and
+screenshots/org-pack-example.html, one public body's own pack (`report --org`).
 
 Needs Debian's chromium and poppler-utils (pdftoppm). Run from the repository root:
     python scripts/make_report_example.py
@@ -33,6 +34,8 @@ def main() -> int:
         try:
             load_demo(PlanService(db))
             print(export(db, "html", html).message)
+            pack = out / "org-pack-example.html"
+            print(export(db, "html", pack, org="SEL ICB").message)
         finally:
             db.close()
         pdf = Path(tmp) / "report.pdf"

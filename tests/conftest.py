@@ -108,3 +108,22 @@ def run_process(*args: str, env: dict[str, str] | None = None, **kw) -> subproce
 def _state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test's replica ledger lives in its own folder, never the user's."""
     monkeypatch.setenv("PLANTUI_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
+ANOTHER_LAPTOP = "00000000-0000-4000-8000-0000000000aa"
+
+
+def edit_from_another_laptop(db: Database, record_id: str, values: dict) -> None:
+    """Set fields as an edit merged in from another laptop's file would: past the door that
+    refuses bad input from a person (an end before its start), as older copies may send."""
+    from plantui.storage.records import RecordState, load_state, save_states
+
+    with db.read() as session:
+        state = load_state(session, record_id)
+    assert state is not None
+    clock = "1733000000500.0000"
+    for name, value in values.items():
+        state.fields[name] = [{"v": value, "at": f"{clock}@{ANOTHER_LAPTOP}"}]
+    state.vv[ANOTHER_LAPTOP] = clock
+    with db.write() as session:
+        save_states(session, [RecordState(state.id, state.type, state.vv, state.fields)])

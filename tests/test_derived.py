@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from plantui import derived
+from tests.conftest import edit_from_another_laptop
 
 
 def test_ask_rollup_is_worst_rag_and_mean_progress(plan_service):
@@ -24,13 +25,43 @@ def test_findings_flag_missing_and_deleted_refs_and_backwards_dates(plan_service
     org = s.create("organisation", {"name": "O"}).record_id
     action = s.create(
         "action",
-        {"title": "a", "public_owner": org, "start": "2025-03-01", "end": "2025-02-01"},
+        {"title": "a", "public_owner": org, "start": "2025-03-01", "end": "2025-03-02"},
     ).record_id
+    edit_from_another_laptop(s.db, action, {"end": "2025-02-01"})
     s.delete(org)
     with s.db.read() as session:
         kinds = {(f.kind, f.record, f.field) for f in derived.integrity_findings(session)}
     assert ("deleted_ref", action, "public_owner") in kinds
     assert ("end_before_start", action, "end") in kinds
+
+
+def test_every_end_before_its_start_is_a_finding(plan_service):
+    """Events compare as instants (16:00 in London is 15:00 UTC), plans, baselines and pledge
+    due dates too: data that came in a file, past the door that refuses it when typed."""
+    s = plan_service
+    (plan,) = s.list("plan")
+    event = s.create("event", {"title": "W", "starts_at": "2025-07-10T16:00:00+01:00"}).record_id
+    org = s.create("organisation", {"name": "O"}).record_id
+    pledge = s.create("pledge", {"title": "P", "made_by": org, "made_on": "2025-03-01"}).record_id
+    action = s.create("action", {"title": "a", "baseline_start": "2025-03-01"}).record_id
+    fine = s.create("event", {"title": "F", "starts_at": "2025-07-10T16:00:00+01:00"}).record_id
+    edit_from_another_laptop(s.db, plan.id, {"period_end": "2024-01-01"})
+    edit_from_another_laptop(s.db, event, {"ends_at": "2025-07-10T14:30:00Z"})
+    edit_from_another_laptop(s.db, fine, {"ends_at": "2025-07-10T15:30:00Z"})
+    edit_from_another_laptop(s.db, pledge, {"due": "2025-02-01"})
+    edit_from_another_laptop(s.db, action, {"baseline_end": "2025-02-01"})
+    with s.db.read() as session:
+        found = {
+            (f.record, f.field)
+            for f in derived.integrity_findings(session)
+            if f.kind == "end_before_start"
+        }
+    assert found == {
+        (plan.id, "period_end"),
+        (event, "ends_at"),
+        (pledge, "due"),
+        (action, "baseline_end"),
+    }
 
 
 def test_dependency_cycles_are_found_once_with_their_dependencies(plan_service):

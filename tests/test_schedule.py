@@ -390,3 +390,27 @@ def test_load_schedule_reads_live_records_of_the_example_plan(service: PlanServi
     assert all(e.title for e in s.events)
     some = next(iter(s.bars.values()))
     assert s.organisations.get(some.public_owner or "", "") is not None
+
+
+def test_a_filter_keeps_matching_actions_and_the_asks_that_still_have_some():
+    from plantui.schedule import NO_RAG, BarFilter
+
+    bars = {
+        "a1": Bar("a1", "One", "1.1", "ask1", community_owner="org1", rag="red", status="late"),
+        "a2": Bar("a2", "Two", "1.2", "ask1", public_owner="org2", rag="green"),
+        "a3": Bar("a3", "Three", "2.1", "ask2", public_owner="org1"),
+        "a4": Bar("a4", "Four", "", None, community_owner="org2", rag="red"),
+    }
+    sched = Schedule(asks=[AskGroup("ask1", "A1", "A1"), AskGroup("ask2", "A2", "A2")], bars=bars)
+
+    def shown(only: BarFilter) -> list[str]:
+        return [r.id for r in sched.rows(only=only)]
+
+    assert shown(BarFilter()) == [r.id for r in sched.rows()]
+    assert shown(BarFilter(owner="org1")) == ["ask1", "a1", "ask2", "a3"]
+    assert shown(BarFilter(rag="red")) == ["ask1", "a1", NO_ASK, "a4"]
+    assert shown(BarFilter(rag=NO_RAG)) == ["ask2", "a3"]
+    assert shown(BarFilter(status="late", owner="org1")) == ["ask1", "a1"]
+    assert shown(BarFilter(ask=NO_ASK)) == [NO_ASK, "a4"]
+    assert shown(BarFilter(ask="ask2", rag="red")) == []
+    assert not BarFilter().active and BarFilter(rag="red").active

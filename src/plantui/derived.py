@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from plantui.domain import DELETED, TYPES
+from plantui.domain import DATE_ORDER, DELETED, TYPES, date_order_error
 from plantui.merge import covered, shown_sibling
 from plantui.storage.database import as_sqlite
 
@@ -168,21 +168,29 @@ def _broken_refs(con: sqlite3.Connection) -> list[Finding]:
 
 
 def integrity_findings(source: Source) -> list[Finding]:
-    """References to deleted or unknown records, actions ending first, dependency cycles."""
+    """References to deleted or unknown records, ends before starts, dependency cycles."""
     con = as_sqlite(source)
     out = _broken_refs(con)
-    for action_id, start, end in con.execute(
-        'SELECT id, start, "end" FROM action WHERE deleted = 0 AND "end" < start'
-    ):
-        out.append(
-            Finding(
-                action_id,
-                "action",
-                "end_before_start",
-                "end",
-                f"action {action_id} ends ({end}) before it starts ({start}).",
-            )
-        )
+    for type_name, pairs in DATE_ORDER.items():
+        for start, end in pairs:
+            # Days compare as text; event times (offsets) only in Python.
+            days = TYPES[type_name].fields[start].kind == "date"
+            for record_id, first, last in con.execute(
+                f'SELECT id, "{start}", "{end}" FROM "{type_name}"'
+                f' WHERE deleted = 0 AND "{start}" IS NOT NULL AND "{end}" IS NOT NULL'
+                + (f' AND "{end}" < "{start}"' if days else "")
+            ):
+                error = date_order_error(type_name, {start: first, end: last})
+                if error is not None:
+                    out.append(
+                        Finding(
+                            record_id,
+                            type_name,
+                            "end_before_start",
+                            end,
+                            f"{type_name} {record_id}: {error}.",
+                        )
+                    )
     edges = con.execute('SELECT "from", "to", id FROM dependency WHERE deleted = 0').fetchall()
     for cycle in dependency_cycles(edges):
         chain = " -> ".join(cycle.actions + cycle.actions[:1])

@@ -10,8 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeGuard
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 Kind = Literal["text", "date", "when", "int", "bool", "enum", "ref"]
 
@@ -390,6 +392,32 @@ def check_value(spec: Field, value: Any) -> None:
     check_size(spec, value)
 
 
+EMAIL_FIELDS = frozenset({"contact_email", "email"})
+_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
+"""One @, a dot inside the domain, no spaces: enough to catch a slip, never a real address."""
+
+
+def check_entry(spec: Field, value: Any) -> None:
+    """Rules for what a person types, beyond the file contract (a file from an older copy
+    is still read): an e-mail must look like one, a time zone must be a known name."""
+    if not isinstance(value, str):
+        return
+    if spec.name in EMAIL_FIELDS and not _EMAIL_RE.fullmatch(value):
+        raise InvalidValue(
+            f"{_short_text(value)!r} is not an e-mail address (like name@example.org)"
+        )
+    if spec.name == "timezone" and not _known_zone(value):
+        raise InvalidValue(f"{_short_text(value)!r} is not a time zone name like Europe/London")
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
 _TRUE = {"true", "yes", "y", "1", "on"}
 _FALSE = {"false", "no", "n", "0", "off"}
 
@@ -414,17 +442,8 @@ def parse_text_value(spec: Field, text: str) -> Any:
         value = low in _TRUE
     elif spec.kind == "ref":
         value = text.lower()
-    elif spec.kind == "when":
-        from plantui.typed_time import TypedTimeError, read_typed_when
-
-        try:
-            local = read_typed_when(text)
-        except TypedTimeError as exc:
-            raise InvalidValue(str(exc)) from None
-        if local is not None:  # placed in the plan's timezone by the write path
-            check_size(spec, parse_date(local[:10]))
-            return local
     check_value(spec, value)
+    check_entry(spec, value)
     return value
 
 
@@ -476,3 +495,69 @@ def deterministic_id(rtype: RecordType, values: dict[str, Any]) -> str:
 
 def _default(rtype: RecordType, name: str) -> Any:
     return rtype.fields[name].default
+
+
+DATE_ORDER: dict[str, tuple[tuple[str, str], ...]] = {
+    "plan": (("period_start", "period_end"),),
+    "action": (("start", "end"), ("baseline_start", "baseline_end")),
+    "event": (("starts_at", "ends_at"),),
+    "pledge": (("made_on", "due"),),
+}
+"""Pairs of fields where the second may not come before the first (DOMAIN.md "Dates in
+order"): (start, end) per record type."""
+
+
+class OutOfOrder(InvalidValue):
+    """An end before its start; ``field`` is the end, where forms show the message."""
+
+    def __init__(self, end: str, start: str, values: dict[str, Any]) -> None:
+        self.field = end
+        self.start = start
+        self.values = (values[end], values[start])
+        super().__init__(self.say(str))
+
+    def say(self, show: Callable[[Any], str]) -> str:
+        """The refusal with each value written by ``show`` (a form shows local times)."""
+        end, start = self.values
+        before = f"comes before the {_spoken(self.start)}"
+        return f"{_spoken(self.field)} {show(end)} {before}, {show(start)}"
+
+
+def date_order_error(
+    type_name: str, values: dict[str, Any], changed: Iterable[str] | None = None
+) -> OutOfOrder | None:
+    """The first end in ``values`` that falls before its start, or None. With ``changed``,
+    only pairs touching those fields count: an edit is never refused for old data."""
+    touched = None if changed is None else set(changed)
+    for start, end in DATE_ORDER.get(type_name, ()):
+        if touched is not None and not touched & {start, end}:
+            continue
+        first, last = _moment(values.get(start)), _moment(values.get(end))
+        if first is None or last is None:
+            continue
+        if isinstance(first, dt.datetime) != isinstance(last, dt.datetime):
+            first, last = _as_day(first), _as_day(last)
+        if last < first:
+            return OutOfOrder(end, start, values)
+    return None
+
+
+def _moment(value: Any) -> dt.date | None:
+    """A stored date or event time as something comparable; None when absent or unreadable."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return parse_date(value) if len(value) == 10 else parse_when(value)
+    except InvalidValue:
+        return None
+
+
+def _as_day(value: dt.date) -> dt.date:
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
+_SPOKEN = {"starts_at": "start", "ends_at": "end", "made_on": "date made", "due": "due date"}
+
+
+def _spoken(name: str) -> str:
+    return _SPOKEN.get(name, name.replace("_", " "))

@@ -53,6 +53,15 @@ class Editor:
     def resolve(self, record_id: str, name: str, keep: str) -> Change:
         return self._done(self.service.resolve(record_id, name, keep))
 
+    def move_ask(self, record_id: str, step: int) -> list[Change]:
+        """Move an ask one place in priority; undone in one step, however many it ranked."""
+        changes = [c for c in self.service.move_ask(record_id, step) if c.before]
+        if changes:
+            self._push(changes)
+        for change in changes:
+            self._notify(change.record_id)
+        return changes
+
     def update_many(self, edits: list[tuple[str, dict[str, Any]]]) -> list[Change]:
         """Several updates in one transaction, undone together (e.g. set the baseline)."""
         with self.service.transaction() as writer:
@@ -85,10 +94,13 @@ class Editor:
         if change.created:
             writer.delete(change.record_id)
             return
-        before = dict(change.before)
+        # Fields the edit settled while in conflict get their conflict back, not one value.
+        before = {k: v for k, v in change.before.items() if k not in change.reopen}
         was_deleted = before.pop(DELETED, None)
         if before:
             writer.update(change.record_id, before)
+        for name, siblings in change.reopen.items():
+            writer.reopen(change.record_id, name, siblings)
         if was_deleted is True:
             writer.delete(change.record_id)
         elif was_deleted is False:

@@ -8,12 +8,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
+from zoneinfo import ZoneInfo
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plantui import clock as hlc
-from plantui import merge
+from plantui import merge, ranks
 from plantui.clock_check import clock_ahead
 from plantui.domain import (
     DELETED,
@@ -21,17 +22,22 @@ from plantui.domain import (
     TYPES,
     InvalidValue,
     RecordType,
+    check_entry,
     check_value,
+    date_order_error,
     deterministic_id,
     field_spec,
     record_type,
 )
 from plantui.errors import PlanError
+from plantui.event_time import plan_zone
 from plantui.library import ARCHIVED, refuse_if_archived
+from plantui.record_ids import resolve_record_id
+from plantui.ref_order import by_ref_code
 from plantui.storage.database import Database
-from plantui.storage.models import PROJECTIONS, Plan, Record
+from plantui.storage.models import PROJECTIONS, Ask, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
-from plantui.typed_time import TypedTimeError, is_local, place_in_zone
+from plantui.text import one_line
 
 WallClock = Callable[[], int]
 
@@ -79,6 +85,9 @@ class Change:
     record_id: str
     before: dict[str, Any] = field(default_factory=dict)
     created: bool = False
+    reopen: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    """Siblings of the fields this write settled while in conflict (a delete/edit conflict
+    under ``_deleted``): undo writes them back, so the conflict opens again."""
 
 
 class Writer:
@@ -131,11 +140,11 @@ class Writer:
         return RecordView.of(self._state(record_id))
 
     def _check(self, rtype: RecordType, values: dict[str, Any]) -> None:
-        self._place_local_times(rtype, values)
         for name, value in values.items():
             spec = field_spec(rtype, name)
             try:
                 check_value(spec, value)
+                check_entry(spec, value)
             except InvalidValue as exc:
                 raise PlanError(f"{rtype.name} {exc}.") from None
             if spec.required and value is None:
@@ -143,16 +152,19 @@ class Writer:
             if spec.kind == "ref" and value is not None:
                 self._check_ref(rtype, name, value, values)
 
-    def _place_local_times(self, rtype: RecordType, values: dict[str, Any]) -> None:
-        """A date-time typed without an offset is read in the plan's timezone (DOMAIN.md)."""
-        for name, value in values.items():
-            spec = rtype.fields.get(name)
-            if spec is not None and spec.kind == "when" and is_local(value):
-                zone = self.session.execute(select(Plan.timezone)).scalar()
-                try:
-                    values[name] = place_in_zone(value, zone)
-                except TypedTimeError as exc:
-                    raise PlanError(f"{exc}.") from None
+    @staticmethod
+    def _check_order(rtype: RecordType, values: dict[str, Any], changed: Any = None) -> None:
+        error = date_order_error(rtype.name, values, changed)
+        if error is not None:
+            raise PlanError(f"The {rtype.name}'s {error}.")
+
+    def _check_ref_code(self, rtype: RecordType, code: Any, record_id: str | None) -> None:
+        holder = ref_code_holder(self.session, rtype.name, code, record_id)
+        if holder is not None:
+            raise PlanError(
+                f"Another {rtype.name} already has the ref code {one_line(str(code))}"
+                f" ({one_line(holder)}); give this one its own."
+            )
 
     def _check_ref(self, rtype: RecordType, name: str, value: str, values: dict[str, Any]) -> None:
         target = self.session.execute(select(Record.type).where(Record.id == value)).scalar()
@@ -173,10 +185,14 @@ class Writer:
             raise PlanError("This database already holds a plan; a database holds exactly one.")
         if rtype.name != "plan" and not self.db.meta("plan_id", self.session):
             raise PlanError(
-                "This database holds no plan yet: add one with `plantui add plan title=...`,"
-                " run `plantui demo`, or import a full export."
+                "This database holds no plan yet: start one with `plantui new TITLE` (or"
+                " `plantui add plan title=...`), run `plantui demo`, or import a full export."
             )
         values = {k: v for k, v in values.items() if v is not None}
+        if rtype.name == "ask" and "rank" not in values:
+            # A new ask goes to the bottom of the priority order, never to the top.
+            last = self.session.execute(select(func.max(Ask.rank))).scalar()
+            values["rank"] = ranks.rank_after(last)
         for spec in rtype.fields.values():
             if spec.default is not None and spec.name not in values:
                 values[spec.name] = spec.default
@@ -184,6 +200,8 @@ class Writer:
         if missing:
             raise PlanError(f"A new {rtype.name} needs {', '.join(missing)}.")
         self._check(rtype, values)
+        self._check_order(rtype, values)
+        self._check_ref_code(rtype, values.get("ref_code"), None)
         if rtype.deterministic:
             record_id = deterministic_id(rtype, values)
             if load_state(self.session, record_id) is not None:
@@ -210,6 +228,7 @@ class Writer:
             raise PlanError(f"{record_id} is a {state.type}, which this plantui cannot edit.")
         self._check(rtype, values)
         shown = state.shown()
+        self._check_order(rtype, {**shown, **values}, values)
         changed = {
             name: value
             for name, value in values.items()
@@ -221,10 +240,35 @@ class Writer:
                     f"The {name} of a {rtype.name} is part of its identity; delete it and add"
                     " a new one instead."
                 )
+        if "ref_code" in changed:
+            self._check_ref_code(rtype, changed["ref_code"], record_id)
         change = Change(record_id, {name: shown.get(name) for name in changed})
         if not changed:
             return change
+        change.reopen = _open_conflicts(state, list(changed))
         self._write(state, changed)
+        return change
+
+    def reopen(self, record_id: str, name: str, siblings: list[dict[str, Any]]) -> Change:
+        """Put a settled conflict back (undo of a resolve): each former value is written
+        again as a fresh sibling, oldest first, so the value shown before is shown again
+        and every copy that saw the resolve sees the conflict again. A delete keeps the
+        ``ctx`` it had, so a delete/edit conflict is flagged again too."""
+        state = self._state(record_id)
+        was_deleted = state.deleted
+        change = Change(record_id, {name: state.shown().get(name)})
+        fresh: list[dict[str, Any]] = []
+        clock = at = ""
+        for sibling in sorted(siblings, key=lambda s: s["at"]):
+            clock, at = self._stamp()
+            fresh.append({**sibling, "at": at})
+        if not fresh:
+            return change
+        state.fields[name] = fresh
+        state.vv[self.replica] = clock
+        if was_deleted and name != DELETED:
+            state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
+        save_states(self.session, [state])
         return change
 
     def _write(self, state: RecordState, values: dict[str, Any]) -> None:
@@ -247,22 +291,52 @@ class Writer:
             raise PlanError(f"{_describe(state)} is already deleted.")
         if state.type == "plan":
             raise PlanError("The plan itself cannot be deleted.")
+        reopen = _open_conflicts(state, [DELETED])
         clock, at = self._stamp()
         state.fields[DELETED] = [self._sib(True, at, ctx=dict(state.vv))]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
-        return Change(record_id, {DELETED: False})
+        return Change(record_id, {DELETED: False}, reopen=reopen)
 
     def restore(self, record_id: str) -> Change:
         """Undo a deletion (the one-step restore SYNC.md promises)."""
         state = self._state(record_id)
         if not state.deleted:
             raise PlanError(f"{_describe(state)} is not deleted.")
+        reopen = _open_conflicts(state, [DELETED])
         clock, at = self._stamp()
         state.fields[DELETED] = [self._sib(False, at)]
         state.vv[self.replica] = clock
         save_states(self.session, [state])
-        return Change(record_id, {DELETED: True})
+        return Change(record_id, {DELETED: True}, reopen=reopen)
+
+    def move_ask(self, record_id: str, step: int) -> list[Change]:
+        """Move a live ask one place up (``step`` -1) or down (+1) in priority.
+
+        Only the moved ask is rewritten when every ask has a valid rank; otherwise every
+        ask is first given a rank in the order shown, in this same write, so the move
+        lands where the person saw it.
+        """
+        rows = self.session.execute(
+            select(Ask.rank, Ask.id).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
+        ).all()
+        order = [(rank, ask_id) for rank, ask_id in rows]
+        index = next((i for i, (_, ask_id) in enumerate(order) if ask_id == record_id), None)
+        if index is None:
+            raise PlanError("Only a live ask can be moved; restore a deleted one first.")
+        target = index + step
+        if target < 0 or target >= len(order):
+            raise PlanError(f"It is already at the {'top' if step < 0 else 'bottom'}.")
+        if all(ranks.valid(rank) for rank, _ in order):
+            rank = ranks.new_rank(order, index, step)
+            if rank is not None:
+                return [self.update(record_id, {"rank": rank})]
+        ids = [ask_id for _, ask_id in order]
+        ids[index], ids[target] = ids[target], ids[index]
+        return [
+            self.update(ask_id, {"rank": rank})
+            for ask_id, rank in zip(ids, ranks.fresh_ranks(len(ids)), strict=True)
+        ]
 
     def resolve(self, record_id: str, name: str, keep: str) -> Change:
         """Keep one sibling of a conflicting field, as an ordinary edit of that field."""
@@ -278,6 +352,7 @@ class Writer:
             # The kept value is written afresh, so one step settles it; a kept delete
             # sees everything this copy holds of the record.
             before = Change(record_id, {DELETED: state.deleted})
+            before.reopen = _open_conflicts(state, [DELETED])
             clock, at = self._stamp()
             kept: dict[str, Any] = {"v": chosen["v"], "at": at}
             if chosen["v"] is True:
@@ -290,8 +365,41 @@ class Writer:
         if rtype is None:
             raise PlanError(f"{record_id} is a {state.type}, which this plantui cannot edit.")
         change = Change(record_id, {name: state.shown().get(name)})
+        change.reopen = _open_conflicts(state, [name])
         self._write(state, {name: chosen["v"]})
         return change
+
+
+def ref_code_holder(
+    session: Session, type_name: str, code: Any, record_id: str | None
+) -> str | None:
+    """The label of another live record of the type that has this ref code (spaces and case
+    aside), or None: two "M9" among the actions would make every list ambiguous."""
+    if not isinstance(code, str) or not code.strip() or type_name not in PROJECTIONS:
+        return None
+    model = PROJECTIONS[type_name]
+    if "ref_code" not in model.__table__.c:
+        return None
+    label = model.__table__.c[TYPES[type_name].label_field]
+    stmt = select(label).where(
+        func.lower(func.trim(model.__table__.c.ref_code)) == code.strip().lower(),
+        model.deleted.is_(False),
+    )
+    if record_id is not None:
+        stmt = stmt.where(model.id != record_id)
+    found = session.execute(stmt.limit(1)).first()
+    return None if found is None else str(found[0] or "untitled")
+
+
+def _open_conflicts(state: RecordState, names: list[str]) -> dict[str, list[dict[str, Any]]]:
+    """Copies of the siblings of those ``names`` that are in conflict now, before a write
+    settles them; ``_deleted`` counts when it holds a delete/edit conflict."""
+    out = {}
+    for name in names:
+        siblings = state.fields.get(name, [])
+        if len(siblings) > 1 or (name == DELETED and merge.delete_edit_conflict(state.fields)):
+            out[name] = [dict(s) for s in siblings]
+    return out
 
 
 def _a(noun: str) -> str:
@@ -344,6 +452,10 @@ class PlanService:
         with self.transaction() as w:
             return w.restore(record_id)
 
+    def move_ask(self, record_id: str, step: int) -> list[Change]:
+        with self.transaction() as w:
+            return w.move_ask(record_id, step)
+
     def resolve(self, record_id: str, name: str, keep: str) -> Change:
         with self.transaction() as w:
             return w.resolve(record_id, name, keep)
@@ -351,22 +463,21 @@ class PlanService:
     # Reads
 
     def resolve_id(self, text_id: str) -> str:
-        """Accept a whole id or a unique prefix of one (at least 4 characters)."""
-        key = text_id.strip().lower()
+        """The id a person typed: a whole id, a ref code (P11) or a unique id prefix."""
         with self.db.read() as session:
-            if session.get(Record, key) is not None:
-                return key
-            if len(key) >= 4:
-                found = (
-                    session.execute(select(Record.id).where(Record.id.like(f"{key}%")).limit(2))
-                    .scalars()
-                    .all()
-                )
-                if len(found) == 1:
-                    return found[0]
-                if len(found) > 1:
-                    raise PlanError(f"More than one record id starts with {text_id}.")
-        raise PlanError(f"There is no record with id {text_id}.")
+            return resolve_record_id(session, text_id)
+
+    def plan_zone(self) -> ZoneInfo:
+        """The time zone event times are typed in: the plan's ``timezone``, else London."""
+        plan_id = self.db.plan_id
+        with self.db.read() as session:
+            state = load_state(session, plan_id) if plan_id else None
+        return plan_zone(state.shown().get("timezone") if state else None)
+
+    def ref_code_holder(self, type_name: str, code: Any, record_id: str | None) -> str | None:
+        """Who already has this ref code among live records of the type (see Writer)."""
+        with self.db.read() as session:
+            return ref_code_holder(session, type_name, code, record_id)
 
     def get(self, record_id: str) -> RecordView:
         with self.db.read() as session:
@@ -390,7 +501,10 @@ class PlanService:
         stmt = stmt.order_by(*(model.__table__.c[c] for c in order), Record.id)
         with self.db.read() as session:
             rows = session.execute(stmt).all()
-        return [RecordView.of(state_from_row(r)) for r in rows]
+        views = [RecordView.of(state_from_row(r)) for r in rows]
+        if order[0] == "ref_code":  # SQL sorts P10 before P2
+            views.sort(key=lambda v: by_ref_code(v.values.get("ref_code"), v.label))
+        return views
 
 
 _ORDER: dict[str, tuple[str, ...]] = {

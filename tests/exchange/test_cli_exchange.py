@@ -6,6 +6,8 @@ import json
 
 from plantui.demo import demo_records
 from plantui.exchange.model import ExchangeFile
+from plantui.storage.database import open_database
+from tests.conftest import edit_from_another_laptop
 
 DEMO_COUNT = len(demo_records())  # every record of the example plan
 
@@ -36,12 +38,13 @@ def test_delta_since_a_file_exports_only_newer_records(cli, tmp_path):
     assert doc["kind"] == "delta" and doc["since"] == json.loads(first.read_text())["state_vv"]
 
 
-def test_check_lists_findings_as_text_and_json(cli):
+def test_check_lists_findings_as_text_and_json(cli, db_path):
     cli("add", "plan", "title=P")
     org = cli("add", "organisation", "name=O").last_line
-    action = cli(
-        "add", "action", "title=A", f"public_owner={org}", "start=2025-03-01", "end=2025-01-01"
-    ).last_line
+    action = cli("add", "action", "title=A", f"public_owner={org}", "start=2025-03-01").last_line
+    database = open_database(db_path)
+    edit_from_another_laptop(database, action, {"end": "2025-01-01"})  # refused if typed
+    database.close()
     assert "No integrity findings" not in cli("check").out
     cli("delete", org)
     findings = cli("check", "--json").json()

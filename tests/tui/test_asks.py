@@ -6,8 +6,9 @@ import pytest
 from fractional_indexing import generate_key_between
 from textual.widgets import DataTable, Input, OptionList
 
+from plantui.ranks import new_rank
 from plantui.tui.forms import ConfirmDialog, PickRecord, RecordForm
-from plantui.tui.screens.asks import AsksScreen, new_rank
+from plantui.tui.screens.asks import AsksScreen
 from plantui.tui.widgets.choose import ChooseOne
 from tests.tui.conftest import ask_by_ref, by_label, record_notifications, wait_for
 
@@ -133,7 +134,7 @@ async def test_link_an_organisation_and_unlink_it(make_app, demo_service) -> Non
         await pilot.press("u")
         await pilot.pause()
         assert isinstance(app.screen, ChooseOne)
-        choices = app.screen.query_one("#choices", OptionList)
+        choices = app.screen.query_one("#choose-list", OptionList)
         labels = [str(choices.get_option_at_index(i).prompt) for i in range(choices.option_count)]
         choices.highlighted = next(i for i, s in enumerate(labels) if "Groundswell" in s)
         await pilot.press("enter")
@@ -193,3 +194,17 @@ async def test_reorder_keys(make_app, demo_service, key) -> None:
         assert live_order(demo_service)[:2] == ["A2", "A1"]
         table = app.screen.query_one("#records", DataTable)
         assert table.get_row_index(a1.id) == 1
+
+
+async def test_moving_an_ask_works_in_a_plan_whose_asks_have_no_rank(make_app, demo_service):
+    for view in demo_service.list("ask"):
+        demo_service.update(view.id, {"rank": None})
+    shown = live_order(demo_service)
+    app = make_app("asks")
+    async with app.run_test(size=(120, 40)) as pilot:
+        first = ask_by_ref(demo_service, shown[0])
+        await select(pilot, app.screen, first.id)
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert live_order(demo_service) == [shown[1], shown[0], *shown[2:]]
+        assert app.screen.current_id() == first.id

@@ -177,3 +177,44 @@ async def test_o_on_a_conflict_about_an_action_opens_it_on_a_timeline_never_open
                 and app.screen.gantt.selected_row.id == target.id
             ),
         )
+
+
+async def test_a_new_event_time_is_typed_as_people_write_it(plan_service: PlanService) -> None:
+    """Two laptops moved a workshop; typing "3pm" settles it on the event's day, in London
+    summer time."""
+    values = {"title": "Workshop", "starts_at": "2025-07-10T14:00:00+01:00"}
+    event = plan_service.create("event", values).record_id
+    add_sibling(plan_service, event, "starts_at", "2025-07-10T13:00:00+01:00")
+    app = Host(plan_service, ConflictsScreen())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.press(*"3pm", "enter")
+        await pilot.pause()
+    view = plan_service.get(event)
+    assert (view.values["starts_at"], view.conflicts) == ("2025-07-10T15:00:00+01:00", [])
+
+
+async def test_ctrl_z_after_keep_reopens_the_conflict(make_app, demo_service) -> None:
+    """Undo puts both values back as a conflict: it never quietly picks the other value."""
+    from tests.tui.conftest import add_conflict, ask_by_ref, wait_for
+
+    ask = ask_by_ref(demo_service, "A3")
+    add_conflict(demo_service, ask.id, "title", "Their title for A3")
+    before = demo_service.get(ask.id)
+    assert before.conflicts == ["title"]
+    app = make_app("conflicts")
+    async with app.run_test(size=(120, 40)) as pilot:
+        table = app.screen.query_one("#conflict-list", DataTable)
+        assert await wait_for(pilot, lambda: table.row_count == 1)
+        await pilot.click("#keep-1")
+        await pilot.pause()
+        assert demo_service.get(ask.id).conflicts == []
+        await pilot.press("ctrl+z")
+        assert await wait_for(pilot, lambda: table.row_count == 1)
+    view = demo_service.get(ask.id)
+    assert view.conflicts == ["title"]
+    assert sorted(s["v"] for s in view.state.fields["title"]) == sorted(
+        s["v"] for s in before.state.fields["title"]
+    )
+    assert view.values["title"] == before.values["title"]

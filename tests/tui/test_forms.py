@@ -9,6 +9,7 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 
 from plantui.service import PlanService
 from plantui.tui.forms import ConfirmDialog, PickRecord, RecordForm
+from plantui.tui.forms.record_form import RefChooser
 from tests.tui.helpers_t2 import Host, add_sibling
 
 SIZE = (100, 40)
@@ -57,7 +58,7 @@ async def test_edit_a_pledge_writes_only_what_changed(plan_service: PlanService)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         form = app.screen
-        assert form.query_one("#in-made_by", Select).value == council
+        assert form.query_one("#in-made_by", RefChooser).value == council
         form.query_one("#in-lifecycle", Select).value = "in_delivery"
         due = form.query_one("#in-due", Input)
         due.focus()
@@ -137,14 +138,38 @@ async def test_a_refusal_from_the_service_is_shown_in_the_form(plan_service: Pla
     assert len(plan_service.list("plan")) == 1
 
 
-async def test_escape_cancels_without_writing(plan_service: PlanService) -> None:
-    """Escape closes the form with no result, even with text typed."""
+async def test_escape_on_an_untouched_form_closes_it_at_once(plan_service: PlanService) -> None:
+    """Nothing typed (or typed and rubbed out again): Escape closes with no question."""
     app = Host(plan_service, RecordForm("ask"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        app.screen.query_one("#in-title", Input).value = "Half typed"
+        await pilot.press("x", "backspace", "escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, (RecordForm, ConfirmDialog))
+    assert app.results == [None]
+
+
+async def test_escape_after_typing_asks_before_discarding(plan_service: PlanService) -> None:
+    """With a half-typed title, Escape asks "Discard changes?". Keep editing (or Escape)
+    goes back to the form with the text still there; Discard closes it, writing nothing."""
+    app = Host(plan_service, RecordForm("ask"))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#in-title", Input).focus()
+        await pilot.press(*"Half typed", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ConfirmDialog)
+        assert _text(app.screen.query_one("#question", Static)) == "Discard changes?"
+        await pilot.press("enter")  # "Keep editing" has the focus
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, RecordForm)
+        assert form.query_one("#in-title", Input).value == "Half typed"
         await pilot.press("escape")
         await pilot.pause()
+        await pilot.click("#confirm")
+        await pilot.pause()
+        assert not isinstance(app.screen, (RecordForm, ConfirmDialog))
     assert app.results == [None]
     assert plan_service.list("ask") == []
 
@@ -244,7 +269,7 @@ async def test_picker_filters_as_you_type_and_enter_picks(plan_service: PlanServ
     app = Host(plan_service, picker)
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        matches = app.screen.query_one("#pick-matches", OptionList)
+        matches = app.screen.query_one("#choose-list", OptionList)
         assert matches.option_count == 3
         await pilot.press(*"a3")
         await pilot.pause()
@@ -265,9 +290,9 @@ async def test_picker_shows_the_first_matches_of_many(plan_service: PlanService)
     app = Host(plan_service, PickRecord(("action",), "Choose an action"))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        matches = app.screen.query_one("#pick-matches", OptionList)
+        matches = app.screen.query_one("#choose-list", OptionList)
         assert matches.option_count == 100
-        assert "First 100 of 1500" in _text(app.screen.query_one("#pick-count", Static))
+        assert "First 100 of 1500" in _text(app.screen.query_one("#choose-count", Static))
         await pilot.press(*"0042")
         await pilot.pause()
         assert matches.option_count == 1
@@ -278,11 +303,12 @@ async def test_picker_shows_the_first_matches_of_many(plan_service: PlanService)
 
 
 async def test_link_from_a_preset_record_picks_the_other_end(plan_service: PlanService) -> None:
-    """Linking a pledge to the ask it answers: from and role are fixed by the screen, the ask
-    is chosen from a drop-down that offers asks only, and the link is written."""
+    """Linking a pledge to the ask it answers: from and role are fixed by the screen; typing on
+    Choose opens the picker filtered by it, offering asks only, and the link is written."""
     council = _org(plan_service)
     pledge = plan_service.create("pledge", {"title": "Clinics", "made_by": council}).record_id
     ask = plan_service.create("ask", {"title": "Health checks"}).record_id
+    plan_service.create("ask", {"title": "Housing"})
     preset = {"role": "responds_to", "from": pledge}
     app = Host(plan_service, RecordForm("link", preset=preset))
     async with app.run_test(size=SIZE) as pilot:
@@ -290,9 +316,15 @@ async def test_link_from_a_preset_record_picks_the_other_end(plan_service: PlanS
         form = app.screen
         assert form.query_one("#in-role", Select).disabled
         assert not form.query("#choose-from")
-        to = form.query_one("#in-to", Select)
-        assert [value for _, value in to._options if value is not Select.NULL] == [ask]
-        to.value = ask
+        form.query_one("#choose-to", Button).focus()
+        await pilot.press(*"he")
+        await pilot.pause()
+        picker = app.screen
+        assert isinstance(picker, PickRecord)
+        assert {o.note for o in picker.matches("")[0]} == {""}  # asks only: no type notes
+        await pilot.press(*"alth", "enter")
+        await pilot.pause()
+        assert form.query_one("#in-to", RefChooser).value == ask
         await pilot.press("ctrl+s")
         await pilot.pause()
     (link,) = app.results

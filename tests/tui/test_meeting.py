@@ -7,12 +7,13 @@ from __future__ import annotations
 import json
 import sqlite3
 
-from textual.widgets import Input, OptionList, Select, SelectionList
+from textual.widgets import Button, Input, OptionList, SelectionList
 
 from plantui.meetings.agenda import SECTIONS
 from plantui.service import PlanService
 from plantui.tui.app import PlanApp
-from plantui.tui.forms import RecordForm
+from plantui.tui.forms import PickRecord, RecordForm
+from plantui.tui.forms.record_form import RefChooser
 from plantui.tui.screens.meeting import AskText, CheckIn, MeetingScreen
 from tests.conftest import run_process
 from tests.tui.conftest import TODAY
@@ -61,7 +62,12 @@ async def test_run_a_meeting_then_write_its_minutes(demo_db):
         assert isinstance(form, RecordForm)
         form.query_one("#in-title", Input).value = "Write to the budget panel"
         form.query_one("#in-end", Input).value = "2025-09-30"
-        form.query_one("#in-public_owner", Select).value = council
+        form.query_one("#choose-public_owner", Button).press()
+        await pilot.pause()
+        assert isinstance(app.screen, PickRecord)
+        await pilot.press(*"Southwark Council", "enter")
+        await pilot.pause()
+        assert form.query_one("#in-public_owner", RefChooser).value == council
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert app.screen is screen

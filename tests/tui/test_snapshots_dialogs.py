@@ -122,7 +122,8 @@ def test_form_with_a_conflict_and_a_bad_date(snap_compare, conflicted: PlanServi
 
 def test_new_pledge_form_small(snap_compare, conflicted: PlanService) -> None:
     """A new pledge at 80x24: "New pledge" and the "* required" legend on top, title and made
-    by starred, made by a drop-down of organisations, dates with a YYYY-MM-DD hint; the
+    by starred, made by "(none)" with Choose… and Clear buttons (typing on Choose opens the
+    list filtered), dates with a YYYY-MM-DD hint; the
     Cancel and Save buttons and the "ctrl+s save · esc cancel" hint stay visible at the
     bottom while the fields scroll."""
 

@@ -216,3 +216,47 @@ async def test_number_keys_still_switch_screens_from_sync(tmp_path):
         await pilot.pause()
         assert app.current_mode == "overview"
     db.close()
+
+
+async def _on_sync_with_demo(tmp_path):
+    from plantui.demo import load_demo
+    from plantui.tui.app import PlanApp
+
+    db = open_database(tmp_path / "plan.db")
+    load_demo(PlanService(db))
+    return db, PlanApp(PlanService(db), watch=False)
+
+
+async def test_seven_after_esc_switches_screens_and_types_nothing(tmp_path):
+    db, app = await _on_sync_with_demo(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("8", "ctrl+l", "u", "s", "b", "escape", "7")
+        await pilot.pause()
+        assert app.current_mode == "conflicts"
+        app.switch_mode("sync")
+        await pilot.pause()
+        assert app.screen.query_one("#sync-path", Input).value == "usb"
+    db.close()
+
+
+async def test_enter_or_coming_back_leaves_the_path_box(tmp_path):
+    """After Enter (a preview) the keys switch screens; so they do after the palette or a
+    visit to another screen, even though the box had focus when Sync was left."""
+    db, app = await _on_sync_with_demo(tmp_path)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("8", "ctrl+l", "x", "enter")
+        await _settle(app, pilot)
+        await pilot.press("7")
+        await pilot.pause()
+        assert app.current_mode == "conflicts"
+        await pilot.press("8", "ctrl+l", "y")
+        app.switch_mode("overview")
+        await pilot.pause()
+        await pilot.press("8", "6")
+        await pilot.pause()
+        assert app.current_mode == "events"
+        app.switch_mode("sync")
+        await pilot.pause()
+        # Focusing the box selected its text, so "y" replaced the "x"; the "6" typed nothing.
+        assert app.screen.query_one("#sync-path", Input).value == "y"
+    db.close()

@@ -19,8 +19,8 @@ from plantui.schedule import Bar, Schedule
 from plantui.service import PlanService
 from plantui.storage.database import open_database
 from plantui.tui.timeline import TimelineScreen
-from plantui.tui.timeline.choice import ChoiceDialog
 from plantui.tui.timeline.gantt import HEADER_LINES, GanttView
+from plantui.tui.widgets.choose import ChooseOne
 from tests.conftest import FakeClock
 
 TODAY = dt.date(2025, 5, 20)
@@ -133,7 +133,7 @@ async def test_move_earlier_by_a_day_at_week_zoom_and_undo(demo):
     app = TimelineApp(demo)
     async with app.run_test(size=SIZE) as pilot:
         await select(pilot, "2.3")
-        await pilot.press("z", "z")  # month -> quarter -> week
+        await pilot.press("z", "z", "z")  # month -> quarter -> month -> week
         assert app.timeline.gantt.zoom == "week"
         await pilot.press("shift+left")
         await pilot.pause()
@@ -186,7 +186,7 @@ async def test_link_two_bars_through_the_picker_and_see_the_violation(demo):
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)  # which kind: finish-to-start first
+        assert isinstance(app.screen, ChooseOne)  # which kind: finish-to-start first
         await pilot.press("enter")
         await pilot.pause()
         deps = [
@@ -223,7 +223,7 @@ async def test_unlink_removes_the_chosen_dependency(demo):
         await select(pilot, "1.4")  # one link: it waits on M1
         await pilot.press("u")
         await pilot.pause()
-        assert isinstance(app.screen, ChoiceDialog)
+        assert isinstance(app.screen, ChooseOne)
         await pilot.press("enter")
         await pilot.pause()
     assert not [

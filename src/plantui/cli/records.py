@@ -16,6 +16,7 @@ from plantui.domain import (
     record_type,
 )
 from plantui.errors import PlanError
+from plantui.event_time import read_times
 from plantui.text import plain, show_value
 
 
@@ -67,6 +68,8 @@ def parse_assignments(rtype: RecordType, items: list[str]) -> dict[str, Any]:
             spec = field_spec(rtype, name)
             if spec.kind == "ref":  # may be an id prefix, resolved against the database
                 values[name] = raw.strip().lower() or None
+            elif spec.kind == "when":  # read in the plan's time zone (_read_times)
+                values[name] = raw.strip() or None
             else:
                 values[name] = parse_text_value(spec, raw)
         except InvalidValue as exc:
@@ -80,6 +83,16 @@ def _resolve_refs(ctx, rtype: RecordType, values: dict[str, Any]) -> dict[str, A
         if value is not None and rtype.fields[name].kind == "ref":
             values[name] = ctx.service.resolve_id(value)
     return values
+
+
+def _read_times(ctx, rtype: RecordType, values: dict[str, Any], current: dict[str, Any]):
+    """Event times as people write them (``2025-07-10 14:15``, ``2.15pm``), in the plan's zone."""
+    if not any(rtype.fields[name].kind == "when" for name in values):
+        return values
+    try:
+        return read_times(rtype, values, current, ctx.service.plan_zone())
+    except InvalidValue as exc:
+        raise PlanError(f"{exc}.") from None
 
 
 def _type_of(name: str) -> RecordType:
@@ -106,7 +119,7 @@ def cmd_demo(ctx) -> int:
 def cmd_add(ctx) -> int:
     rtype = _type_of(ctx.args.type)
     values = _resolve_refs(ctx, rtype, parse_assignments(rtype, ctx.args.assignments))
-    change = ctx.service.create(rtype.name, values)
+    change = ctx.service.create(rtype.name, _read_times(ctx, rtype, values, {}))
     _say_if_it_looks_like_another(ctx, rtype.name, change.record_id)
     ctx.out(change.record_id)
     return 0
@@ -133,9 +146,10 @@ def _say_if_it_looks_like_another(ctx, type_name: str, record_id: str) -> None:
 
 def cmd_set(ctx) -> int:
     record_id = ctx.service.resolve_id(ctx.args.id)
-    rtype = _type_of(ctx.service.get(record_id).type)
+    view = ctx.service.get(record_id)
+    rtype = _type_of(view.type)
     values = _resolve_refs(ctx, rtype, parse_assignments(rtype, ctx.args.assignments))
-    change = ctx.service.update(record_id, values)
+    change = ctx.service.update(record_id, _read_times(ctx, rtype, values, view.values))
     ctx.out(f"Changed {len(change.before)} field(s) of {record_id}.")
     return 0
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from rich.cells import cell_len, set_cell_size
+
 from plantui.domain import drawable_day
 from plantui.reports.items import ActionItem, AskSection, Report
 
@@ -74,7 +76,8 @@ def _next_month(day: dt.date) -> dt.date:
 
 
 def _short(text: str, limit: int = LABEL_CHARS) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    """``text`` cut to ``limit`` display cells, so wide (CJK, emoji) labels reach no bar."""
+    return text if cell_len(text) <= limit else set_cell_size(text, limit - 1).rstrip() + "…"
 
 
 def domain(report: Report) -> tuple[dt.date, dt.date] | None:

@@ -8,7 +8,6 @@ is the renderers' job.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,11 +34,6 @@ def clean(value: Any) -> str:
     if value is None:
         return ""
     return plain(str(value)).strip()
-
-
-def natural(text: str) -> tuple:
-    """A sort key that puts P2 before P10."""
-    return tuple(int(t) if t.isdigit() else t.lower() for t in re.split(r"(\d+)", text))
 
 
 def words(value: str | None) -> str:

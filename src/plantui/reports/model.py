@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session
 
 from plantui import derived
 from plantui.errors import PlanError
+from plantui.record_ids import resolve_record_id
+from plantui.ref_order import natural
 from plantui.reports.items import (
     GAP_HEADINGS,
     LATEST_NOTES,
@@ -27,7 +29,6 @@ from plantui.reports.items import (
     PledgeItem,
     Report,
     clean,
-    natural,
     words,
 )
 from plantui.storage.models import (
@@ -78,19 +79,11 @@ def _gap(gap: derived.Gap) -> GapItem:
 
 
 def find_ask(session: Session, key: str) -> str:
-    """An ask's id from its id, a unique id prefix (4+ characters) or its ref_code."""
-    key = key.strip()
-    live = select(Ask.id).where(Ask.deleted.is_(False))
-    found = session.execute(live.where(Ask.id == key.lower())).scalars().all()
-    if not found:
-        found = session.execute(live.where(Ask.ref_code == key)).scalars().all()
-    if not found and len(key) >= 4:
-        found = session.execute(live.where(Ask.id.like(f"{key.lower()}%"))).scalars().all()
-    if len(found) == 1:
-        return found[0]
-    if len(found) > 1:
-        raise PlanError(f"More than one ask matches {key!r}; give its whole id.")
-    raise PlanError(f"There is no ask with the id or ref_code {key!r}.")
+    """A live ask's id from its id, its ref_code or a unique id prefix."""
+    ask_id = resolve_record_id(session, key, types=("ask",))
+    if session.execute(select(Ask.deleted).where(Ask.id == ask_id)).scalar():
+        raise PlanError(f"The ask {key!r} is deleted; restore it to report on it.")
+    return ask_id
 
 
 def build_report(

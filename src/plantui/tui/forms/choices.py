@@ -1,7 +1,7 @@
 """Live records as choices for refs and the picker, found in SQL through the projection tables.
 
-Kept in SQL (LIKE and LIMIT) so a plan of 10,000 records costs the same as one of 100, and in
-plain sqlite3 (``Database.snapshot``): a form asks for several lists every time it opens.
+Filtered in SQL (LIKE) and ordered in Python (natural ref-code order has no SQL collation),
+through plain sqlite3 (``Database.snapshot``): a plan of 10,000 records still answers at once.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from plantui.domain import TYPES
+from plantui.ref_order import by_ref_code
 from plantui.storage.database import Database
 from plantui.text import one_line
 
@@ -46,7 +47,8 @@ def live_choices(
     exclude: frozenset[str] = frozenset(),
 ) -> tuple[list[Choice], int]:
     """Up to ``limit`` live records of ``types`` whose label or ref code contains ``text``,
-    ordered by label, and how many match in all (so the screen can say "N more")."""
+    in natural ref-code order (P2 before P10; records without one last), then by label, and
+    how many match in all (so the screen can say "N more")."""
     out: list[Choice] = []
     total = 0
     needle = text.strip().lower()
@@ -57,6 +59,8 @@ def live_choices(
                 continue
             label, code = _label_and_code(type_name)
             where, params = ["deleted = 0"], []
+            if "merged_into" in TYPES[type_name].fields:  # pick the kept one, not a duplicate
+                where.append("merged_into IS NULL")
             if needle:
                 match = [f"lower({label}) LIKE ? ESCAPE '\\'"]
                 if code != "NULL":
@@ -67,21 +71,19 @@ def live_choices(
                 where.append(f"id NOT IN ({', '.join('?' * len(exclude))})")
                 params += sorted(exclude)
             clause = " AND ".join(where)
-            total += con.execute(
-                f'SELECT count(*) FROM "{type_name}" WHERE {clause}', params
-            ).fetchone()[0]
-            room = limit - len(out)
-            if room <= 0:
-                continue
-            order = f"{code}, {label}" if type_name == "ask" else label
             rows = con.execute(
-                f'SELECT id, {label}, {code} FROM "{type_name}" WHERE {clause}'
-                f" ORDER BY {order}, id LIMIT ?",
-                [*params, room],
-            )
-            for record_id, shown, ref in rows:
+                f'SELECT id, {label}, {code} FROM "{type_name}" WHERE {clause}', params
+            ).fetchall()
+            total += len(rows)
+            rows.sort(key=_natural_order)
+            for record_id, shown, ref in rows[: max(0, limit - len(out))]:
                 out.append(Choice(record_id, type_name, _shown(shown, ref, record_id)))
     return out, total
+
+
+def _natural_order(row: tuple[str, object, object]) -> tuple:
+    record_id, label, code = row
+    return (*by_ref_code(code, label), record_id)
 
 
 def label_of(db: Database, record_id: str) -> str:

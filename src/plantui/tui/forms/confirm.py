@@ -26,16 +26,19 @@ class ConfirmDialog(ModalScreen[bool]):
         Binding("left,right", "switch", "Switch", show=False, id="confirm-switch"),
     ]
 
-    def __init__(self, question: str, confirm_label: str = "Delete") -> None:
+    def __init__(
+        self, question: str, confirm_label: str = "Delete", cancel_label: str = "Cancel"
+    ) -> None:
         super().__init__()
         self.question = plain(question)
         self.confirm_label = confirm_label
+        self.cancel_label = cancel_label
 
     def compose(self) -> ComposeResult:
         with Vertical(id="confirm-box"):
             yield Static(Content(self.question), id="question")
             with Horizontal(id="confirm-buttons"):
-                yield Button("Cancel", id="cancel")
+                yield Button(Content(self.cancel_label), id="cancel")
                 yield Button(Content(self.confirm_label), variant="error", id="confirm")
 
     def on_mount(self) -> None:

@@ -10,22 +10,34 @@ from __future__ import annotations
 import contextlib
 from pathlib import Path
 from typing import Any, ClassVar
+from zoneinfo import ZoneInfo
 
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from plantui.domain import LINK_ROLES, TYPES, Field, InvalidValue, parse_text_value
+from plantui.domain import (
+    DATE_ORDER,
+    LINK_ROLES,
+    TYPES,
+    Field,
+    InvalidValue,
+    date_order_error,
+    parse_text_value,
+)
 from plantui.errors import PlanError
+from plantui.event_time import DEFAULT_ZONE, read_times, show_when
 from plantui.service import RecordView
 from plantui.text import one_line
 from plantui.text import show_value as value_text
-from plantui.tui.forms.choices import PICKABLE, label_of, live_choices
+from plantui.tui.forms.choices import PICKABLE, label_of
+from plantui.tui.forms.confirm import ConfirmDialog
 from plantui.tui.forms.picker import PickRecord
 from plantui.tui.forms.stamps import show_value, when_written, who_wrote
 
@@ -49,9 +61,6 @@ LONG_TEXT = frozenset(
 HIDDEN = frozenset({"rank", "carried_from", "agenda_order"})
 """Fields the screens manage (an ask's fractional rank): kept from the preset, never shown."""
 
-SELECT_LIMIT = 300
-"""Above this many candidates a ref is chosen with the picker instead of a Select."""
-
 
 def _nice(name: str) -> str:
     return name.replace("_", " ")
@@ -62,7 +71,8 @@ def _as_text(value: Any) -> str:
 
 
 class RefChooser(Horizontal):
-    """A ref chosen with the record picker: shows the chosen record, Choose and Clear."""
+    """A ref chosen with the record picker: shows the chosen record, Choose and Clear.
+    Typing on Choose opens the picker already filtered by what was typed."""
 
     DEFAULT_CSS = """
     RefChooser { height: auto; }
@@ -117,6 +127,12 @@ class RecordForm(ModalScreen[str | None]):
         self._touched: set[str] = set()
         self._refused_fields = False
         """The form-level message is about field errors, so it goes once they are fixed."""
+        self._picking: PickRecord | None = None
+        """The picker being opened: keys that reach the form before it shows go into it."""
+        self._as_opened: dict[str, Any] = {}
+        """What each field's widget held when the form opened: Escape asks before losing more."""
+        self.zone = ZoneInfo(DEFAULT_ZONE)
+        """The plan's time zone, which event times are typed in (read when composing)."""
 
     # Building
 
@@ -140,18 +156,29 @@ class RecordForm(ModalScreen[str | None]):
             return ()
         return spec.targets
 
+    @staticmethod
+    def noun(type_name: str, values: dict[str, Any]) -> str:
+        """What the form is about as people say it: a milestone is an action underneath."""
+        return (
+            "milestone" if type_name == "action" and values.get("milestone") is True else type_name
+        )
+
     def compose(self) -> ComposeResult:
         values = self._start_values()
-        db = self.app.service.db  # type: ignore[attr-defined]
+        service = self.app.service  # type: ignore[attr-defined]
+        db = service.db
+        if any(spec.kind == "when" for spec in self.rtype.fields.values()):
+            self.zone = service.plan_zone()
         editing = self.record_id is not None
         conflicts = set(self.view.conflicts) if self.view else set()
+        noun = self.noun(self.type_name, values)
         if editing:
             assert self.view is not None
             title = Content.assemble(
-                ("Edit ", "bold"), (self.type_name, "bold"), ": ", one_line(self.view.label)
+                ("Edit ", "bold"), (noun, "bold"), ": ", one_line(self.view.label)
             )
         else:
-            title = Content.assemble(("New ", "bold"), (self.type_name, "bold"))
+            title = Content.assemble(("New ", "bold"), (noun, "bold"))
         with Vertical(id="form-box"):
             with Horizontal(id="form-head"):
                 yield Static(title, id="form-title")
@@ -195,7 +222,7 @@ class RecordForm(ModalScreen[str | None]):
         if spec.kind == "date":
             return "YYYY-MM-DD"
         if spec.kind == "when":
-            return "YYYY-MM-DD, or with a time: 2025-03-01 2:15pm or 14:15"
+            return "YYYY-MM-DD, 2025-07-10 14:15, 14:15 or 2.15pm"
         if spec.kind == "int":
             low = "" if spec.minimum is None else str(spec.minimum)
             high = "" if spec.maximum is None else str(spec.maximum)
@@ -237,34 +264,20 @@ class RecordForm(ModalScreen[str | None]):
             return Checkbox("yes", bool(value), id=wid, disabled=fixed, compact=True)
         if spec.kind == "ref":
             self._initial[spec.name] = value
-            targets = self._ref_targets(spec, values)
             label = label_of(db, value) if value else ""
-            if fixed or not targets:
-                return RefChooser(spec.name, value, label, fixed, id=wid)
-            choices, total = live_choices(
-                db, targets, limit=SELECT_LIMIT, exclude=frozenset({self.record_id or ""})
-            )
-            if total > SELECT_LIMIT:
-                return RefChooser(spec.name, value, label, False, id=wid)
-            many = len(targets) > 1
-            options = [
-                (Content(f"{c.label} ({c.type})" if many else c.label), c.id) for c in choices
-            ]
-            if value is not None and value not in {c.id for c in choices}:
-                options.append((Content(f"{label} (not live)"), value))
-            return Select(
-                options,
-                prompt="(none)",
-                allow_blank=True,
-                value=value if value is not None else Select.NULL,
-                id=wid,
-                compact=True,
-            )
-        text = _as_text(value)
-        try:
-            self._initial[spec.name] = parse_text_value(spec, text)
-        except InvalidValue:
-            self._initial[spec.name] = value
+            return RefChooser(spec.name, value, label, fixed, id=wid)
+        if spec.kind == "when":
+            text = show_when(value, self.zone)
+            try:
+                self._initial[spec.name] = self._read_when(spec, text, values)
+            except InvalidValue:
+                self._initial[spec.name] = value
+        else:
+            text = _as_text(value)
+            try:
+                self._initial[spec.name] = parse_text_value(spec, text)
+            except InvalidValue:
+                self._initial[spec.name] = value
         if spec.kind == "text" and spec.name in LONG_TEXT:
             area = TextArea(text, id=wid, soft_wrap=True, disabled=fixed, compact=True)
             area.show_line_numbers = False
@@ -292,7 +305,55 @@ class RecordForm(ModalScreen[str | None]):
         if isinstance(widget, RefChooser):
             return widget.value
         text = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        if spec.kind == "when":
+            return self._read_when(spec, text, None)
         return parse_text_value(spec, text)
+
+    def _read_when(self, spec: Field, text: str, opened: dict[str, Any] | None) -> Any:
+        """An event time as typed, in the plan's zone. A time alone falls on the event's day:
+        the start's as it stands in the form (as it was opened, for the start itself)."""
+        first = next(s for s in self.rtype.fields.values() if s.kind == "when")
+        if opened is not None or spec.name == first.name:
+            anchor = (opened or {}).get(first.name, self._initial.get(first.name))
+        else:
+            try:
+                anchor = self._read(first)
+            except InvalidValue:
+                anchor = self._initial.get(first.name)
+        return read_times(self.rtype, {spec.name: text}, {first.name: anchor}, self.zone)[spec.name]
+
+    def _raw(self, name: str) -> Any:
+        """What a field's widget holds, unread: to tell whether anything was typed."""
+        widget = self.query_one(f"#in-{name}")
+        if isinstance(widget, TextArea):
+            return widget.text
+        return getattr(widget, "value", None)
+
+    def _cross_check(self, spec: Field, value: Any) -> str:
+        """Rules that look beyond one field: an end after its start, a ref code of its own."""
+        if spec.name == "ref_code" and value is not None and value != self._initial.get(spec.name):
+            holder = self.app.service.ref_code_holder(  # type: ignore[attr-defined]
+                self.type_name, value, self.record_id
+            )
+            if holder is not None:
+                return (
+                    f"Another {self.type_name} already has the ref code {one_line(value)}:"
+                    f" {one_line(holder)}."
+                )
+        for start, end in DATE_ORDER.get(self.type_name, ()):
+            if spec.name != end or value is None:
+                continue
+            try:
+                first = self._read(self.rtype.fields[start])
+            except InvalidValue:
+                continue
+            if (first, value) == (self._initial.get(start), self._initial.get(end)):
+                continue
+            error = date_order_error(self.type_name, {start: first, end: value})
+            if error is not None:
+                message = error.say(lambda v: one_line(show_when(v, self.zone)))
+                return f"{message[0].upper()}{message[1:]}."
+        return ""
 
     def _check(self, spec: Field, show_required: bool) -> Any:
         """Read and check one field, showing or clearing its message; returns the value."""
@@ -305,6 +366,8 @@ class RecordForm(ModalScreen[str | None]):
         else:
             if spec.required and value is None and show_required:
                 message = f"{_nice(spec.name).capitalize()} is required."
+            else:
+                message = self._cross_check(spec, value)
         shown = self._errors.get(spec.name, "")
         if message:
             self._errors[spec.name] = message
@@ -326,6 +389,8 @@ class RecordForm(ModalScreen[str | None]):
             return
         self._touched.add(name)
         self._check(spec, show_required=True)
+        for other in self._depending_on(name):
+            self._check(other, show_required=other.name in self._touched)
         self.query_one("#save", Button).disabled = bool(self._errors)
         if not self._errors and self._refused_fields:
             self._refused_fields = False
@@ -351,6 +416,14 @@ class RecordForm(ModalScreen[str | None]):
         if event.checkbox.id and event.checkbox.id.startswith("in-"):
             self._after_change(event.checkbox.id[3:])
 
+    def _depending_on(self, name: str) -> list[Field]:
+        """Fields whose check reads ``name``: the end of a pair, a time on the event's day."""
+        names = [end for start, end in DATE_ORDER.get(self.type_name, ()) if start == name]
+        spec = self.rtype.fields[name]
+        if spec.kind == "when":
+            names += [n for n, s in self.rtype.fields.items() if s.kind == "when" and n != name]
+        return [self.rtype.fields[n] for n in dict.fromkeys(names) if n not in HIDDEN]
+
     def _form_error(self, message: str) -> None:
         box = self.query_one("#form-error", Static)
         box.update(Content(message))
@@ -372,7 +445,24 @@ class RecordForm(ModalScreen[str | None]):
             self.query_one(f"#in-{name}", RefChooser).show(None, "")
             self._after_change(name)
 
-    def _choose(self, name: str) -> None:
+    def on_key(self, event: Key) -> None:
+        """A letter typed on a Choose button opens the picker filtered by it."""
+        focused = self.focused
+        if self._picking is not None and event.is_printable and event.character:
+            event.stop()
+            event.prevent_default()
+            self._picking.type_more(event.character)
+        elif (
+            isinstance(focused, Button)
+            and (focused.id or "").startswith("choose-")
+            and event.is_printable
+            and event.character
+        ):
+            event.stop()
+            event.prevent_default()
+            self._choose((focused.id or "")[len("choose-") :], event.character)
+
+    def _choose(self, name: str, text: str = "") -> None:
         spec = self.rtype.fields[name]
         values: dict[str, Any] = {}
         if "role" in self.rtype.fields:
@@ -381,16 +471,52 @@ class RecordForm(ModalScreen[str | None]):
         targets = self._ref_targets(spec, values) or PICKABLE
 
         def chosen(record_id: str | None) -> None:
+            self._picking = None
             if record_id:
                 db = self.app.service.db  # type: ignore[attr-defined]
                 self.query_one(f"#in-{name}", RefChooser).show(record_id, label_of(db, record_id))
                 self._after_change(name)
 
         exclude = frozenset({self.record_id}) if self.record_id else frozenset()
-        self.app.push_screen(PickRecord(targets, f"Choose {_nice(name)}", exclude), chosen)
+        title = f"Choose {_nice(name)}"
+        self._picking = PickRecord(targets, title, exclude, text=text)
+        self.app.push_screen(self._picking, chosen)
+
+    def on_mount(self) -> None:
+        self._as_opened = {spec.name: self._raw(spec.name) for spec in self._shown_fields()}
+
+    def changed_since_opened(self) -> bool:
+        """True once anything was typed or chosen (changed back counts as untouched)."""
+        return any(self._raw(n) != v for n, v in self._as_opened.items())
 
     def action_cancel(self) -> None:
-        self.dismiss(None)
+        """Close at once when nothing was typed; otherwise ask before throwing it away."""
+        if not self.changed_since_opened():
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(
+            ConfirmDialog("Discard changes?", "Discard", cancel_label="Keep editing"), answered
+        )
+
+    def ask_before_quitting(self) -> bool:
+        """Ctrl+Q with typed changes: ask "Discard changes and quit?"; True when asking."""
+        if not self.changed_since_opened():
+            return False
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.app.exit()
+
+        self.app.push_screen(
+            ConfirmDialog("Discard changes and quit?", "Quit", cancel_label="Keep editing"),
+            answered,
+        )
+        return True
 
     def action_save(self) -> None:
         """Check every field, then create or update through the editor; show any refusal."""

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from textual.binding import Binding
 
@@ -22,6 +23,8 @@ class EventsScreen(BrowseScreen):
     PLURAL = "events"
     COLUMNS = ("When", "Status", "Kind", "Event")
     SEARCH = ("title", "location", "kind", "status", "description", "starts_at")
+    MIN_WIDTHS: ClassVar = {"Kind": 8}
+    DROP_ORDER = ("Kind", "Status")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("events.tcss")]
     BINDINGS: ClassVar = [
         Binding("M", "run_meeting", "Run meeting", id="event.run-meeting", show=False)
@@ -37,6 +40,21 @@ class EventsScreen(BrowseScreen):
 
     def order(self) -> list[Any]:
         return [Event.starts_at, Event.id]
+
+    def first_record(self) -> str | None:
+        """What is next: the first event from today on (past ones stay above it), else the
+        most recent one."""
+        today = self.app.today.isoformat()
+        live = select(Event.id).where(Event.deleted.is_(False))
+        with self.app.service.db.read() as session:
+            upcoming = session.execute(
+                live.where(Event.starts_at >= today).order_by(Event.starts_at, Event.id).limit(1)
+            ).scalar()
+            if upcoming is not None:
+                return upcoming
+            return session.execute(
+                live.order_by(Event.starts_at.desc(), Event.id.desc()).limit(1)
+            ).scalar()
 
     def row_cells(self, row: Any, session: Session) -> list[Text]:
         event: Event = row[0]

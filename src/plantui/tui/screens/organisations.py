@@ -22,6 +22,8 @@ class OrganisationsScreen(MergeActions, BrowseScreen):
     PLURAL = "organisations"
     COLUMNS = ("Short name", "Sector", "Role", "Organisation")
     SEARCH = ("name", "short_name", "sector", "role", "notes", "contact_name")
+    MIN_WIDTHS: ClassVar = {"Short name": 10, "Sector": 8, "Role": 8}
+    DROP_ORDER = ("Role", "Sector")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("organisations.tcss")]
     BINDINGS: ClassVar = [MERGE_BINDING]
 

@@ -22,6 +22,8 @@ class PledgesScreen(BrowseScreen):
     PLURAL = "pledges"
     COLUMNS = ("Ref", "Due", "Lifecycle", "Completion", "Made by", "Pledge")
     SEARCH = ("title", "ref_code", "commitment", "target", "lifecycle")
+    MIN_WIDTHS: ClassVar = {"Made by": 8, "Completion": 8}
+    DROP_ORDER = ("Completion", "Made by", "Lifecycle", "Due")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("pledges.tcss")]
 
     def __init__(self) -> None:

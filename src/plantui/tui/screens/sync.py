@@ -176,7 +176,14 @@ class SyncScreen(Screen[None]):
 
     @on(Input.Submitted, "#sync-path")
     def _path_submitted(self) -> None:
+        # Enter is done with typing: leave the box, so the screen keys (1-8) work again.
+        self.query_one("#preview", Button).focus()
         self.action_preview()
+
+    def on_screen_resume(self) -> None:
+        """Coming back to Sync never lands in the path box, where 1-8 would be typed."""
+        if isinstance(self.focused, Input):
+            self.query_one("#sync-tree").focus()
 
     def _path(self) -> Path | None:
         path = _expand(self.query_one("#sync-path", Input).value)

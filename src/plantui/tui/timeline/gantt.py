@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import ClassVar, NamedTuple
 
+from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
@@ -167,6 +168,8 @@ class GanttView(ScrollView, can_focus=True):
         self.cursor = 0
         self.zoom = "month"
         self.zoom_chosen = False
+        self._zoom_step = 1
+        """Which way ``z`` goes through the zooms: +1 wider, -1 finer; it turns at each end."""
         self.show_critical = False
         self.today = dt.date.today()
         self.focus_event: int | None = None
@@ -283,8 +286,12 @@ class GanttView(ScrollView, can_focus=True):
         self.show_bar()
 
     def cycle_zoom(self) -> str:
-        """Week -> month -> quarter -> week; returns the new zoom."""
-        zoom = ZOOMS[(ZOOMS.index(self.zoom) + 1) % len(ZOOMS)]  # type: ignore[arg-type]
+        """One zoom level wider (week, month, quarter) or, once at the widest, finer again:
+        each press moves to the next size, never jumps from quarter to week. Returns it."""
+        index = ZOOMS.index(self.zoom)  # type: ignore[arg-type]
+        if not 0 <= index + self._zoom_step < len(ZOOMS):
+            self._zoom_step = -self._zoom_step
+        zoom = ZOOMS[index + self._zoom_step]
         self.set_zoom(zoom)
         return zoom
 
@@ -499,17 +506,20 @@ class GanttView(ScrollView, can_focus=True):
 
     def _text_strip(self, parts: list[tuple[str, str]], width: int, over: str) -> Strip:
         """Label parts cut to the column width (with an ellipsis) and padded, one space kept
-        before the chart."""
+        before the chart. Widths are display cells, so wide (CJK, emoji) and zero-width
+        (Arabic vowel marks) characters never push the bars sideways."""
         room = width - 1
         segments: list[Segment] = []
         used = 0
         for text, name in parts:
             if used >= room:
                 break
-            if used + len(text) > room:
-                text = text[: max(0, room - used - 1)] + "…"
+            cells = cell_len(text)
+            if used + cells > room:
+                text = set_cell_size(text, max(0, room - used - 1)) + "…"
+                cells = cell_len(text)
             segments.append(Segment(text, self._mix(name, over)))
-            used += len(text)
+            used += cells
         segments.append(Segment(" " * (width - used), self._mix("", over)))
         return Strip(segments, width)
 

@@ -23,8 +23,10 @@ from textual.widgets import DataTable, Header, Input, OptionList, Static
 
 from plantui.domain import LINK_ROLES
 from plantui.errors import PlanError
+from plantui.search.folding import SQL_FOLD, fold
 from plantui.storage.models import PROJECTIONS, Record
 from plantui.tui.widgets.choose import ChooseOne
+from plantui.tui.widgets.columns import fit_columns, natural_widths
 from plantui.tui.widgets.detail import DetailPane
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.related import Related, related_records
@@ -46,6 +48,10 @@ class BrowseScreen(Screen[None]):
     PAGE: ClassVar[int] = 200
     COLUMNS: ClassVar[tuple[str, ...]] = ()
     SEARCH: ClassVar[tuple[str, ...]] = ()
+    MIN_WIDTHS: ClassVar[dict[str, int]] = {}
+    """How far a column may be narrowed (with an ellipsis) to give the title room."""
+    DROP_ORDER: ClassVar[tuple[str, ...]] = ()
+    """Columns hidden, least needed first, when narrowing them is not enough."""
     NARROW_BELOW: ClassVar[int] = 110
     CSS_PATH: ClassVar = [BROWSE_CSS]
     BINDINGS: ClassVar = [
@@ -74,6 +80,8 @@ class BrowseScreen(Screen[None]):
         self._related: list[Related] = []
         self._shown_id: str | None = "?"
         self._filter_timer: Timer | None = None
+        self._cells: list[tuple[str, list[Text]]] = []
+        self._widths: dict[str, int] = {}
 
     # Layout
 
@@ -93,15 +101,16 @@ class BrowseScreen(Screen[None]):
         self.title = "plantui"
         self.sub_title = self.TITLE_TEXT
         table = self.query_one("#records", DataTable)
-        for label in self.COLUMNS:
-            table.add_column(label, key=label)
         self.query_one("#filter", Input).display = False
         self._set_narrow(self.app.size.width)
+        self._wanted = self._wanted or self.first_record()
         self.reload()
         table.focus()
+        self.call_after_refresh(self._refit)
 
     def on_resize(self, event) -> None:
         self._set_narrow(event.size.width)
+        self.call_after_refresh(self._refit)
 
     def _set_narrow(self, width: int) -> None:
         self.set_class(width < self.NARROW_BELOW, "-narrow")
@@ -122,6 +131,10 @@ class BrowseScreen(Screen[None]):
     def row_cells(self, row: Row, session: Session) -> list[Text]:
         raise NotImplementedError
 
+    def first_record(self) -> str | None:
+        """The record the cursor starts on when the screen opens (None: the first row)."""
+        return None
+
     def prepare(self, session: Session, rows: list[Row]) -> None:
         """Load what the cells need beyond the row itself (rollups, labels), once per reload."""
 
@@ -132,11 +145,12 @@ class BrowseScreen(Screen[None]):
             if hasattr(model, "merged_into"):  # a merged duplicate shows with deleted ones
                 stmt = stmt.where(model.merged_into.is_(None))
         if self.filter_text:
-            needle = self.filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            # The search's matching: any case, accents or not, on both sides.
+            needle = fold(self.filter_text)
+            needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             pattern = f"%{needle}%"
-            stmt = stmt.where(
-                or_(*(getattr(model, c).ilike(pattern, escape="\\") for c in self.SEARCH))
-            )
+            columns = [getattr(func, SQL_FOLD)(getattr(model, c)) for c in self.SEARCH]
+            stmt = stmt.where(or_(*(c.like(pattern, escape="\\") for c in columns)))
         return stmt
 
     def reload(self) -> None:
@@ -152,18 +166,50 @@ class BrowseScreen(Screen[None]):
                 self._filtered(self.base_query()).order_by(*self.order()).limit(self.limit)
             ).all()
             self.prepare(session, rows)
-            table_rows = [(row[0].id, self.row_cells(row, session)) for row in rows]
+            self._cells = [(row[0].id, self.row_cells(row, session)) for row in rows]
         self._rows = {row[0].id: row for row in rows}
-        table.clear()
-        for record_id, cells in table_rows:
-            table.add_row(*cells, key=record_id)
-        self._update_status(len(table_rows))
-        if current in self._rows:
-            table.move_cursor(row=table.get_row_index(current), animate=False)
-            if self._wanted == current:
-                self._wanted = None
+        self._fill(table, current)
+        self._update_status(len(self._cells))
+        if self._wanted == current and current in self._rows:
+            self._wanted = None
         self._shown_id = "?"  # nothing shown yet: always redraw the detail after a reload
         self.show_detail()
+
+    def _fit(self, table: DataTable) -> dict[str, int]:
+        """Column widths for the table's present width: the title column gets the room."""
+        width = table.size.width or self.app.size.width
+        available = width - table.styles.scrollbar_size_vertical
+        natural = natural_widths(self.COLUMNS, (cells for _, cells in self._cells))
+        return fit_columns(
+            self.COLUMNS,
+            natural,
+            available,
+            minimum=self.MIN_WIDTHS,
+            drop_order=self.DROP_ORDER,
+            padding=2 * table.cell_padding,
+        )
+
+    def _fill(self, table: DataTable, current: str | None) -> None:
+        """Put the loaded rows in the table, showing only the columns that fit."""
+        widths = self._fit(table)
+        if widths != self._widths:
+            table.clear(columns=True)
+            for label, width in widths.items():
+                table.add_column(Text(label), key=label, width=width)
+            self._widths = widths
+        else:
+            table.clear()
+        shown = [n for n, label in enumerate(self.COLUMNS) if label in widths]
+        for record_id, cells in self._cells:
+            table.add_row(*(cells[n] for n in shown), key=record_id)
+        if current in self._rows:
+            table.move_cursor(row=table.get_row_index(current), animate=False)
+
+    def _refit(self) -> None:
+        """After a resize: lay the same rows out again if the columns no longer fit."""
+        table = self.query_one("#records", DataTable)
+        if self._fit(table) != self._widths:
+            self._fill(table, self.current_id())
 
     def _update_status(self, shown: int) -> None:
         parts = [f"{self.total} {self.TYPE if self.total == 1 else self.PLURAL}"]
@@ -394,15 +440,14 @@ class BrowseScreen(Screen[None]):
             return
         from plantui.tui.widgets.related import LINK_HEADINGS
 
+        # One role may reach several types (a note is about anything): one choice per type.
         options = [
-            (f"{role}:{side}", f"{LINK_HEADINGS[(role, side)]} ({other}s)")
-            for role, side, other in roles
+            (":".join(role), f"{LINK_HEADINGS[(role[0], role[1])]} ({role[2]}s)") for role in roles
         ]
 
         def chosen(key: str | None) -> None:
             if key:
-                role, side = key.split(":")
-                match = next(r for r in roles if r[0] == role and r[1] == side)
+                match = next(r for r in roles if ":".join(r) == key)
                 self._pick_link_target(record_id, match)
 
         self.app.push_screen(ChooseOne("Link it how?", options), chosen)

@@ -1,0 +1,89 @@
+"""Finding a record from what a person types: its id, its ref code (``P11``, ``A3``,
+``1.2``) or a unique id prefix. Every command goes through ``resolve_record_id``, so each
+accepts the same forms and says the same thing when a key is unknown or ambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Sequence
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from plantui.errors import PlanError
+from plantui.storage.models import PROJECTIONS, Record
+from plantui.text import one_line
+
+MIN_PREFIX = 6
+"""Hex digits an id prefix needs: short enough to type, long enough to be unique."""
+REF_TYPES = ("ask", "pledge", "action")
+"""Record types that carry a ref code."""
+_PREFIX = re.compile(r"[0-9a-f-]+")
+_SHOWN_CANDIDATES = 5
+
+
+def resolve_record_id(session: Session, text: str, types: Collection[str] | None = None) -> str:
+    """The id ``text`` names, of one of ``types`` (any type when None).
+
+    Tried in order: the whole id; a ref code (live records first, then deleted ones, so a
+    deleted record can still be restored by its code); a prefix of at least ``MIN_PREFIX``
+    hex digits. Raises PlanError with one sentence when nothing or more than one matches.
+    """
+    key = text.strip()
+    if not key:
+        raise PlanError("Give a record id or ref code; it was empty.")
+    record = session.get(Record, key.lower())
+    if record is not None and (types is None or record.type in types):
+        return record.id
+    found = _by_ref_code(session, key, types)
+    digits = key.lower().replace("-", "")
+    if not found and _PREFIX.fullmatch(key.lower()) and len(digits) >= MIN_PREFIX:
+        stmt = select(Record.id, Record.type).where(Record.id.like(f"{key.lower()}%"))
+        if types is not None:
+            stmt = stmt.where(Record.type.in_(types))
+        found = [(i, t) for i, t in session.execute(stmt.limit(_SHOWN_CANDIDATES + 1))]
+    if len(found) == 1:
+        return found[0][0]
+    shown = one_line(key)
+    if found:
+        names = ", ".join(_describe(session, i, t) for i, t in found[:_SHOWN_CANDIDATES])
+        more = " and more" if len(found) > _SHOWN_CANDIDATES else ""
+        raise PlanError(f"“{shown}” matches more than one record ({names}{more}): give its id.")
+    which = f"{' or '.join(types)} with the id or ref_code" if types else "record with id"
+    raise PlanError(
+        f"There is no {which} {shown!r} (nor a ref code; an id prefix needs {MIN_PREFIX}"
+        " or more characters)."
+    )
+
+
+def _by_ref_code(session: Session, key: str, types: Collection[str] | None) -> list[tuple]:
+    """Records whose ref code is ``key``: exact case first, live before deleted."""
+    found: list[tuple[str, str, bool]] = []
+    for type_name in REF_TYPES:
+        if types is not None and type_name not in types:
+            continue
+        model = PROJECTIONS[type_name]
+        ref = model.ref_code  # type: ignore[attr-defined]
+        for exact in (ref == key, func.lower(ref) == key.lower()):
+            rows = session.execute(select(model.id, model.deleted).where(exact)).all()
+            if rows:
+                found += [(i, type_name, deleted) for i, deleted in rows]
+                break
+    live = [(i, t) for i, t, deleted in found if not deleted]
+    return live or [(i, t) for i, t, _ in found]
+
+
+def _describe(session: Session, record_id: str, type_name: str) -> str:
+    """``ask A3 “Fair funding” (0193ab12)``: enough to tell candidates apart."""
+    model = PROJECTIONS.get(type_name)
+    ref = label = None
+    if model is not None:
+        row = session.get(model, record_id)
+        ref = getattr(row, "ref_code", None)
+        label = getattr(row, "title", None) or getattr(row, "name", None)
+    parts: Sequence[str] = [type_name, *([one_line(ref)] if ref else [])]
+    text = " ".join(parts)
+    if label:
+        text += f" “{one_line(label)[:40]}”"
+    return f"{text} {record_id[:8]}"
