@@ -55,7 +55,8 @@ async def test_run_a_meeting_then_write_its_minutes(demo_db):
             await pilot.press("D")
             await _type(pilot, text)
         await pilot.press("D")
-        await _type(pilot, "   ")  # a decision with no text is refused
+        await _type(pilot, "   ")  # a decision with no text is refused in one sentence
+        assert [n.message for n in app._notifications][-1] == "A decision needs some text."
         await pilot.press("A")
         await pilot.pause()
         form = app.screen
