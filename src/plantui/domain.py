@@ -147,6 +147,7 @@ TYPES: dict[str, RecordType] = {
             _text("minutes"),
             _ref("series", "event"),
             _enum("date_confidence", *CONFIDENCE),
+            _text("agenda_order"),
         ),
         _type(
             "ask",

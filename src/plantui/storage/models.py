@@ -116,6 +116,8 @@ class Event(_Projection):
     minutes: Mapped[str | None] = mapped_column(Text)
     series: Mapped[str | None] = mapped_column(String(36), index=True)
     date_confidence: Mapped[str | None] = mapped_column(String)
+    agenda_order: Mapped[str | None] = mapped_column(Text)
+    """Record ids of agenda items in the order the chair set, one a line."""
 
 
 class Ask(_Projection):

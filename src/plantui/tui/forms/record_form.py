@@ -63,7 +63,7 @@ LONG_TEXT = frozenset(
 )
 """Text fields people write paragraphs in: a TextArea rather than a one-line Input."""
 
-HIDDEN = frozenset({"rank", "carried_from"})
+HIDDEN = frozenset({"rank", "carried_from", "agenda_order"})
 """Fields the screens manage (an ask's fractional rank): kept from the preset, never shown."""
 
 

@@ -13,7 +13,7 @@ from plantui.service import RecordView
 from plantui.tui.widgets.related import Related
 from plantui.tui.widgets.safe import CONFLICT_MARK, block, rag, show
 
-HIDDEN_FIELDS = {"rank"}
+HIDDEN_FIELDS = {"rank", "agenda_order"}
 
 
 def describe(view: RecordView, related: list[Related]) -> Text:
