@@ -284,3 +284,33 @@ async def test_who_is_editing_offers_the_plans_people_to_pick(people_service):
         await pilot.pause()
         assert not isinstance(app.screen, WhoIsEditing)
         assert app.service.by == rebecca
+
+
+async def test_a_persons_detail_shows_what_their_organisation_leads(people_service):
+    """Organisations lead (they host events, own actions); a person leads through the
+    organisation they belong to, whether by their organisation field or a member_of link."""
+    from textual.widgets import OptionList
+
+    from plantui.tui.widgets.related import LEADS_ACTIONS, LEADS_EVENTS
+
+    jess = next(p.id for p in people_service.list("person") if p.label == "Jess Brayne")
+    org = people_service.create("organisation", {"name": "National Voices"}).record_id
+    other = people_service.create("organisation", {"name": "Elsewhere"}).record_id
+    people_service.create("link", {"role": "member_of", "from": jess, "to": org})
+    session = people_service.create(
+        "event", {"title": "Workshop one", "starts_at": "2025-03-02T14:15+00:00"}
+    ).record_id
+    people_service.create("link", {"role": "hosts", "from": session, "to": org})
+    people_service.create("action", {"title": "Run the sessions", "community_owner": org})
+    people_service.create("action", {"title": "Not theirs", "public_owner": other})
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        app.screen.select_record(jess)
+        await pilot.pause()
+        links = app.screen.query_one("#detail-links", OptionList)
+        shown = [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
+    assert shown.index(LEADS_EVENTS) < shown.index("  event: Workshop one")
+    assert shown.index(LEADS_ACTIONS) < shown.index("  action: Run the sessions")
+    assert "  action: Not theirs" not in shown

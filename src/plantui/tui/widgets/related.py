@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from plantui.domain import TYPES
 from plantui.merge import shown_sibling
-from plantui.storage.models import PROJECTIONS, Link, Note, Record
+from plantui.storage.models import PROJECTIONS, Action, Link, Note, Record
 
 LINK_HEADINGS = {
     ("raised_by", "from"): "Raised by",
@@ -121,6 +121,8 @@ def related_records(session: Session, record_id: str, type_name: str) -> list[Re
                 select(other_model.id).where(column == record_id, other_model.deleted.is_(False))
             ):
                 pending.append((heading, other_id, None, None))
+    if type_name == "person" and me is not None:
+        pending += _what_they_lead(session, record_id, getattr(me, "organisation", None))
     labels = _labels(session, {p[1] for p in pending})
     out: list[Related] = []
     for heading, other, link_id, role in pending:
@@ -140,3 +142,39 @@ def related_records(session: Session, record_id: str, type_name: str) -> list[Re
             )
         )
     return out
+
+
+LEADS_EVENTS = "Leads: events their organisation hosts"
+LEADS_ACTIONS = "Leads: actions their organisation owns"
+
+
+def _what_they_lead(
+    session: Session, person_id: str, organisation: str | None
+) -> list[tuple[str, str, str | None, str | None]]:
+    """What a person leads: organisations lead (``hosts`` an event, own an action), so a
+    person leads what their organisation (``organisation``, or ``member_of``) leads."""
+    orgs: set[str] = {organisation} if organisation else set()
+    orgs |= {
+        to
+        for (to,) in session.execute(
+            select(Link.to).where(
+                Link.deleted.is_(False), Link.role == "member_of", Link.from_ == person_id
+            )
+        )
+        if to
+    }
+    if not orgs:
+        return []
+    events = session.execute(
+        select(Link.from_).where(Link.deleted.is_(False), Link.role == "hosts", Link.to.in_(orgs))
+    ).scalars()
+    actions = session.execute(
+        select(Action.id).where(
+            Action.deleted.is_(False),
+            or_(Action.community_owner.in_(orgs), Action.public_owner.in_(orgs)),
+        )
+    ).scalars()
+    found: list[tuple[str, str, str | None, str | None]] = []
+    found += [(LEADS_EVENTS, e, None, None) for e in dict.fromkeys(events) if e]
+    found += [(LEADS_ACTIONS, a, None, None) for a in dict.fromkeys(actions)]
+    return found
