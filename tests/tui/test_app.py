@@ -7,7 +7,7 @@ from textual.widgets import DataTable
 from plantui.service import PlanService
 from plantui.storage.database import open_database
 from plantui.tui.app import SCREENS, PlanApp
-from plantui.tui.help import HelpScreen
+from plantui.tui.dialogs.help import HelpScreen
 from tests.conftest import FakeClock
 from tests.tui.conftest import TODAY, ask_by_ref, record_notifications
 

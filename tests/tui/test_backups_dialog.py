@@ -6,7 +6,7 @@ import pytest
 
 from plantui.storage.backups import keep_backup, list_backups
 from plantui.tui.app import PlanApp
-from plantui.tui.backups_dialog import BackupsDialog
+from plantui.tui.dialogs.backups import BackupsDialog
 from plantui.tui.screens.sync import SyncScreen
 from tests.tui.conftest import wait_for
 

@@ -6,7 +6,7 @@ import pytest
 from textual.widgets import OptionList
 
 from plantui.tui.app import PlanApp
-from plantui.tui.changes_view import SinceDialog
+from plantui.tui.dialogs.since import SinceDialog
 from tests.tui.conftest import record_notifications
 
 DAY_MS = 86_400_000

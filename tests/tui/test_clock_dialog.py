@@ -6,7 +6,7 @@ from plantui.errors import PlanError
 from plantui.service import PlanService
 from plantui.storage.database import Database
 from plantui.tui.app import PlanApp
-from plantui.tui.clock_dialog import ClockDialog
+from plantui.tui.dialogs.clock import ClockDialog
 from tests.conftest import FakeClock
 
 DAY_MS = 86_400_000

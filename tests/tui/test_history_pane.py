@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from plantui.tui.app import PlanApp
-from plantui.tui.history_pane import HistoryPane
+from plantui.tui.dialogs.history import HistoryPane
 from tests.tui.conftest import TODAY, add_conflict, wait_for
 
 

@@ -111,7 +111,7 @@ async def test_run_a_meeting_then_write_its_minutes(demo_db):
 
 
 async def test_every_meeting_key_is_listed_in_help_at_80x24(demo_db):
-    from plantui.tui.help import HelpScreen
+    from plantui.tui.dialogs.help import HelpScreen
 
     with demo_db.snapshot() as con:
         (event_id,) = con.execute("SELECT id FROM event ORDER BY starts_at LIMIT 1").fetchone()

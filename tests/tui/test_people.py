@@ -75,7 +75,7 @@ async def test_who_is_editing_is_asked_remembered_and_carried_by_tui_writes(peop
 async def test_h_opens_the_history_of_the_selected_record(people_service):
     from textual.widgets import DataTable
 
-    from plantui.tui.history_pane import HistoryPane
+    from plantui.tui.dialogs.history import HistoryPane
 
     people = {p.values["name"]: p.id for p in people_service.list("person")}
     people_service.by = people["Rebecca"]
@@ -166,7 +166,7 @@ def _header(app: PlanApp) -> str:
 async def test_on_a_shared_laptop_the_app_asks_who_is_editing_and_the_header_says(
     people_service,
 ):
-    from plantui.tui.who import WhoIsEditing
+    from plantui.tui.dialogs.who import WhoIsEditing
 
     people = {p.values["name"]: p.id for p in people_service.list("person")}
     for name in ("Jess Brayne", "Rebecca"):  # two people have edited on this laptop
@@ -194,7 +194,7 @@ async def test_on_a_shared_laptop_the_app_asks_who_is_editing_and_the_header_say
 
 
 async def test_a_laptop_with_one_editor_is_not_asked_and_names_nobody(people_service):
-    from plantui.tui.who import WhoIsEditing
+    from plantui.tui.dialogs.who import WhoIsEditing
 
     people_service.by = people_service.list("person")[0].id
     people_service.create("ask", {"title": "One editor"})
@@ -249,7 +249,7 @@ async def test_a_person_added_with_a_on_people_carries_the_editor_to_another_lap
 
 
 async def test_clicking_the_header_title_changes_who_is_editing(people_service):
-    from plantui.tui.who import WhoIsEditing
+    from plantui.tui.dialogs.who import WhoIsEditing
 
     app = PlanApp(people_service, watch=False, preload=False)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -265,7 +265,7 @@ async def test_clicking_the_header_title_changes_who_is_editing(people_service):
 async def test_who_is_editing_offers_the_plans_people_to_pick(people_service):
     from textual.widgets import OptionList
 
-    from plantui.tui.who import WhoIsEditing
+    from plantui.tui.dialogs.who import WhoIsEditing
 
     rebecca = next(p.id for p in people_service.list("person") if p.label == "Rebecca")
     app = PlanApp(people_service, watch=False, preload=False)

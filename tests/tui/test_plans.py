@@ -21,10 +21,10 @@ from plantui.new_plan import check_start, create_in_library
 from plantui.service import PlanService
 from plantui.storage.database import open_database
 from plantui.tui.app import PlanApp
+from plantui.tui.dialogs.import_file import ImportDialog, removable_drives
+from plantui.tui.dialogs.new_plan import NewPlanDialog
 from plantui.tui.forms import RecordForm
-from plantui.tui.import_dialog import ImportDialog, removable_drives
-from plantui.tui.new_plan_dialog import NewPlanDialog
-from plantui.tui.plan_chooser import PlansScreen, describe
+from plantui.tui.screens.plans import PlansScreen, describe
 from tests.tui.conftest import TODAY, record_notifications, wait_for
 
 SIZE = (120, 40)

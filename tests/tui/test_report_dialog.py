@@ -8,7 +8,7 @@ from pathlib import Path
 from icalendar import Calendar
 from textual.widgets import Button, Checkbox, Input, Select, Static
 
-from plantui.tui.report_dialog import ReportDialog, default_path
+from plantui.tui.dialogs.report import ReportDialog, default_path
 
 
 def _capture_notifications(app) -> list[tuple[str, dict]]:

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, OptionList
 
 from plantui.service import PlanService
 from plantui.tui.app import PlanApp
-from plantui.tui.clock_dialog import ClockDialog
+from plantui.tui.dialogs.clock import ClockDialog
 from plantui.tui.widgets.footer import KeysFooter
 from tests.conftest import SRC, FakeClock
 from tests.tui.conftest import TODAY, ask_by_ref, wait_for

@@ -92,7 +92,7 @@ def render_svg(
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             if record is not None:
-                from plantui.tui.history_pane import open_history
+                from plantui.tui.dialogs.history import open_history
 
                 open_history(app, record)
                 await pilot.pause()

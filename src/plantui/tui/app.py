@@ -91,7 +91,7 @@ def _styled_as_built(screen: Screen) -> Screen:
 
 
 def _plans_screen() -> Screen:
-    from plantui.tui.plan_chooser import PlansScreen
+    from plantui.tui.screens.plans import PlansScreen
 
     return PlansScreen()
 
@@ -195,14 +195,14 @@ class PlanApp(App[None]):
 
             self._service = PlanService(self.plan_db)
         if self._service.by is None:
-            from plantui.tui.who import remembered
+            from plantui.tui.dialogs.who import remembered
 
             self._service.by = remembered(self._service.db.path)
         return self._service
 
     def action_who_is_editing(self) -> None:
         """Pick the person every edit from now on carries (remembered for this user)."""
-        from plantui.tui.who import WhoIsEditing, remember
+        from plantui.tui.dialogs.who import WhoIsEditing, remember
 
         def chosen(person_id: str | None) -> None:
             if person_id:
@@ -217,7 +217,7 @@ class PlanApp(App[None]):
 
     def _show_who(self, person_id: str | None) -> None:
         """Name the person in every header (the title is reactive: headers redraw)."""
-        from plantui.tui.who import name_of
+        from plantui.tui.dialogs.who import name_of
 
         self.editing_as = name_of(self.plan_db, person_id)
         self.title = (
@@ -237,7 +237,7 @@ class PlanApp(App[None]):
     def _ask_who_is_editing(self) -> None:
         """Name the remembered person in the header; on a shared laptop with nobody
         remembered for this user, ask who is editing before the first edit."""
-        from plantui.tui.who import remembered, shared_laptop
+        from plantui.tui.dialogs.who import remembered, shared_laptop
 
         if self.db is None:  # the Plans screen; asked when a plan opens
             return
@@ -339,7 +339,7 @@ class PlanApp(App[None]):
             return
         ahead = clock_ahead(self.db.meta("clock"), self._wall())
         if ahead is not None:
-            from plantui.tui.clock_dialog import ClockDialog
+            from plantui.tui.dialogs.clock import ClockDialog
 
             self.push_screen(ClockDialog(ahead), self._clock_confirmed)
 
@@ -476,7 +476,7 @@ class PlanApp(App[None]):
             self.notify(f"Undid the last change to {what}.", title="Undo", markup=False)
 
     def action_help(self) -> None:
-        from plantui.tui.help import HelpScreen
+        from plantui.tui.dialogs.help import HelpScreen
 
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

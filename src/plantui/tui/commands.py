@@ -63,12 +63,12 @@ class PlanCommands(Provider):
         return out
 
     def _open_backups(self) -> None:
-        from plantui.tui.backups_dialog import open_backups
+        from plantui.tui.dialogs.backups import open_backups
 
         open_backups(self.app)
 
     def _open_report(self) -> None:
-        from plantui.tui.report_dialog import ReportDialog
+        from plantui.tui.dialogs.report import ReportDialog
 
         self.app.push_screen(ReportDialog())
 

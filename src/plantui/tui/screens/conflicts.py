@@ -359,7 +359,7 @@ class ConflictsScreen(PlanScreen):
         """The history of the record in conflict: both values and who wrote each."""
         item = self.current
         if item is not None:
-            from plantui.tui.history_pane import open_history
+            from plantui.tui.dialogs.history import open_history
 
             open_history(self.app, item.conflict.record)
 

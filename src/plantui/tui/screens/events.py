@@ -33,7 +33,7 @@ class EventsScreen(BrowseScreen):
 
     def action_check_in(self) -> None:
         """Tick who attended the selected event (people and organisations)."""
-        from plantui.tui.attendance import check_in
+        from plantui.tui.dialogs.attendance import check_in
 
         record_id = self._need_selection()
         if record_id is not None:

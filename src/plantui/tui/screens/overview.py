@@ -165,7 +165,7 @@ class OverviewScreen(PlanScreen):
         if not findings:
             options.append(Option(Text("  None."), disabled=True))
         if self.since is not None:
-            from plantui.tui.changes_view import changes_options
+            from plantui.tui.dialogs.since import changes_options
 
             options.extend(changes_options(self.app.plan_db, *self.since))
         items.clear_options()
@@ -208,7 +208,7 @@ class OverviewScreen(PlanScreen):
 
     def action_changed_since(self) -> None:
         """Add what changed since a date or an event (say, the last steering meeting)."""
-        from plantui.tui.changes_view import SinceDialog
+        from plantui.tui.dialogs.since import SinceDialog
 
         def chosen(since: tuple[str, str] | None) -> None:
             if since is not None:

@@ -123,7 +123,7 @@ class SyncScreen(PlanScreen):
 
     def action_backups(self) -> None:
         """The kept backups: list them, restore one (``plantui backups`` in the app)."""
-        from plantui.tui.backups_dialog import open_backups
+        from plantui.tui.dialogs.backups import open_backups
 
         open_backups(self.app)
 

@@ -493,7 +493,7 @@ class TimelineScreen(PlanScreen):
         """The selected action's history (h scrolls left here, so it is H)."""
         bar = self._need_bar()
         if bar is not None:
-            from plantui.tui.history_pane import open_history
+            from plantui.tui.dialogs.history import open_history
 
             open_history(self.app, bar.id)
 

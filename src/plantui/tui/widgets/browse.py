@@ -343,7 +343,7 @@ class BrowseScreen(PlanScreen):
 
     def action_history(self) -> None:
         """Open the selected record's history (who changed what, when, on which laptop)."""
-        from plantui.tui.history_pane import HistoryPane
+        from plantui.tui.dialogs.history import HistoryPane
 
         record_id = self._need_selection()
         if record_id:

@@ -154,7 +154,7 @@ class PlansScreen(PlanScreen):
             self.plan_app.open_plan(self.entries[int(choice.removeprefix("plan-"))].path)
 
     def action_new_plan(self) -> None:
-        from plantui.tui.new_plan_dialog import NewPlanDialog
+        from plantui.tui.dialogs.new_plan import NewPlanDialog
 
         def started(path: Path | None) -> None:
             if path is not None:  # straight to the first asks
@@ -166,7 +166,7 @@ class PlansScreen(PlanScreen):
         self.plan_app.edit_record("ask")
 
     def action_roll_over(self) -> None:
-        from plantui.tui.new_plan_dialog import NewPlanDialog
+        from plantui.tui.dialogs.new_plan import NewPlanDialog
 
         entry = self.highlighted_entry()
         if entry is None:
@@ -211,7 +211,7 @@ class PlansScreen(PlanScreen):
         self.plan_app.open_plan(path)
 
     def action_import_file(self) -> None:
-        from plantui.tui.import_dialog import ImportDialog
+        from plantui.tui.dialogs.import_file import ImportDialog
 
         self.app.push_screen(ImportDialog(), self._import)
 

@@ -1,0 +1,1 @@
+"""Modal dialogs and panes the screens open: forms aside (``tui.forms``)."""
