@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from plantui.clock import clock_ms, split_stamp
 from plantui.storage.database import Database
 from plantui.text import one_line
 from plantui.text import show_value as value_text
@@ -12,7 +13,7 @@ from plantui.text import show_value as value_text
 
 def who_wrote(db: Database, at: str) -> str:
     """This copy's own label for its own writes, a short replica id for anyone else's."""
-    _, _, replica = at.partition("@")
+    replica = split_stamp(at)[1]
     if replica and replica == db.replica_id:
         return f"{one_line(db.replica_label) or 'this laptop'} (this laptop)"
     known = db.meta(f"replica_label:{replica}") if replica else None
@@ -23,9 +24,8 @@ def who_wrote(db: Database, at: str) -> str:
 
 def when_written(at: str) -> str:
     """The stamp's wall-clock milliseconds as a local date and time, to the minute."""
-    clock = at.partition("@")[0]
     try:
-        ms = int(clock.partition(".")[0])
+        ms = clock_ms(split_stamp(at)[0])
     except ValueError:
         return "unknown time"
     when = dt.datetime.fromtimestamp(ms / 1000, tz=dt.UTC).astimezone()

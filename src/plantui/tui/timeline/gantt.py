@@ -34,6 +34,7 @@ from plantui.schedule import (
     make_scale,
     month_starts,
 )
+from plantui.tui.widgets.safe import RAG_MARK
 
 HEADER_LINES = 2
 MIN_LABEL = 18
@@ -66,7 +67,6 @@ STATUS_WORDS = {
     "done": "done",
     "cancelled": "cancelled",
 }
-RAG_MARK = {"green": "■", "amber": "▲", "red": "●"}
 """RAG glyphs shared with the rest of the app (widgets.safe), beside each label."""
 MILESTONE = "◆"
 GHOST_MILESTONE = "◇"

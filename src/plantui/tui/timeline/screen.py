@@ -32,17 +32,14 @@ from plantui.tui.timeline.gantt import (
     GHOST,
     LATE,
     MILESTONE,
-    RAG_MARK,
     STATUS_WORDS,
     TODAY,
     GanttView,
 )
 from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.footer import KeysFooter
-from plantui.tui.widgets.safe import show
+from plantui.tui.widgets.safe import rag_content, show
 
-RAG_WORDS = {"green": "green", "amber": "amber", "red": "red"}
-RAG_STYLE = {"green": "ansi_green", "amber": "ansi_yellow", "red": "ansi_red"}
 """The same ANSI colours as the rest of the app (widgets.safe), whatever the theme."""
 
 
@@ -252,7 +249,7 @@ class TimelineScreen(PlanScreen):
                 f"  {len(bars)} action{'s' if len(bars) != 1 else ''}",
                 f"  {span[0]} → {span[1]}" if span else "",
             ),
-            Content.assemble("RAG: ", _rag(rag), f" · Progress: {_pct(progress)}"),
+            Content.assemble("RAG: ", rag_content(rag), f" · Progress: {_pct(progress)}"),
         ]
         milestone = s.ask_next_milestone(key, self.today)
         lines.append(Content.assemble("Next milestone: ", _milestone(milestone)))
@@ -287,7 +284,7 @@ class TimelineScreen(PlanScreen):
                 "Status: ",
                 STATUS_WORDS.get(bar.status or "", "not set"),
                 " · RAG: ",
-                _rag(bar.rag),
+                rag_content(bar.rag),
                 f" · Progress: {_pct(bar.progress)} · Next milestone: ",
                 _milestone(s.next_milestone(bar.id, self.today)),
             ),
@@ -603,12 +600,6 @@ class TimelineScreen(PlanScreen):
                 (event.title, "bold"),
             )
         )
-
-
-def _rag(value: str | None) -> Content:
-    if value not in RAG_MARK:
-        return Content.styled("– none", "dim")
-    return Content.styled(f"{RAG_MARK[value]} {RAG_WORDS[value]}", f"bold {RAG_STYLE[value]}")
 
 
 def _pct(value: int | None) -> str:

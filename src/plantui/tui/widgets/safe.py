@@ -10,15 +10,13 @@ from __future__ import annotations
 from typing import Any
 
 from rich.text import Text
+from textual.content import Content
 
 from plantui.text import one_line, plain, show_value
 
-RAG_GLYPHS = {
-    "red": ("● red", "bold red"),
-    "amber": ("▲ amber", "bold yellow"),
-    "green": ("■ green", "bold green"),
-}
-"""RAG shown as glyph + word, so colour is never the only signal."""
+RAG_MARK = {"green": "■", "amber": "▲", "red": "●"}
+"""RAG shown as a glyph beside its word and colour, so colour is never the only signal."""
+RAG_STYLE = {"green": "bold green", "amber": "bold yellow", "red": "bold red"}
 
 CONFLICT_MARK = "⚠"
 
@@ -40,10 +38,16 @@ def block(value: Any) -> Text:
 
 def rag(value: str | None, width: int = 7) -> Text:
     """A RAG value as glyph, word and colour, padded to ``width``; '– none' when unset."""
-    if value not in RAG_GLYPHS:
+    if value not in RAG_MARK:
         return Text("– none".ljust(width), style="dim")
-    word, style = RAG_GLYPHS[value]
-    return Text(word.ljust(width), style=style)
+    return Text(f"{RAG_MARK[value]} {value}".ljust(width), style=RAG_STYLE[value])
+
+
+def rag_content(value: str | None) -> Content:
+    """The same RAG display as :func:`rag`, as Content for Static widgets."""
+    if value not in RAG_MARK:
+        return Content.styled("– none", "dim")
+    return Content.styled(f"{RAG_MARK[value]} {value}", RAG_STYLE[value])
 
 
 def progress(value: int | None, width: int = 10) -> Text:
