@@ -18,7 +18,16 @@ from textual.widgets import Header, Static
 
 from plantui import clock
 from plantui.errors import PlanError
-from plantui.schedule import Bar, Schedule, load_schedule, resized, shifted
+from plantui.schedule import (
+    NO_ASK,
+    NO_RAG,
+    Bar,
+    BarFilter,
+    Schedule,
+    load_schedule,
+    resized,
+    shifted,
+)
 from plantui.text import one_line
 from plantui.tui.timeline.gantt import (
     FILL,
@@ -31,6 +40,7 @@ from plantui.tui.timeline.gantt import (
     GanttView,
 )
 from plantui.tui.widgets.choose import ChooseOne
+from plantui.tui.widgets.filters import FILTER_BINDINGS, RAG_CHOICES, Filters, ask_filter
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import show
 
@@ -76,10 +86,12 @@ class TimelineScreen(Screen[None]):
             show=False,
             key_display="[",
         ),
+        *FILTER_BINDINGS,
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="timeline-filter", markup=False)
         yield GanttView(id="gantt")
         yield Static(id="timeline-detail", markup=False)
         yield Static(_legend(), id="timeline-legend")
@@ -100,7 +112,13 @@ class TimelineScreen(Screen[None]):
     _wanted: str | None = None
     """A record asked for before the screen was mounted; selected once it is."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = Filters()
+        """What the `f` menu chose; the Gantt shows only the actions it keeps."""
+
     def on_mount(self) -> None:
+        self.query_one("#timeline-filter", Static).display = False
         self.reload()
         self.gantt.focus()
         if self._wanted is not None:
@@ -129,7 +147,9 @@ class TimelineScreen(Screen[None]):
 
     def _show_detail(self, extra: Content | None = None) -> None:
         row = self.gantt.selected_row
-        if row is None:
+        if row is None and self.filters:
+            text = Content("No action matches the filter: f to change it, F clears it.")
+        elif row is None:
             text = Content("No actions yet: press a to add one.")
         elif row.kind == "ask":
             text = self._ask_detail(row.id)
@@ -434,6 +454,54 @@ class TimelineScreen(Screen[None]):
             f"Baseline set from the current dates of {len(edits)} actions (ctrl+z undoes it).",
             markup=False,
         )
+
+    # -- filter -------------------------------------------------------------------------------
+
+    def action_filter_by(self) -> None:
+        """Show only the actions of one owner, RAG, status or ask (f again adds another)."""
+        ask_filter(self, ("owner", "rag", "status", "ask"), self._filter_values, self._filtered)
+
+    def action_clear_filters(self) -> None:
+        """Show every action again."""
+        self._filtered(None, "", "")
+
+    def _filter_values(self, facet: str) -> list[tuple[str, str]]:
+        """The values of a facet present in the plan, as (value, label)."""
+        s = self.schedule
+        bars = s.bars.values()
+        if facet == "owner":
+            owners = {o for b in bars for o in (b.community_owner, b.public_owner) if o}
+            named = [(o, one_line(s.organisations.get(o) or o)) for o in owners]
+            return sorted(named, key=lambda pair: pair[1].casefold())
+        if facet == "rag":
+            return [*RAG_CHOICES, (NO_RAG, "not set")]
+        if facet == "status":
+            present = {b.status or "" for b in bars}
+            out = [(k, w) for k, w in STATUS_WORDS.items() if k in present]
+            return out + ([("", "not set")] if "" in present else [])
+        asks = [(a.id, one_line(a.label)) for a in s.asks if s.group_bars(a.id)]
+        return asks + ([(NO_ASK, "no ask")] if s.group_bars(NO_ASK) else [])
+
+    def _filtered(self, facet: str | None, value: str, label: str) -> None:
+        if facet is None:
+            self.filters.clear()
+        else:
+            self.filters.set(facet, value, label)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        f = self.filters
+        only = BarFilter(f.value("owner"), f.value("rag"), f.value("status"), f.value("ask"))
+        self.gantt.only = only if only.active else None
+        self.gantt.set_schedule(self.schedule, self.today)
+        line = self.query_one("#timeline-filter", Static)
+        line.display = bool(f)
+        line.update(
+            Content.assemble(
+                ("Showing only ", "bold"), f.describe(), ("  — f to change, F clears", "dim")
+            )
+        )
+        self._show_detail()
 
     # -- view ---------------------------------------------------------------------------------
 
