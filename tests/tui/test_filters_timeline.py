@@ -101,3 +101,22 @@ async def test_ask_filter_offers_no_ask_and_status_shows_exactly_those(make_app,
         assert await wait_for(pilot, lambda: shown_actions(app) == answering)
         asks_shown = [row.id for row in app.screen.gantt.rows if row.kind == "ask"]
         assert asks_shown == [ask.id]
+
+
+async def test_the_palette_offers_the_filter_and_clears_it(make_app, demo_service):
+    unrated = {v.id for v in live_actions(demo_service) if not v.values.get("rag")}
+    app = make_app("timeline")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        everything = shown_actions(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Filter by owner", "enter")
+        await choose(pilot, app, "RAG")
+        await choose(pilot, app, "not set")
+        assert await wait_for(pilot, lambda: shown_actions(app) == unrated)
+        assert unrated < everything
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Clear the filters", "enter")
+        assert await wait_for(pilot, lambda: shown_actions(app) == everything)
