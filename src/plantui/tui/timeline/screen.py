@@ -40,6 +40,7 @@ from plantui.tui.timeline.gantt import (
     GanttView,
 )
 from plantui.tui.widgets.choose import ChooseOne
+from plantui.tui.widgets.duplicate_notice import notify_if_duplicate
 from plantui.tui.widgets.filters import FILTER_BINDINGS, RAG_CHOICES, Filters, ask_filter
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import show
@@ -319,9 +320,12 @@ class TimelineScreen(Screen[None]):
     def _open_form(self, type_name: str, record_id: str | None, preset: dict | None = None):
         from plantui.tui.forms import RecordForm
 
-        self.app.push_screen(
-            RecordForm(type_name, record_id=record_id, preset=preset), self._after_form
-        )
+        def done(saved: str | None) -> None:
+            self._after_form(saved)
+            if record_id is None:
+                notify_if_duplicate(self.app, type_name, saved)
+
+        self.app.push_screen(RecordForm(type_name, record_id=record_id, preset=preset), done)
 
     def _after_form(self, record_id: str | None) -> None:
         if record_id:

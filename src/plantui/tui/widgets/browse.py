@@ -27,6 +27,7 @@ from plantui.storage.models import PROJECTIONS, Record
 from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.columns import fit_columns, natural_widths
 from plantui.tui.widgets.detail import DetailPane
+from plantui.tui.widgets.duplicate_notice import notify_if_duplicate
 from plantui.tui.widgets.filters import FILTER_BINDINGS, Filters, ask_filter
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.related import Related, related_records
@@ -379,7 +380,11 @@ class BrowseScreen(Screen[None]):
     def action_add(self) -> None:
         from plantui.tui.forms import RecordForm
 
-        self.app.push_screen(RecordForm(self.TYPE), self._after_form)
+        self.app.push_screen(RecordForm(self.TYPE), self._after_add)
+
+    def _after_add(self, record_id: str | None) -> None:
+        self._after_form(record_id)
+        notify_if_duplicate(self.app, self.TYPE, record_id)
 
     def action_edit(self) -> None:
         from plantui.tui.forms import RecordForm
