@@ -120,3 +120,18 @@ async def test_the_palette_offers_the_filter_and_clears_it(make_app, demo_servic
         await pilot.pause()
         await pilot.press(*"Clear the filters", "enter")
         assert await wait_for(pilot, lambda: shown_actions(app) == everything)
+
+
+async def test_opening_a_record_the_filter_hides_clears_the_filter(make_app, demo_service):
+    hidden = next(v for v in live_actions(demo_service) if v.values.get("rag") == "green")
+    app = make_app("timeline")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await choose(pilot, app, "RAG")
+        await choose(pilot, app, "red")
+        assert await wait_for(pilot, lambda: hidden.id not in shown_actions(app))
+        app.screen.select_record(hidden.id)
+        await pilot.pause()
+        assert app.screen.gantt.selected_row.id == hidden.id
+        assert not app.screen.filters

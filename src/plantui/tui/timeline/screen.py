@@ -139,7 +139,10 @@ class TimelineScreen(Screen[None]):
             return
         if record_id not in self.schedule.bars and record_id not in self.schedule.ask_ids:
             self.reload()
-        self.gantt.select(record_id)
+        if not self.gantt.select(record_id) and self.filters:
+            self.notify("Filters cleared to show it.", markup=False)
+            self._filtered(None, "", "")
+            self.gantt.select(record_id)
 
     # -- detail pane --------------------------------------------------------------------------
 
