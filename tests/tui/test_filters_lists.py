@@ -120,3 +120,21 @@ async def test_events_by_status(make_app, demo_service):
         wanted = {e.id for e in events if e.values.get("status") == rare}
         assert await wait_for(pilot, lambda: listed(app) == wanted)
         assert len(wanted) < len(events)
+
+
+async def test_pledges_answering_no_ask(make_app, demo_service):
+    pledge = demo_service.list("pledge")[0]
+    for link in demo_service.list("link"):
+        if link.values["role"] == "responds_to" and link.values["from"] == pledge.id:
+            demo_service.delete(link.id)  # this pledge now answers no ask
+    answered = {p for p, _ in links(demo_service, "responds_to")}
+    alone = {p.id for p in demo_service.list("pledge") if p.id not in answered}
+    assert pledge.id in alone
+    app = make_app("pledges")
+    async with app.run_test(size=(140, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("f")
+        await choose(pilot, app, "Ask")
+        await choose(pilot, app, "no ask")
+        assert await wait_for(pilot, lambda: listed(app) == alone)
+        assert alone < {p.id for p in demo_service.list("pledge")}
