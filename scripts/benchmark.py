@@ -4,6 +4,9 @@
 * exchange: import/export of a 20,000-action plan against plain json + sqlite3
 * startup:  first frame with data against a bare Textual app
 * timeline: frames of a 10,000-action timeline against a 100-action one
+* search:   searches on a 20,000-action plan, from a rare word to one in every action
+* tui:      every screen's first frame, forms, switches, filter and timeline against
+            bare-Textual twins (``bench_tui.py``, the table of README's "Speed")
 """
 
 from __future__ import annotations
@@ -13,7 +16,13 @@ import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-BENCHES = ["bench_exchange.py", "bench_startup.py", "bench_timeline.py"]
+BENCHES = [
+    "bench_exchange.py",
+    "bench_startup.py",
+    "bench_timeline.py",
+    "bench_search.py",
+    "bench_tui.py",
+]
 
 
 def main() -> int:

@@ -1,7 +1,8 @@
 """Regenerate screenshots/<screen>.svg from a fresh example plan, with today pinned.
 
 Run from the repository root: ``python scripts/screenshots.py``. Each screen is drawn by the
-real ``plantui screenshot`` command at 160x50, and again at 80x24 for small terminals.
+real ``plantui screenshot`` command at 160x50 and again at 80x24 for small terminals, and
+the command palette searching the records for "interp".
 """
 
 from __future__ import annotations
@@ -35,9 +36,12 @@ def main() -> int:
         env["HOME"] = "/home/coordinator"
         db = str(Path(tmp) / "demo.db")
         plantui("--db", db, "demo", env=env)
-        shots = [(name, "160x50", out / f"{name}.svg") for name in SCREENS]
-        shots += [(name, "80x24", out / f"{name}-80x24.svg") for name in SCREENS]
-        for name, size, path in shots:
+        shots: list[tuple[str, str, Path, tuple[str, ...]]] = [
+            (name, "160x50", out / f"{name}.svg", ()) for name in SCREENS
+        ]
+        shots += [(name, "80x24", out / f"{name}-80x24.svg", ()) for name in SCREENS]
+        shots.append(("asks", "160x50", out / "palette-search.svg", ("--palette", "interp")))
+        for name, size, path, extra in shots:
             plantui(
                 "--db",
                 db,
@@ -48,6 +52,7 @@ def main() -> int:
                 str(path),
                 "--size",
                 size,
+                *extra,
                 env=env,
             )
         os.environ["PLANTUI_TODAY"] = TODAY

@@ -237,6 +237,31 @@ def test_the_same_id_twice_is_refused(cli, plan_service, tmp_path):
     assert f"plantui: line 3: the id {ask} is also on line 2." in result.err
 
 
+def test_event_times_in_a_spreadsheet_are_read_in_the_plans_zone(cli, plan_service, tmp_path):
+    """A spreadsheet of sessions written as the seeds write them: stored with London's offset
+    (GMT in March, BST in July); an end given as a time alone is on the event's day."""
+    events = write(
+        tmp_path / "events.csv",
+        "title,starts_at,ends_at\n"
+        "Conference workshop,2023-03-02 2:15pm,4pm\n"
+        "Summer workshop,2025-07-10 14:00,2025-07-10 17:00\n",
+    )
+    result = cli("import-csv", "event", str(events))
+    assert result.code == 0, result.err
+    times = {
+        v.values["title"]: (v.values["starts_at"], v.values["ends_at"])
+        for v in plan_service.list("event")
+    }
+    assert times == {
+        "Conference workshop": ("2023-03-02T14:15:00+00:00", "2023-03-02T16:00:00+00:00"),
+        "Summer workshop": ("2025-07-10T14:00:00+01:00", "2025-07-10T17:00:00+01:00"),
+    }
+    bad = write(tmp_path / "bad.csv", "title,starts_at\nLost,14:15\n")
+    refused = cli("import-csv", "event", str(bad))
+    assert refused.code == 1
+    assert "line 2: starts_at '14:15' needs a date too" in refused.err + refused.out
+
+
 def test_a_backup_of_the_plan_is_taken_before_an_import(cli, plan_service, db_path, tmp_path):
     orgs = write(tmp_path / "orgs.csv", "name,sector\nPeckham Carers Circle,community\n")
     backups = db_path.parent / f"{db_path.name}.backups"

@@ -321,3 +321,32 @@ def test_plan_and_db_together_are_refused(tmp_path, run):
     run("new", "Local plan")
     result = run("--db", str(tmp_path / "one.db"), "--plan", "local", "list", "ask")
     assert result.code == 1 and "either --db or --plan" in result.err
+
+
+def test_an_edit_in_an_empty_library_says_how_to_start_a_plan(run):
+    result = run("add", "ask", "title=Somewhere")
+    assert result.code == 1 and len(result.err.strip().splitlines()) == 1
+    assert "plantui new TITLE" in result.err
+
+
+def test_the_app_opens_the_only_plan_the_one_named_or_else_the_plans(run, library, tmp_path):
+    from plantui.cli.main import Context, build_parser
+    from plantui.cli.tui_command import plan_to_open
+
+    def opened(*args: str) -> Path | None:
+        ctx = Context(build_parser().parse_args(["--library", str(library), *args]))
+        db = plan_to_open(ctx)
+        if db is None:
+            return None
+        db.close()
+        return db.path
+
+    assert opened() is None  # an empty library: the welcome screen
+    only = run("new", "Only plan").last_line
+    (entry,) = run("plans", "--json").json()
+    assert entry["id"] == only and opened() == Path(entry["path"])
+    run("new", "Second plan")
+    assert opened() is None  # several: the plan list
+    second = next(p for p in run("plans", "--json").json() if p["title"] == "Second plan")
+    assert opened("--plan", "second") == Path(second["path"])
+    assert opened("--db", str(tmp_path / "one.db")) == tmp_path / "one.db"

@@ -17,11 +17,13 @@ from dataclasses import dataclass, field
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import select
 
 from plantui.domain import TYPES, Field, InvalidValue, is_uuid, parse_text_value
 from plantui.errors import PlanError
+from plantui.event_time import read_times
 from plantui.exchange.importer import keep_backup
 from plantui.service import PlanService
 from plantui.storage.models import PROJECTIONS, Ask, Link
@@ -209,6 +211,7 @@ def _parse_row(
     cells: dict[tuple[str, str], str],
     lookup: _Lookup,
     problems: list[str],
+    zone: ZoneInfo,
 ) -> _Row:
     rtype = TYPES[type_name]
     row = _Row(line, cells.get(("id", ""), "").strip())
@@ -218,7 +221,10 @@ def _parse_row(
             _parse_ref(spec, raw, _cell(cells.get(("name", spec.name), "")), row, lookup, problems)
             continue
         try:
-            value = parse_text_value(spec, raw)
+            if spec.kind == "when":  # as people write them, in the plan's zone
+                value = read_times(rtype, {spec.name: raw}, row.values, zone)[spec.name]
+            else:
+                value = parse_text_value(spec, raw)
         except InvalidValue as exc:
             problems.append(f"line {line}: {exc}.")
             continue
@@ -301,7 +307,8 @@ def check_csv(service: PlanService, type_name: str, path: Path) -> list[_Row]:
             name: plain(text).strip() for (kind, name), text in named.items() if kind == "field"
         }
         lookup.add_row(len(keyed) - 1, named.get(("id", ""), "").strip(), values)
-    parsed = [_parse_row(type_name, line, cells, lookup, problems) for line, cells in keyed]
+    zone = service.plan_zone()
+    parsed = [_parse_row(type_name, line, cells, lookup, problems, zone) for line, cells in keyed]
     first_line: dict[str, int] = {}
     for row in parsed:
         key = row.old_id.lower()

@@ -120,3 +120,21 @@ def create_in_library(
         raise
     finally:
         db.close()
+
+
+def add_example(library: Library, make_service: Callable[[Database], PlanService]) -> Path:
+    """Put the example plan into the library as one more plan; returns its file."""
+    from plantui.demo import load_demo
+    from plantui.storage.database import open_database
+
+    path = library.empty_path()
+    db = open_database(path)
+    try:
+        load_demo(make_service(db))
+    except BaseException:
+        db.close()
+        remove_database(path)
+        raise
+    finally:
+        db.close()
+    return path

@@ -14,10 +14,17 @@ are cleared (they are frozen again when the new plan is agreed). The old plan is
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
+from plantui.library import Library, PlanEntry, refuse_if_archived
 from plantui.service import PlanService, RecordView, Writer
+from plantui.storage.database import Database
+
+if TYPE_CHECKING:
+    from plantui.new_plan import PlanStart
 
 CLOSED_ASKS = frozenset({"achieved", "declined", "withdrawn"})
 CLOSED_PLEDGES = frozenset({"met", "withdrawn"})
@@ -140,3 +147,39 @@ def _copy(view: RecordView, ids: dict[str, str], shift: dt.timedelta) -> dict[st
         values[name] = value
     values["carried_from"] = view.id
     return values
+
+
+def start_rolled_over(
+    library: Library,
+    start: PlanStart,
+    source: PlanEntry,
+    make_service: Callable[[Database], PlanService],
+) -> tuple[str, Path, Carried]:
+    """Next year's plan from ``source``, written in one transaction; the old one is only read.
+
+    Area and time zone are inherited when ``start`` leaves them out. Returns the new plan's
+    id, its file and what was carried.
+    """
+    from plantui.new_plan import create_in_library
+    from plantui.storage.database import open_database
+
+    refuse_if_archived("1" if source.archived else None, source.path)
+    old_db = open_database(source.path)
+    carried = Carried()
+    try:
+        old = make_service(old_db)
+
+        def fill(writer: Writer, plan_id: str) -> None:
+            nonlocal carried
+            before = old.get(source.id).values
+            values: dict[str, Any] = {"previous_plan": source.id}
+            for name in ("area", "timezone"):
+                if getattr(start, name) is None and before.get(name):
+                    values[name] = before[name]
+            writer.update(plan_id, values)
+            carried = carry(old, writer, start.start)
+
+        plan_id, path = create_in_library(library, start, make_service, fill)
+    finally:
+        old_db.close()
+    return plan_id, path, carried

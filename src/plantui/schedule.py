@@ -13,17 +13,19 @@ finish the beginning, for the dependency rules).
 from __future__ import annotations
 
 import datetime as dt
+import re
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Literal, NamedTuple, cast
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 from plantui.derived import RAG_ORDER, dependency_cycles
 from plantui.domain import drawable_day, drawable_days
-from plantui.storage.models import Action, Ask, Dependency, Event, Organisation, Plan, Pledge
+from plantui.storage.database import as_sqlite
 from plantui.text import one_line
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 DAY = dt.timedelta(days=1)
 Zoom = Literal["week", "month", "quarter"]
@@ -691,85 +693,118 @@ class Schedule:
         return min(found, key=_order) if found else None
 
 
-def load_schedule(session: Session) -> Schedule:
-    """Read the schedule from the projection tables (live records only)."""
-    plan = session.execute(select(Plan).where(Plan.deleted.is_(False))).scalars().first()
+def _stored_day(text: str | None) -> dt.date | None:
+    """A stored ``Date`` column (ISO text) as a drawable day, read as SQLAlchemy reads it."""
+    if text is None:
+        return None
+    match = _STORED_DAY.match(text)
+    if match is None:
+        raise ValueError(f"Couldn't parse date string: {text!r}")
+    return drawable_day(dt.date(*map(int, match.groups())))
+
+
+_STORED_DAY = re.compile(r"(\d+)-(\d+)-(\d+)")
+
+_MAX_VARIABLES = 900
+"""Below SQLite's oldest limit on a statement's parameters (999); past it, read them all."""
+
+_ACTION_COLUMNS = (
+    'id, title, ref_code, ask, parent, pledge, community_owner, public_owner, start, "end", '
+    "baseline_start, baseline_end, status, rag, progress, milestone, date_confidence"
+)
+
+
+def _first_asks(con: sqlite3.Connection, asks: list[AskGroup], rows: int) -> list[AskGroup]:
+    """The first asks whose headings and actions fill ``rows`` rows."""
+    out: list[AskGroup] = []
+    filled = 0
+    for ask in asks:
+        if filled >= rows:
+            break
+        out.append(ask)
+        sql = "SELECT count(*) FROM action WHERE ask = ? AND NOT deleted"
+        filled += 1 + con.execute(sql, (ask.id,)).fetchone()[0]
+    return out
+
+
+def load_schedule(source: sqlite3.Connection | Session, rows: int | None = None) -> Schedule:
+    """Read the schedule from the projection tables (live records only), over plain
+    ``sqlite3`` (a session's own connection when given one), so the timeline can be drawn
+    without importing SQLAlchemy. With ``rows``, only the first asks that fill that many
+    rows and their actions: the first screenful, to show while the rest is read."""
+    con = as_sqlite(source)
+    plan = con.execute(
+        "SELECT title, period_start, period_end FROM plan WHERE NOT deleted LIMIT 1"
+    ).fetchone()
     asks = [
-        AskGroup(a.id, one_line(a.title or ""), one_line(a.ref_code or ""), a.rank)
-        for a in session.execute(
-            select(Ask.id, Ask.title, Ask.ref_code, Ask.rank)
-            .where(Ask.deleted.is_(False))
-            .order_by(Ask.rank, Ask.id)
+        AskGroup(ask_id, one_line(title or ""), one_line(ref_code or ""), rank)
+        for ask_id, title, ref_code, rank in con.execute(
+            "SELECT id, title, ref_code, rank FROM ask WHERE NOT deleted ORDER BY rank, id"
         )
     ]
-    cols = (
-        Action.id,
-        Action.title,
-        Action.ref_code,
-        Action.ask,
-        Action.parent,
-        Action.pledge,
-        Action.community_owner,
-        Action.public_owner,
-        Action.start,
-        Action.end,
-        Action.baseline_start,
-        Action.baseline_end,
-        Action.status,
-        Action.rag,
-        Action.progress,
-        Action.milestone,
-        Action.date_confidence,
-    )
+    if rows is not None:
+        asks = _first_asks(con, asks, rows)
+
+    def among(column: str, ids: Iterable[str | None]) -> tuple[str, tuple[str, ...]]:
+        """A condition keeping a first screenful's rows to those it shows (else none)."""
+        kept = tuple({i for i in ids if i}) if rows is not None else ()
+        if rows is None or len(kept) > _MAX_VARIABLES:
+            return "", ()
+        return f" AND {column} IN ({', '.join('?' * len(kept))})", kept
+
+    where, args = among("ask", (a.id for a in asks))
     bars: dict[str, Bar] = {}
-    for r in session.execute(select(*cols).where(Action.deleted.is_(False))):
+    for r in con.execute(f"SELECT {_ACTION_COLUMNS} FROM action WHERE NOT deleted{where}", args):
         # Titles are made safe when shown (Bar.label), only for the rows on screen.
-        bar = Bar(*cast("tuple[Any, ...]", r))  # NULL title, code and milestone fixed below
+        bar = Bar(*r)  # NULL title, code and milestone fixed below
         bar.title = bar.title or ""
         bar.ref_code = bar.ref_code or ""
         bar.milestone = bool(bar.milestone)
         bar.start, bar.end, bar.baseline_start, bar.baseline_end = (
-            None if day is None else drawable_day(day)
+            _stored_day(cast("str | None", day))
             for day in (bar.start, bar.end, bar.baseline_start, bar.baseline_end)
         )
         bars[bar.id] = bar
+    where, args = among('"to"', bars)
     deps = [
-        Dep(r.id, r.from_, r.to, r.kind or "FS", drawable_days(r.lag_days or 0))
-        for r in session.execute(
-            select(
-                Dependency.id, Dependency.from_, Dependency.to, Dependency.kind, Dependency.lag_days
-            ).where(Dependency.deleted.is_(False))
+        Dep(dep_id, pred, succ, kind or "FS", drawable_days(lag or 0))
+        for dep_id, pred, succ, kind, lag in con.execute(
+            f'SELECT id, "from", "to", kind, lag_days FROM dependency WHERE NOT deleted{where}',
+            args,
         )
-        if r.from_ and r.to
+        if pred and succ
     ]
     events: list[EventMark] = []
-    for ev in session.execute(
-        select(Event.id, Event.title, Event.kind, Event.starts_at, Event.status).where(
-            Event.deleted.is_(False)
-        )
+    for event_id, title, kind, starts_at, status in con.execute(
+        "SELECT id, title, kind, starts_at, status FROM event WHERE NOT deleted"
     ):
-        if not ev.starts_at or ev.status == "cancelled":
+        if not starts_at or status == "cancelled":
             continue
         try:
-            day = drawable_day(dt.date.fromisoformat(ev.starts_at[:10]))
+            day = drawable_day(dt.date.fromisoformat(starts_at[:10]))
         except ValueError:
             continue
-        events.append(EventMark(ev.id, day, one_line(ev.title or ""), ev.kind))
+        events.append(EventMark(event_id, day, one_line(title or ""), kind))
     events.sort(key=lambda e: (e.day, e.title, e.id))
+    owners = [o for b in bars.values() for o in (b.community_owner, b.public_owner)]
+    where, args = among("id", owners)
     organisations = {
-        r.id: one_line(r.short_name or r.name or "")
-        for r in session.execute(
-            select(Organisation.id, Organisation.name, Organisation.short_name)
+        org_id: one_line(short_name or name or "")
+        for org_id, name, short_name in con.execute(
+            f"SELECT id, name, short_name FROM organisation WHERE 1{where}", args
         )
     }
+    where, args = among("id", (b.pledge for b in bars.values()))
     pledges = {
-        r.id: one_line(f"{r.ref_code or ''} {r.title or ''}".strip())
-        for r in session.execute(select(Pledge.id, Pledge.ref_code, Pledge.title))
+        pledge_id: one_line(f"{ref_code or ''} {title or ''}".strip())
+        for pledge_id, ref_code, title in con.execute(
+            f"SELECT id, ref_code, title FROM pledge WHERE 1{where}", args
+        )
     }
     return Schedule(
-        title=one_line(plan.title or "") if plan else "",
-        period_start=drawable_day(plan.period_start) if plan and plan.period_start else None,
-        period_end=drawable_day(plan.period_end) if plan and plan.period_end else None,
+        title=one_line(plan[0] or "") if plan else "",
+        period_start=_stored_day(plan[1]) if plan else None,
+        period_end=_stored_day(plan[2]) if plan else None,
         asks=asks,
         bars=bars,
         deps=deps,

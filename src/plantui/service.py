@@ -185,8 +185,8 @@ class Writer:
             raise PlanError("This database already holds a plan; a database holds exactly one.")
         if rtype.name != "plan" and not self.db.meta("plan_id", self.session):
             raise PlanError(
-                "This database holds no plan yet: add one with `plantui add plan title=...`,"
-                " run `plantui demo`, or import a full export."
+                "This database holds no plan yet: start one with `plantui new TITLE` (or"
+                " `plantui add plan title=...`), run `plantui demo`, or import a full export."
             )
         values = {k: v for k, v in values.items() if v is not None}
         if rtype.name == "ask" and "rank" not in values:

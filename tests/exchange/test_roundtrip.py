@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sqlite3
@@ -174,3 +175,15 @@ def test_import_remembers_the_label_of_the_laptop_that_wrote_the_file(pair):
     a, b = pair
     b.receive(a.export())
     assert b.db.meta(f"replica_label:{a.db.replica_id}") == a.db.replica_label
+
+
+def test_the_cycle_collector_runs_again_after_an_import_and_a_refused_one(pair, tmp_path):
+    a, b = pair
+    good = a.export()
+    bad = tmp_path / "bad.plantui.json"
+    bad.write_text("{}")
+    b.receive(good)
+    assert gc.isenabled()
+    with pytest.raises(PlanError):
+        b.receive(bad)
+    assert gc.isenabled()

@@ -28,6 +28,7 @@ from hypothesis.stateful import (
 from plantui.errors import PlanError
 from plantui.exchange import export_file, import_files
 from plantui.service import PlanService
+from plantui.storage import ledger
 from plantui.storage.backups import copy_database, keep_backup, list_backups, restore_backup
 from plantui.storage.database import open_database
 from plantui.storage.records import load_state
@@ -38,12 +39,18 @@ NAMES = ["a", "b", "c"]
 TEMPLATE: dict[str, Path] = {}
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _template(tmp_path_factory: pytest.TempPathFactory):
+    """One migrated empty database, copied for every replica (each copy takes its own id),
+    made once under pytest's own temporary folders so that nothing is left in /tmp."""
+    path = tmp_path_factory.mktemp("plantui-template") / "empty.db"
+    open_database(path).close()
+    TEMPLATE["path"] = path
+    yield
+    TEMPLATE.clear()
+
+
 def template_db() -> Path:
-    """One migrated empty database, copied for every replica (each copy takes its own id)."""
-    if "path" not in TEMPLATE:
-        folder = Path(tempfile.mkdtemp(prefix="plantui-template-"))
-        open_database(folder / "empty.db").close()
-        TEMPLATE["path"] = folder / "empty.db"
     return TEMPLATE["path"]
 
 
@@ -69,6 +76,7 @@ class Replicas(RuleBasedStateMachine):
         self.counter = 0
         self.gossips = 0
         self.kept: list[tuple[str, str, Path, dict[str, set[WriteId]]]] = []
+        self.log: list[WriteId] = []  # every write, in the order made
 
     # -- helpers ---------------------------------------------------------------------------
 
@@ -96,6 +104,7 @@ class Replicas(RuleBasedStateMachine):
                     new_stamps.add(sibs[0]["at"])
                     self.past[wid] = past
                     known.add(wid)
+                    self.log.append(wid)
         if new_stamps:
             assert len(new_stamps) == 1, "one operation, one stamp"
             stamp = new_stamps.pop()
@@ -285,6 +294,106 @@ class Replicas(RuleBasedStateMachine):
         assert service.db.replica_id != old_id, "a forked history takes a new replica id"
         self.seen[name] = {rid: set(writes) for rid, writes in seen.items()}
         self.last_stamp[name] = ""  # a new replica id starts its own sequence of stamps
+
+    @rule(name=st.sampled_from(NAMES), other=st.sampled_from(NAMES), data=st.data())
+    def whole_laptop_rolled_back_and_found_out(self, name: str, other: str, data) -> None:
+        """A laptop restored from a snapshot with its state folder (so no ledger can tell)
+        after its lost writes reached ``other``; it writes on, then imports ``other``'s
+        file: it must take a new replica id and keep both its lost and its new writes."""
+        if name == other:
+            return
+        service = self.services[name]
+        old_id = service.db.replica_id
+        self._export(name, delta=False)  # it had synced before the snapshot
+        self._import(other, len(self.files) - 1)
+        snap = self.tmp / f"{name}-snapshot.db"
+        snap.unlink(missing_ok=True)
+        service.db.backup_to(snap)
+        entry = ledger.entry(old_id)
+        seen = {rid: set(writes) for rid, writes in self.seen[name].items()}
+        last = self.last_stamp[name]
+        lost_from = len(self.log)
+        self.create(name, "ask")  # at least one lost write that a peer can show
+        self._random_writes(name, data)
+        touched = list(dict.fromkeys(wid[0] for wid in self.log[lost_from:]))  # in order
+        lost_clock = service.db.meta("clock") or ""
+        self._export(name, delta=False)
+        self._import(other, len(self.files) - 1)
+
+        db_path = service.db.path
+        service.db.close()
+        with db_path.open("r+b") as handle:  # in place: the same inode, as a VM restore
+            handle.truncate(0)
+            handle.write(snap.read_bytes())
+        entries = ledger.read()
+        entries.pop(old_id, None)
+        if entry is not None:
+            entries[old_id] = entry
+        (ledger.state_dir() / ledger.FILE_NAME).write_text(json.dumps(entries))
+        service.db = open_database(db_path)
+        assert service.db.replica_id == old_id, "nothing on the laptop itself can tell"
+        self.seen[name], self.last_stamp[name] = seen, last
+        clock = self.clocks[name]  # the clock moved on: stamps are new, vectors mislead
+        clock.now = max(clock.now, int(lost_clock[:13]) + 1)
+
+        mark = len(self.log)
+        self._random_writes(name, data, tuple(touched))
+        self._export(other, delta=False)
+        self._import(name, len(self.files) - 1)
+        new_id = service.db.replica_id
+        assert new_id != old_id, "the lost writes in the peer's file must be found"
+        self._moved_to(name, new_id, self.log[mark:])
+        self.last_stamp[name] = ""
+
+    def _random_writes(self, name: str, data, again: tuple[str, ...] = ()) -> None:
+        """A few local writes; with ``again``, some to the records the lost writes touched."""
+        for _ in range(data.draw(st.integers(0, 3))):
+            kinds = ["create", "edit", "delete_or_restore", *(["again"] * 2 if again else [])]
+            kind = data.draw(st.sampled_from(kinds))
+            if kind == "create":
+                self.create(name, data.draw(st.sampled_from(["ask", "organisation", "action"])))
+            elif kind == "edit":
+                self.edit(name, data, data.draw(st.sampled_from(["x", "y", "z"])))
+            elif kind == "delete_or_restore":
+                self.delete_or_restore(name, data)
+            else:
+                self._write_again(name, data.draw(st.sampled_from(again)), data)
+
+    def _write_again(self, name: str, rid: str, data) -> None:
+        if not self._fields(name, rid):
+            return  # made by the lost writes: not here
+        service = self.services[name]
+        kind = service.get(rid).type
+        field = {"ask": "theme", "organisation": "notes", "action": "description"}.get(kind)
+        if field is None or data.draw(st.booleans()):
+            op = service.restore if service.get(rid).deleted else service.delete
+            self._write(name, rid, lambda: op(rid))
+        else:
+            value = data.draw(st.sampled_from(["x", "y", "z"]))
+            self._write(name, rid, lambda: service.update(rid, {field: value}))
+
+    def _moved_to(self, name: str, new_id: str, writes: list[WriteId]) -> None:
+        """The writes made after the rollback now stand under the new id: the newest per
+        field under its new stamp, the ones it overwrote gone (no one else ever saw them)."""
+        newest = {wid[:2]: wid for wid in writes}
+        rename: dict[WriteId, WriteId] = {}
+        for (rid, field), wid in newest.items():
+            stamps = [s["at"] for s in self._fields(name, rid).get(field, [])]
+            mine = [at for at in stamps if at.endswith(new_id)]
+            assert len(mine) == 1, f"the write {wid} must stand once under the new id"
+            rename[wid] = (rid, field, mine[0])
+        gone = set(writes) - set(rename)
+
+        def moved(wids):
+            return {rename.get(w, w) for w in wids if w not in gone}
+
+        self.past = {
+            rename.get(w, w): frozenset(moved(p)) for w, p in self.past.items() if w not in gone
+        }
+        for per_record in self.seen.values():
+            for rid in per_record:
+                per_record[rid] = moved(per_record[rid])
+        self.files = [(p, {r: frozenset(moved(w)) for r, w in c.items()}) for p, c in self.files]
 
     # -- convergence ----------------------------------------------------------------------
 

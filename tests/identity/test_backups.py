@@ -133,3 +133,25 @@ def test_copy_command_makes_a_second_laptop_that_syncs_both_ways(tmp_path: Path)
     for db in (a, e, a, e):
         _run(db, "sync", str(folder), state=state)
     assert _titles(a, state) == _titles(e, state) == ["On A", "On E"]
+
+
+def test_restoring_the_oldest_kept_backup_brings_it_back_whole(tmp_path: Path) -> None:
+    """Going back keeps a backup of the state it leaves; that must not rotate away the one
+    being restored (which then read as an empty database put over the plan)."""
+    state, a = tmp_path / "state", tmp_path / "a.db"
+    _run(a, "add", "plan", "title=Plan", state=state)
+    _run(a, "add", "ask", "title=Oldest", "rank=a0", state=state)
+    db = open_database(a)
+    try:
+        keep_backup(db, "manual")
+    finally:
+        db.close()
+    _run(a, "add", "ask", "title=Newer", "rank=a1", state=state)
+    db = open_database(a)
+    try:
+        for _ in range(BACKUPS_KEPT - 1):
+            keep_backup(db, "manual")
+    finally:
+        db.close()
+    _run(a, "backups", "restore", str(BACKUPS_KEPT), state=state)
+    assert _titles(a, state) == ["Oldest"]

@@ -6,7 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from tests.conftest import run_process
+from plantui.storage.database import open_database
+from tests.conftest import edit_from_another_laptop, run_process
 
 
 def _run(db: Path, *args: str, state: Path, code: int = 0):
@@ -56,8 +57,10 @@ def test_a_file_cut_short_is_refused_naming_the_latest_backup(tmp_path: Path) ->
 def test_check_exits_1_on_findings_and_reports_sqlite_damage(tmp_path: Path) -> None:
     state, a = tmp_path / "state", tmp_path / "a.db"
     _run(a, "add", "plan", "title=P", state=state)
-    act = ("add", "action", "title=A", "start=2025-03-01", "end=2025-01-01")
-    action = _run(a, *act, state=state).stdout.split()[-1]
+    action = _run(a, "add", "action", "title=A", "start=2025-03-01", state=state).stdout.split()[-1]
+    database = open_database(a)
+    edit_from_another_laptop(database, action, {"end": "2025-01-01"})  # refused if typed
+    database.close()
     assert "end" in _run(a, "check", state=state, code=1).stdout
     _run(a, "set", action, "end=2025-04-01", state=state)
     assert _run(a, "check", state=state).stdout.strip() == "No integrity findings."

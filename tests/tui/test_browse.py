@@ -169,12 +169,12 @@ async def test_organisation_link_role_is_chosen_first(make_app, demo_service) ->
         await pilot.pause()
         assert isinstance(app.screen, ChooseOne)
         assert {offer.key for offer in app.screen.offers} == {
-            "raised_by:to",
-            "directed_to:to",
-            "partner:to",
-            "hosts:to",
-            "attended:from",
-            "member_of:to",
+            "raised_by:to:ask",
+            "directed_to:to:ask",
+            "partner:to:action",
+            "hosts:to:event",
+            "attended:from:event",
+            "member_of:to:person",
         }
         await pilot.press("escape")
         await pilot.pause()

@@ -179,6 +179,22 @@ async def test_o_on_a_conflict_about_an_action_opens_it_on_a_timeline_never_open
         )
 
 
+async def test_a_new_event_time_is_typed_as_people_write_it(plan_service: PlanService) -> None:
+    """Two laptops moved a workshop; typing "3pm" settles it on the event's day, in London
+    summer time."""
+    values = {"title": "Workshop", "starts_at": "2025-07-10T14:00:00+01:00"}
+    event = plan_service.create("event", values).record_id
+    add_sibling(plan_service, event, "starts_at", "2025-07-10T13:00:00+01:00")
+    app = Host(plan_service, ConflictsScreen())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("n")
+        await pilot.press(*"3pm", "enter")
+        await pilot.pause()
+    view = plan_service.get(event)
+    assert (view.values["starts_at"], view.conflicts) == ("2025-07-10T15:00:00+01:00", [])
+
+
 async def test_ctrl_z_after_keep_reopens_the_conflict(make_app, demo_service) -> None:
     """Undo puts both values back as a conflict: it never quietly picks the other value."""
     from tests.tui.conftest import add_conflict, ask_by_ref, wait_for

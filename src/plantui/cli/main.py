@@ -29,6 +29,7 @@ COMMAND_MODULES = (
     "plantui.cli.history",
     "plantui.cli.meetings",
     "plantui.cli.duplicates",
+    "plantui.cli.search",
 )
 """Command groups beyond the record commands, each with a ``register(sub)``."""
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70

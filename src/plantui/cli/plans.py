@@ -4,14 +4,12 @@ import and sync, which the exchange commands hand over to when no plan is named.
 from __future__ import annotations
 
 import argparse
-import re
 import sys
-from collections import defaultdict
 from pathlib import Path
 
 from plantui.cli.output import print_json
 from plantui.errors import PlanError
-from plantui.library import Library, PlanEntry, read_entry, remove_database, set_archived
+from plantui.library import Library, PlanEntry, set_archived
 from plantui.text import one_line
 
 
@@ -76,54 +74,21 @@ def cmd_plans(ctx) -> int:
 
 def cmd_new(ctx) -> int:
     from plantui.new_plan import check_start, create_in_library
+    from plantui.rollover import start_rolled_over
 
     library = _library(ctx)
     start = check_start(
         ctx.args.title, ctx.args.area, ctx.args.start, ctx.args.end, ctx.args.timezone
     )
-    fill = None
     if ctx.args.roll_over_from:
-        fill, source, old = _roll_over(ctx, library, ctx.args.roll_over_from, start)
-    try:
-        plan_id, path = create_in_library(library, start, ctx.service_on, fill)
-    finally:
-        if ctx.args.roll_over_from:
-            old.db.close()
-    if ctx.args.roll_over_from:
-        ctx.out(f"{source.carried.text()} from {source.entry.name()}.")
+        source = library.find(ctx.args.roll_over_from)
+        plan_id, path, carried = start_rolled_over(library, start, source, ctx.service_on)
+        ctx.out(f"{carried.text()[:-1]} from {source.name()}.")
+    else:
+        plan_id, path = create_in_library(library, start, ctx.service_on)
     ctx.out(f"Started '{start.title}' ({start.start} to {start.end}) in {path}.")
     ctx.out(plan_id)
     return 0
-
-
-class _Source:
-    def __init__(self, entry: PlanEntry) -> None:
-        from plantui.rollover import Carried
-
-        self.entry = entry
-        self.carried = Carried()
-
-
-def _roll_over(ctx, library: Library, text: str, start):
-    """The fill of the new plan's first transaction, and the old plan (read only)."""
-    from plantui.library import refuse_if_archived
-    from plantui.rollover import carry
-    from plantui.storage.database import open_database
-
-    entry = library.find(text)
-    refuse_if_archived("1" if entry.archived else None, entry.path)
-    old = ctx.service_on(open_database(entry.path))
-    source = _Source(entry)
-
-    def fill(writer, plan_id: str) -> None:
-        before = old.get(entry.id).values
-        inherited = {k: before.get(k) for k in ("area", "timezone") if getattr(start, k) is None}
-        writer.update(
-            plan_id, {"previous_plan": entry.id, **{k: v for k, v in inherited.items() if v}}
-        )
-        source.carried = carry(old, writer, start.start)
-
-    return fill, source, old
 
 
 def cmd_archive(ctx) -> int:
@@ -137,69 +102,21 @@ def cmd_archive(ctx) -> int:
     return 0
 
 
-_PLAN_ID = re.compile(rb'"plan_id"\s*:\s*"([0-9a-fA-F-]{36})"')
-_PLAN_TITLE = re.compile(rb'"plan_title"\s*:\s*"([^"\\]{0,200})"')
-
-
-def plan_of_file(path: Path) -> tuple[str | None, str]:
-    """The plan id (None if it cannot be told cheaply) and title an exchange file names."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(1 << 16)
-    except OSError:
-        return None, ""
-    found = _PLAN_ID.search(head)
-    title = _PLAN_TITLE.search(head)
-    name = title.group(1).decode("utf-8", "replace") if title else ""
-    return (found.group(1).decode().lower() if found else None), name
-
-
 def import_into_library(ctx) -> int:
     """``plantui import FILE...`` with no plan named: each file goes to the plan it is of;
     a file of a plan the library does not hold starts it as a new plan (a laptop joins)."""
-    from plantui.exchange import import_files
-    from plantui.exchange.reader import DEFAULT_MAX_SIZE
-    from plantui.library import refuse_if_archived
-    from plantui.storage.database import open_database
+    from plantui.joining import import_into_library as import_files
 
-    library = _library(ctx)
-    groups: dict[str, list[Path]] = defaultdict(list)
-    titles: dict[str, str] = {}
-    for path in ctx.args.files:
-        plan_id, title = plan_of_file(path)
-        if plan_id is None:
-            if not path.is_file():
-                raise PlanError(f"{path} does not exist.")
-            raise PlanError(f"{path} is not a plantui exchange file (it names no plan).")
-        groups[plan_id].append(path)
-        titles.setdefault(plan_id, title)
-    for plan_id in groups:
-        entry = library.by_plan_id(plan_id)
-        if entry is not None:
-            refuse_if_archived("1" if entry.archived else None, entry.path)
-    for plan_id, files in groups.items():
-        entry = library.by_plan_id(plan_id)
-        path = entry.path if entry else library.new_path(titles[plan_id] or "plan")
-        db = open_database(path)
-        try:
-            summary = import_files(
-                ctx.service_on(db),
-                files,
-                dry_run=ctx.args.dry_run,
-                max_size=ctx.args.max_size or DEFAULT_MAX_SIZE,
-            )
-        except BaseException:
-            db.close()
-            if entry is None:
-                remove_database(path)
-            raise
-        db.close()
-        if entry is None and ctx.args.dry_run:
-            remove_database(path)
-        joined = read_entry(path)
-        if entry is None and joined is not None:
-            ctx.out(f"Added {joined.name()} to the library as {path}.")
-        ctx.out(summary.text())
+    for done in import_files(
+        _library(ctx),
+        list(ctx.args.files),
+        ctx.service_on,
+        dry_run=ctx.args.dry_run,
+        max_size=ctx.args.max_size,
+    ):
+        if done.joined is not None:
+            ctx.out(f"Added {done.joined.name()} to the library as {done.path}.")
+        ctx.out(done.summary)
     return 0
 
 
@@ -211,6 +128,7 @@ def sync_library(ctx) -> int:
     """
     from plantui.exchange import sync_folder
     from plantui.exchange.model import SUFFIX
+    from plantui.joining import plan_of_file
     from plantui.storage.database import open_database
 
     library = _library(ctx)

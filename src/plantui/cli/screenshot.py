@@ -40,6 +40,11 @@ def register(sub: argparse._SubParsersAction) -> None:
         metavar="WxH",
         help="terminal size in columns x rows (default 160x50)",
     )
+    p.add_argument(
+        "--palette",
+        metavar="TEXT",
+        help="open the command palette (ctrl+p) and type TEXT before the picture is taken",
+    )
     p.set_defaults(run=take_screenshot)
 
 
@@ -54,7 +59,11 @@ def parse_size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def render_svg(db, screen: str, size: tuple[int, int]) -> str:
+PALETTE_SETTLE_S = 1.0
+"""Time for the palette to gather every provider's hits (it shows them in batches)."""
+
+
+def render_svg(db, screen: str, size: tuple[int, int], palette: str | None = None) -> str:
     """Run the app headless on one screen, wait for its data, and return the SVG.
 
     Nothing will be edited, so the write path is not preloaded: a screenshot of the
@@ -71,6 +80,11 @@ def render_svg(db, screen: str, size: tuple[int, int]) -> str:
             await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
+            if palette is not None:
+                await pilot.press("ctrl+p", *palette)
+                await pilot.pause(PALETTE_SETTLE_S)
+                await app.workers.wait_for_complete()
+                await pilot.pause()
             return app.export_screenshot()
 
     return asyncio.run(run())
@@ -81,7 +95,7 @@ def take_screenshot(ctx) -> int:
     output = Path(ctx.args.output)
     if output.parent and not output.parent.exists():
         raise PlanError(f"The folder {output.parent} does not exist.")
-    svg = render_svg(ctx.db, ctx.args.screen, size)
+    svg = render_svg(ctx.db, ctx.args.screen, size, ctx.args.palette)
     output.write_text(svg, encoding="utf-8")
     ctx.out(f"Saved the {ctx.args.screen} screen to {output}.")
     return 0

@@ -10,18 +10,24 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=open_tui)
 
 
+def plan_to_open(ctx):  # -> Database | None
+    """``--db`` or ``--plan`` name the plan, as does a library of one; otherwise None: the
+    app opens on the library's plans (the welcome screen when it has none)."""
+    library = ctx.library
+    if library is None or ctx.args.plan or len(library.entries()) == 1:
+        return ctx.db
+    return None
+
+
 def open_tui(ctx) -> int:
     from plantui.tui.app import PlanApp
 
-    if ctx.library is not None and not ctx.args.plan and len(ctx.library.entries()) > 1:
-        from plantui.tui.plan_chooser import choose_plan
-
-        chosen = choose_plan(ctx.library.entries())
-        if chosen is None:
-            return 0
-        ctx.__dict__["db_path"] = chosen
-    app = PlanApp(ctx.db)
-    app.run()
+    app = PlanApp(plan_to_open(ctx), library=ctx.library)
+    try:
+        app.run()
+    finally:
+        if app.db is not None:
+            app.db.close()
     if app.crash is not None:
         # Re-raised once the terminal is restored: the CLI writes the crash log and one line.
         raise app.crash

@@ -18,6 +18,7 @@ from sqlalchemy import select
 from plantui import __version__
 from plantui import clock as hlc
 from plantui.errors import PlanError
+from plantui.exchange.forks import remember_claim
 from plantui.exchange.model import FORMAT, FORMAT_VERSION
 from plantui.exchange.state import claim, own_ids, stored_state
 from plantui.files import write_private
@@ -32,7 +33,10 @@ def _covers(since: dict[str, str], vv: dict[str, str]) -> bool:
 
 
 def build_export(service: PlanService, since: dict[str, str] | None = None) -> tuple[bytes, int]:
-    """The bytes of a full export (or a delta of records ``since`` does not cover)."""
+    """The bytes of a full export (or a delta of records ``since`` does not cover).
+
+    The claim it makes for this replica is noted in the database (see
+    :func:`plantui.exchange.forks.remember_claim`)."""
     db = service.db
     with db.read() as session:
         plan_id = db.meta("plan_id", session)
@@ -81,6 +85,8 @@ def build_export(service: PlanService, since: dict[str, str] | None = None) -> t
     marker = ',"kind":'
     cut = body.index(marker)
     text = f'{body[:cut]},"integrity":{integrity}{body[cut:]}'
+    if replica in state_vv:
+        remember_claim(db, state_vv[replica])
     return text.encode("utf-8"), len(parts)
 
 

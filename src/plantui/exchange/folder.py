@@ -12,7 +12,8 @@ from pathlib import Path
 
 from plantui.errors import PlanError
 from plantui.exchange.exporter import export_file
-from plantui.exchange.importer import ImportSummary, import_data
+from plantui.exchange.forks import exported_claims
+from plantui.exchange.importer import ImportSummary, gc_paused, import_data
 from plantui.exchange.model import SUFFIX
 from plantui.exchange.reader import (
     DEFAULT_MAX_SIZE,
@@ -85,12 +86,18 @@ def sync_folder(
     folder = Path(folder)
     if not folder.is_dir():
         raise PlanError(f"{one_line(str(folder))} is not a folder.")
+    with gc_paused():
+        return _sync(service, folder, max_size)
+
+
+def _sync(service: PlanService, folder: Path, max_size: int) -> SyncResult:
     db = service.db
     me = db.replica_id
     own_paths = _own_names(service, folder)
     with db.read() as session:
         plan_id = db.meta("plan_id", session)
         state = import_base(db, session)
+        echoed = exported_claims(db, session)
     refused: list[str] = []
     other_plans: list[str] = []
     held: list[str] = []
@@ -102,7 +109,7 @@ def sync_folder(
             skipped += 1
             continue
         peek = peek_plan_and_state(path, max_size) if plan_id else None
-        if peek is not None and peek[0] == plan_id and _covers(state, peek[1]):
+        if peek is not None and peek[0] == plan_id and _held(state, peek[1], me, echoed):
             held.append(one_line(path.name))
             continue
         try:
@@ -116,7 +123,7 @@ def sync_folder(
         elif data.plan_id != plan_id:
             title = f"'{one_line(data.plan_title)}'" if data.plan_title else data.plan_id
             other_plans.append(f"{one_line(path.name)} holds another plan, {title}.")
-        elif _covers(state, data.state_vv):
+        elif _held(state, data.state_vv, me, echoed):
             held.append(one_line(path.name))
         else:
             good.append(data)
@@ -133,6 +140,13 @@ def sync_folder(
 
 def _covers(mine: dict[str, str], theirs: dict[str, str]) -> bool:
     return all(mine.get(replica, "") >= clock for replica, clock in theirs.items())
+
+
+def _held(mine: dict[str, str], theirs: dict[str, str], me: str, echoed: set[str]) -> bool:
+    """Does this copy hold all the file holds? What a peer knows of this replica came from
+    its exports, so a claim for it that none of them made may show a rollback
+    (:mod:`plantui.exchange.forks`): such a file is read in full."""
+    return _covers(mine, theirs) and theirs.get(me, "") in echoed | {""}
 
 
 def _import_each(

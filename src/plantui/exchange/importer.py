@@ -6,9 +6,11 @@ backup of the database (the last five are kept beside it).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import gc
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +21,7 @@ from plantui import clock as hlc
 from plantui import derived, merge
 from plantui.duplicates import SIMILAR_TYPES, likely_duplicates
 from plantui.errors import PlanError
+from plantui.exchange import forks
 from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchange_file
 from plantui.exchange.state import STATE_KEY, import_base
 from plantui.service import PlanService
@@ -47,6 +50,8 @@ class ImportSummary:
     backup: Path | None = None
     duplicates: list[str] = field(default_factory=list)
     """Organisations and people that look the same after the import (to merge by hand)."""
+    new_replica_id: str | None = None
+    """Set when the files showed this copy had been rolled back, and it took this id."""
 
     @property
     def wrote(self) -> bool:
@@ -67,6 +72,13 @@ class ImportSummary:
                 f"{len(self.duplicates)} pair(s) look the same (join with `plantui merge`):"
             )
             lines += [f"  {d}" for d in self.duplicates]
+        if self.new_replica_id:
+            lines.append(
+                "This copy had been rolled back (restored from a snapshot, or copied): other"
+                " laptops hold edits made under its replica id that it does not have, so it"
+                f" {'would write' if self.dry_run else 'now writes'} as a new replica"
+                f" ({self.new_replica_id}) and keeps those edits as another laptop's."
+            )
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         elif self.backup is not None:
@@ -123,7 +135,8 @@ def _combine(files: list[ExchangeData]) -> tuple[dict[str, RecordState], dict[st
             _same_stamp_same_value(rec.id, have.fields, _name(first), rec.fields, _name(data))
             have.fields = merge.merge_fields(have.fields, have.vv, rec.fields, rec.vv)
             have.vv = merge.merge_vv(have.vv, rec.vv)
-    return incoming, {rid: _name(data) for rid, data in source.items()}
+    label = {id(data): _name(data) for data in files}
+    return incoming, {rid: label[id(data)] for rid, data in source.items()}
 
 
 def _a(noun: str) -> str:
@@ -224,8 +237,25 @@ def import_files(
     """Check then merge exchange files into the database (SYNC.md "Import")."""
     note = progress or (lambda _msg: None)
     note(f"Reading {len(paths)} file(s)")
-    files = read_files(paths, now_ms=service.wall(), max_size=max_size)
-    return import_data(service, files, dry_run=dry_run, progress=note)
+    with gc_paused():
+        files = read_files(paths, now_ms=service.wall(), max_size=max_size)
+        return import_data(service, files, dry_run=dry_run, progress=note)
+
+
+@contextlib.contextmanager
+def gc_paused() -> Iterator[None]:
+    """Hold Python's cycle collector while a file's records are built and stored.
+
+    A 5,000-action file makes hundreds of thousands of small containers, each of which
+    counts towards the next collection; with the collector running, a third of an import
+    went to scanning objects that are freed by reference counting anyway."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def import_data(
@@ -245,7 +275,8 @@ def import_data(
     note(f"Merging {len(incoming)} record(s)")
     with db.read() as session:
         _check_plan(db, session, files)
-        if not _would_change(session, incoming, names):
+        rolled_back = _first_lost_write(db, session, incoming) is not None
+        if not rolled_back and not _would_change(session, incoming, names):
             # Nothing this copy has not seen: no backup, no write, just the summary.
             summary.unchanged = len(incoming)
             summary.conflicts = len(derived.open_conflicts(session))
@@ -256,6 +287,9 @@ def import_data(
         summary.backup = keep_backup(db)
     with db.write() as session:
         plan_id = _check_plan(db, session, files)
+        start = _first_lost_write(db, session, incoming)
+        if start is not None:
+            summary.new_replica_id = forks.split_off(db, session, start, incoming, service.wall())
         state = import_base(db, session)
         _apply(session, incoming, names, summary)
         if summary.new:
@@ -279,6 +313,20 @@ def import_data(
         db.set_meta(session, "clock", hlc.observe(last, top))
     note("Done")
     return summary
+
+
+def _first_lost_write(
+    db: Database, session: Session, incoming: dict[str, RecordState]
+) -> str | None:
+    """Where the files show this copy's history forked, if they do (see :mod:`forks`)."""
+    me = db.meta("replica_id", session) or ""
+    mentioned = [rid for rid, rec in incoming.items() if me in rec.vv]
+    if not mentioned:
+        return None
+    lost = forks.first_lost_write(
+        me, (incoming[rid] for rid in mentioned), _local_rows(session, mentioned)
+    )
+    return None if lost is None else forks.fork_point(lost, forks.exported_claims(db, session))
 
 
 def raise_state(state: dict[str, str], data: ExchangeData) -> dict[str, str]:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from plantui import clock as hlc
-from plantui.domain import DELETED, TYPES, InvalidValue, check_value, is_uuid
+from plantui.domain import DELETED, TYPES, Field, InvalidValue, check_value, is_uuid
 from plantui.errors import PlanError
 from plantui.exchange.model import FORMAT, FORMAT_VERSION
 from plantui.storage.records import RecordState
@@ -330,12 +330,18 @@ def _check(path: Path, doc: Any, now_ms: int, raw: str = "") -> ExchangeData:
 
 
 class _StampChecker:
-    """Fast stamp checks: replica ids repeat, so each is matched against the pattern once."""
+    """Fast checks for what a file repeats: replica ids are matched against the pattern once,
+    each stamp is checked once (the fields of one write share it), and values that recur
+    (dates, choices, record ids) are checked once per field."""
 
     def __init__(self) -> None:
         self.replicas: set[str] = set()
+        self.stamps: set[str] = set()
+        self.values: set[tuple[int, str]] = set()
 
     def ok(self, at: object) -> bool:
+        if at in self.stamps:
+            return True
         if not isinstance(at, str) or len(at) != 55 or at[13] != "." or at[18] != "@":
             return False
         if not (at[:13].isdigit() and at[14:18].isdigit() and at[:18].isascii()):
@@ -345,7 +351,21 @@ class _StampChecker:
             if not is_uuid(replica):
                 return False
             self.replicas.add(replica)
+        self.stamps.add(at)
         return True
+
+    def check_value(self, spec: Field, value: object) -> None:
+        """``domain.check_value``, skipped for a text value this field already accepted."""
+        if spec.kind not in _RECURRING or type(value) is not str:
+            check_value(spec, value)
+            return
+        key = (id(spec), value)
+        if key not in self.values:
+            check_value(spec, value)
+            self.values.add(key)
+
+
+_RECURRING = frozenset({"date", "when", "enum", "ref"})
 
 
 def _record(rec: Any, index: int, stamps: _StampChecker) -> tuple[RecordState, str]:
@@ -388,7 +408,7 @@ def _record(rec: Any, index: int, stamps: _StampChecker) -> tuple[RecordState, s
                     raise _Refuse(f"record {rid}, field {name} must be true or false")
             elif spec is not None and value is not None:
                 try:
-                    check_value(spec, value)
+                    stamps.check_value(spec, value)
                 except InvalidValue as exc:
                     raise _Refuse(f"record {rid}, field {name}: {exc}") from None
         out[name] = siblings if len(siblings) == 1 else sorted(siblings, key=lambda s: s["at"])

@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from plantui.errors import PlanError
-from plantui.storage.database import BUSY_TIMEOUT_S, Database, fork_identity, home_of
+from plantui.storage.database import (
+    BUSY_TIMEOUT_S,
+    Database,
+    fork_identity,
+    home_of,
+    sqlite_copy,
+)
 
 BACKUPS_KEPT = 5
 
@@ -36,23 +42,8 @@ def _temporary(target: Path) -> Path:
     return target.parent / f".{target.name}.{os.getpid()}.tmp"
 
 
-def _sqlite_copy(source: Path, target: Path) -> None:
-    """A consistent copy of ``source`` (SQLite's online backup) at ``target``, 0600."""
-    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
-    os.close(fd)
-    src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
-    try:
-        dst = sqlite3.connect(target)
-        try:
-            src.backup(dst)
-        finally:
-            dst.close()
-    finally:
-        src.close()
-
-
-def keep_backup(db: Database, reason: str = "before-import") -> Path:
-    """Copy the database aside before it changes; keep the newest few."""
+def keep_backup(db: Database, reason: str = "before-import", spare: Path | None = None) -> Path:
+    """Copy the database aside before it changes; keep the newest few (and ``spare``)."""
     folder = backup_folder(db.path)
     if not folder.exists():
         folder.mkdir(mode=0o700)
@@ -60,12 +51,13 @@ def keep_backup(db: Database, reason: str = "before-import") -> Path:
     target = folder / f"{stamp}-{reason}.db"
     tmp = _temporary(target)
     try:
-        _sqlite_copy(db.path, tmp)
+        sqlite_copy(db.path, tmp)
         os.replace(tmp, target)
     finally:
         tmp.unlink(missing_ok=True)
     for old in sorted(folder.glob("*.db"))[:-BACKUPS_KEPT]:
-        old.unlink(missing_ok=True)
+        if old != spare:
+            old.unlink(missing_ok=True)
     return target
 
 
@@ -91,7 +83,7 @@ def restore_backup(db: Database, number: int) -> tuple[Backup, Path]:
         raise PlanError(f"There is no backup number {number}; plantui backups lists them.")
     chosen = backups[number - 1]
     _check_whole(chosen.path)
-    saved = keep_backup(db, "before-restore")
+    saved = keep_backup(db, "before-restore", spare=chosen.path)  # the oldest must stay
     last = db.meta("clock") or ""
     db.restore_from(chosen.path)
     with db.raw_write() as con:

@@ -24,12 +24,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plantui.errors import PlanError
+from plantui.search.folding import SQL_FOLD, fold_sql
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
-SCHEMA_HEAD = "0005"
+SCHEMA_HEAD = "0006"
 """The newest Alembic revision; checked against the scripts by a test, so opening an
 up-to-date database never has to import Alembic."""
 
@@ -79,11 +80,13 @@ def home_of(path: Path, inode: int | None = None) -> str:
 
 
 def configure(con: sqlite3.Connection) -> None:
-    """Settings every connection gets; transactions are ours to begin (``BEGIN ...``)."""
+    """Settings every connection gets; transactions are ours to begin (``BEGIN ...``).
+    ``plantui_fold`` is the search's case and accent folding, for list filters."""
     con.isolation_level = None
     con.execute("PRAGMA journal_mode=WAL")
     con.execute("PRAGMA foreign_keys=ON")
     con.execute("PRAGMA synchronous=FULL")
+    con.create_function(SQL_FOLD, 1, fold_sql, deterministic=True)
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -95,6 +98,25 @@ def connect(path: Path) -> sqlite3.Connection:
         con.close()
         raise
     return con
+
+
+def sqlite_copy(source: Path, target: Path) -> None:
+    """A consistent copy of ``source`` at ``target``, 0600, made with SQLite's online backup
+    API: correct while another process writes, where a raw copy of a WAL database is not."""
+    fd = os.open(target, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)
+    src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
+    try:
+        dst = sqlite3.connect(target)
+        try:
+            src.backup(dst)
+        finally:
+            dst.close()
+    finally:
+        src.close()
 
 
 def as_sqlite(source: sqlite3.Connection | Session) -> sqlite3.Connection:
@@ -209,16 +231,7 @@ class Database:
     def backup_to(self, target: Path) -> None:
         """A consistent copy of the database (SQLite's online backup), even mid-use."""
         target.parent.mkdir(parents=True, exist_ok=True)
-        src = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_S)
-        try:
-            dst = sqlite3.connect(target)
-            try:
-                src.backup(dst)
-            finally:
-                dst.close()
-        finally:
-            src.close()
-        target.chmod(0o600)
+        sqlite_copy(self.path, target)
 
     def quick_check(self) -> list[str]:
         """SQLite's own ``PRAGMA quick_check``: what it finds wrong, or nothing."""
@@ -227,8 +240,10 @@ class Database:
         return [] if rows == ["ok"] else rows
 
     def restore_from(self, source: Path) -> None:
-        """Replace the whole content with ``source``'s, through SQLite (safe mid-use)."""
-        src = sqlite3.connect(source, timeout=BUSY_TIMEOUT_S)
+        """Replace the whole content with ``source``'s, through SQLite (safe mid-use); a
+        missing ``source`` is an error, never an empty database put over the plan."""
+        uri = f"{source.resolve().as_uri()}?mode=ro"
+        src = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_S)
         try:
             with self._lock:
                 src.backup(self._connection())

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from plantui import merge
 from plantui.domain import DELETED, TYPES, Kind
+from plantui.search.index import update_index
 from plantui.storage.models import Record
 
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -178,7 +179,8 @@ def save_states(
     Rows go to SQLite through ``executemany`` with plain tuples: imports write tens of
     thousands of records and must stay close to the speed of plain sqlite3. Every path
     that writes a record ends here, so this is where each new sibling enters ``history``
-    (``imported`` says it came in an exchange file), in the same transaction.
+    (``imported`` says it came in an exchange file), in the same transaction, and where
+    the search index learns its words.
     """
     states = list(states)
     if not states:
@@ -196,3 +198,4 @@ def save_states(
     for type_name, group in by_type.items():
         sql, specs = _projection_sql(type_name, replace=not new)
         conn.exec_driver_sql(sql, [_projection_tuple(s, specs) for s in group])
+    update_index(conn, states, new=new)

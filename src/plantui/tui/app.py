@@ -15,20 +15,25 @@ import datetime as dt
 import importlib
 import sqlite3
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import App
 from textual.binding import Binding
+from textual.content import Content
 from textual.screen import Screen
 
 from plantui import clock
 from plantui.errors import PlanError
 from plantui.storage.database import Database
+from plantui.text import one_line
 from plantui.tui.commands import PlanCommands
+from plantui.tui.search_provider import RecordSearch
 from plantui.tui.widgets.safe import show
 
 if TYPE_CHECKING:
     from plantui.editor import Editor
+    from plantui.library import Library
     from plantui.service import PlanService
 
 SCREENS: dict[str, tuple[str, str, str]] = {
@@ -83,6 +88,22 @@ def _styled_as_built(screen: Screen) -> Screen:
     return screen
 
 
+def _plans_screen() -> Screen:
+    from plantui.tui.plan_chooser import PlansScreen
+
+    return PlansScreen()
+
+
+def _plan_title(db: Database) -> str:
+    """The open plan's title for the header (one line, at most 60 characters)."""
+    with db.snapshot() as con:
+        row = con.execute(
+            "SELECT title FROM plan WHERE id = (SELECT value FROM meta WHERE key = 'plan_id')"
+        ).fetchone()
+    title = one_line(row[0]) if row and row[0] else "A plan without a title"
+    return title if len(title) <= 60 else title[:59] + "…"
+
+
 def _preload_write_path() -> None:
     """Import the write path and set up its ORM while the person reads the first screen."""
     from sqlalchemy.orm import configure_mappers
@@ -97,8 +118,11 @@ class PlanApp(App[None]):
 
     TITLE = "plantui"
     CSS_PATH = "app.tcss"
-    COMMANDS = App.COMMANDS | {PlanCommands}
-    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {n: _factory(n) for n in SCREENS}
+    COMMANDS = App.COMMANDS | {PlanCommands, RecordSearch}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
+        **{n: _factory(n) for n in SCREENS},
+        "plans": _plans_screen,
+    }
     BINDINGS: ClassVar = [
         *(
             Binding(
@@ -111,27 +135,34 @@ class PlanApp(App[None]):
             )
             for i, (name, (title, _, _)) in enumerate(SCREENS.items(), start=1)
         ),
+        Binding("ctrl+o", "plans", "Plans", id="app.plans", show=False),
         Binding("ctrl+z", "undo", "Undo", id="app.undo"),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
     ]
 
     def __init__(
         self,
-        plan: Database | PlanService,
+        plan: Database | PlanService | None,
         today: dt.date | None = None,
         watch: bool = True,
         screen: str = "overview",
         preload: bool = True,
+        library: Library | None = None,
     ) -> None:
         """Open on ``plan``: a Database (fast; the write path is built when first needed)
-        or a ready PlanService. ``preload`` loads the write path after the first frame."""
+        or a ready PlanService. ``preload`` loads the write path after the first frame.
+        With a ``library`` and no plan, the app opens on the library's plans (or welcome)."""
         # Start straight in the first screen's mode: no default screen drawn and replaced.
-        self.DEFAULT_MODE = screen if screen in SCREENS else "overview"
+        self.last_screen = screen if screen in SCREENS else "overview"
+        self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"
         super().__init__()
-        if isinstance(plan, Database):
+        self.library = library
+        self.db: Database | None
+        if plan is None or isinstance(plan, Database):
             self.db, self._service = plan, None
         else:
             self.db, self._service = plan.db, plan
+        self.plan_title = _plan_title(self.db) if self.db is not None else None
         self._editor: Editor | None = None
         self.today = today or clock.today()
         self.watch_database = watch
@@ -150,6 +181,8 @@ class PlanApp(App[None]):
         if self._service is None:
             from plantui.service import PlanService
 
+            if self.db is None:
+                raise PlanError("No plan is open: start one or open one first (Ctrl+O).")
             self._service = PlanService(self.db)
         if self._service.by is None:
             from plantui.tui.who import remembered
@@ -198,11 +231,63 @@ class PlanApp(App[None]):
             self.call_after_refresh(self._start_preload)
         self._confirm_clock()
 
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """Every header names the open plan: "plantui · <plan> — <screen>"."""
+        parts: list[str | Content | tuple[str, str]] = [Content(title)]
+        if self.plan_title:
+            parts += [(" · ", "dim"), Content(self.plan_title).stylize("bold")]
+        if sub_title:
+            parts += [(" — ", "dim"), Content(sub_title).stylize("dim")]
+        return Content.assemble(*parts)
+
+    def action_plans(self) -> None:
+        """The library's plans: switch, start, roll over, archive (Ctrl+O)."""
+        if self.library is None:
+            self.notify(
+                "This app was opened on one file (--db); without --db, plantui keeps a"
+                " library of plans to choose from.",
+                markup=False,
+            )
+            return
+        self.switch_mode("plans")
+
+    def open_plan(
+        self, path: Path, screen: str = "overview", then: Callable[[], object] | None = None
+    ) -> None:
+        """Switch the whole app to the plan in ``path``: every screen is built afresh on it."""
+        from plantui.storage.database import open_database
+
+        if self.db is not None and self.db.path.resolve() == path.resolve() and then is None:
+            self.action_show(self.last_screen)  # already open: back where the person was
+            return
+        try:
+            db = open_database(path)
+        except (PlanError, sqlite3.Error) as exc:
+            self.notify(f"Could not open the plan: {exc}", severity="error", markup=False)
+            return
+        if self.current_mode != "plans":
+            self.switch_mode("plans")
+        for name in SCREENS:  # the old plan's screens go; they are rebuilt when shown
+            if self.mode_screen(name) is not None:
+                self.remove_mode(name)
+                self.add_mode(name, _factory(name))
+        if self.db is not None:
+            self.db.close()
+        self.db, self._service, self._editor = db, None, None
+        self.plan_title = _plan_title(db)
+        self.sub_title = self.plan_title  # headers already drawn (the Plans screen) redraw
+        self._stale.clear()
+        self._version = self._data_version()
+        self.action_show(screen)
+        self._confirm_clock()
+        if then is not None:
+            self.call_after_refresh(then)
+
     def _confirm_clock(self) -> None:
         """Ask about the date before any edit if the clock is far past the plan's newest change."""
         from plantui.clock_check import clock_ahead
 
-        if self._service is not None and self._service.clock_ok:
+        if self.db is None or (self._service is not None and self._service.clock_ok):
             return
         ahead = clock_ahead(self.db.meta("clock"), self._wall())
         if ahead is not None:
@@ -224,6 +309,10 @@ class PlanApp(App[None]):
         """Switch to a screen, reloading it first if the data changed while it was hidden."""
         if name not in SCREENS:
             return
+        if self.db is None:
+            self.notify("Start a plan or open one first.", markup=False)
+            return
+        self.last_screen = name
         existed = self.mode_screen(name)
         self.switch_mode(name)
         if existed is not None and name in self._stale:
@@ -275,6 +364,8 @@ class PlanApp(App[None]):
         self._reload_pending = False
         if self.watch_database:
             self._version = self._data_version()
+        if self.db is not None and (title := _plan_title(self.db)) != self.plan_title:
+            self.plan_title = self.sub_title = title  # every header redraws with it
         for name in SCREENS:
             screen = self.mode_screen(name)
             if screen is None:
@@ -290,7 +381,7 @@ class PlanApp(App[None]):
             reload()
 
     def _data_version(self) -> int:
-        return self.db.data_version()
+        return self.db.data_version() if self.db is not None else 0
 
     def _poll_database(self) -> None:
         try:

@@ -45,6 +45,9 @@ class PlanCommands(Provider):
             method = getattr(screen, f"action_{action}", None)
             if method is not None:
                 out.append((text, method, help_text))
+        out.append(
+            ("Plans: switch, start, roll over", app.action_plans, "The plans on this laptop")  # type: ignore[attr-defined]
+        )
         out.append(("Undo the last edit", app.action_undo, "Put back what the last edit changed"))
         out.append(("Help: keys", app.action_help, "List the keys of this screen"))
         out.append(

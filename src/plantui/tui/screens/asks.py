@@ -15,7 +15,8 @@ from plantui.errors import PlanError
 from plantui.schedule import NO_RAG
 from plantui.storage.models import Ask, Link
 from plantui.tui.widgets.browse import BROWSE_CSS, FilteredBrowse
-from plantui.tui.widgets.filters import RAG_CHOICES, enum_options, is_value, org_options
+from plantui.tui.widgets.filters import RAG_CHOICES
+from plantui.tui.widgets.list_facets import enum_options, is_value, org_options
 from plantui.tui.widgets.safe import cell, progress, rag
 
 MOVE = Binding.Group("Move", compact=True)

@@ -24,6 +24,7 @@ from textual.widgets import Button, DataTable, Header, Input, Static
 from plantui import derived
 from plantui.domain import DELETED, TYPES, InvalidValue, parse_text_value
 from plantui.errors import PlanError
+from plantui.event_time import read_times
 from plantui.text import one_line
 from plantui.tui.forms.stamps import show_value, when_written, who_wrote
 from plantui.tui.widgets.footer import KeysFooter
@@ -299,7 +300,13 @@ class ConflictsScreen(Screen[None]):
             self._message("This field cannot be edited by this plantui.", error=True)
             return
         try:
-            value = parse_text_value(spec, text)
+            if spec.kind == "when":  # as people write them, in the plan's zone
+                service = self.app.service  # type: ignore[attr-defined]
+                current = service.get(c.record).values
+                typed = read_times(TYPES[c.type], {spec.name: text}, current, service.plan_zone())
+                value = typed[spec.name]
+            else:
+                value = parse_text_value(spec, text)
         except InvalidValue as exc:
             self._message(f"Not saved: {one_line(str(exc))}.", error=True)
             return

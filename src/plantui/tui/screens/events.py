@@ -12,7 +12,7 @@ from textual.binding import Binding
 
 from plantui.storage.models import Event
 from plantui.tui.widgets.browse import BROWSE_CSS, FilteredBrowse
-from plantui.tui.widgets.filters import enum_options, is_value
+from plantui.tui.widgets.list_facets import enum_options, is_value
 from plantui.tui.widgets.safe import cell
 
 

@@ -11,7 +11,13 @@ from sqlalchemy.orm import Session
 
 from plantui.storage.models import Link, Organisation, Pledge
 from plantui.tui.widgets.browse import BROWSE_CSS, FilteredBrowse
-from plantui.tui.widgets.filters import NOT_SET, ask_options, enum_options, is_value, org_options
+from plantui.tui.widgets.list_facets import (
+    NOT_SET,
+    ask_options,
+    enum_options,
+    is_value,
+    org_options,
+)
 from plantui.tui.widgets.safe import cell
 
 

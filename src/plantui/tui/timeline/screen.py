@@ -2,17 +2,23 @@
 
 Every change goes through ``app.editor`` (so it is validated, committed at once and
 undoable with the app's undo); the app tells the screen to ``reload`` after each edit.
+A big plan is read in a thread, so keys keep working while 20,000 actions load.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
+import threading
+from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Header, Static
 
@@ -28,6 +34,7 @@ from plantui.schedule import (
     resized,
     shifted,
 )
+from plantui.storage.database import Database, connect
 from plantui.text import one_line
 from plantui.tui.timeline.gantt import (
     FILL,
@@ -52,6 +59,22 @@ RAG_STYLE = {"green": "ansi_green", "amber": "ansi_yellow", "red": "ansi_red"}
 
 class TimelineScreen(Screen[None]):
     """The plan's year as bars under their asks; edit dates and links from the keyboard."""
+
+    LOAD_IN_THREAD_FROM: ClassVar[int] = 1_000
+    """Plans with at least this many actions are read in a thread: reading them takes longer
+    than a frame (about 0.4 s for 20,000 here), and keys must keep working meanwhile."""
+
+    class Loaded(Message):
+        """A schedule read in the loading thread (the whole, or its first screenful)."""
+
+        def __init__(
+            self, schedule: Schedule, generation: int, drawn: threading.Event | None = None
+        ) -> None:
+            super().__init__()
+            self.schedule = schedule
+            self.generation = generation
+            self.drawn = drawn
+            """Set once a first screenful is on screen (None: this is the whole schedule)."""
 
     CSS_PATH = Path(__file__).with_name("timeline.tcss")
     SUB_TITLE = "Timeline"
@@ -111,7 +134,16 @@ class TimelineScreen(Screen[None]):
         return self.gantt.schedule
 
     _wanted: str | None = None
-    """A record asked for before the screen was mounted; selected once it is."""
+    """A record asked for before its schedule was shown; selected once it is."""
+    _generation = 0
+    """Counts reloads, so a schedule read before the latest reload is never shown."""
+    _shown = -1
+    """The generation of the schedule on screen."""
+
+    @property
+    def reading(self) -> bool:
+        """True while a reload is being read in the thread."""
+        return self._shown != self._generation
 
     def __init__(self) -> None:
         super().__init__()
@@ -120,25 +152,97 @@ class TimelineScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#timeline-filter", Static).display = False
-        self.reload()
         self.gantt.focus()
-        if self._wanted is not None:
-            self.gantt.select(self._wanted)
-            self._wanted = None
+        self.reload()
+
+    def _database(self) -> Database:
+        db = getattr(self.app, "db", None)
+        return db if isinstance(db, Database) else self.app.service.db  # type: ignore[attr-defined]
+
+    def _action_count(self) -> int:
+        with self._database().snapshot() as con:
+            return int(con.execute("SELECT count(*) FROM action WHERE NOT deleted").fetchone()[0])
 
     def reload(self) -> None:
-        """Read the schedule again (the app calls this whenever the database changes)."""
-        with self.app.service.db.read() as session:  # type: ignore[attr-defined]
-            schedule = load_schedule(session)
+        """Read the schedule again (the app calls this whenever the database changes): at
+        once for a small plan, in a thread for a big one, showing the old one meanwhile."""
+        self._generation += 1
+        count = self._action_count()
+        if count < self.LOAD_IN_THREAD_FROM:
+            with self._database().snapshot() as con:
+                schedule = self._read(con)
+            self._show_schedule(schedule, self._generation)
+            return
+        if self._shown < 0:
+            self.query_one("#timeline-detail", Static).update(
+                Content(f"Loading the timeline of {count:,} actions…")
+            )
+        self._load_in_thread(self._generation)
+
+    def _read(self, con: sqlite3.Connection) -> Schedule:
+        schedule = load_schedule(con)
+        if self.gantt.show_critical:
+            schedule.critical  # noqa: B018 - computed here, not while drawing
+        return schedule
+
+    @work(thread=True, exclusive=True, group="timeline-load", exit_on_error=False)
+    def _load_in_thread(self, generation: int) -> None:
+        # A connection of its own: the app's shared one stays free for the screens meanwhile.
+        con = connect(self._database().path)
+        try:
+            with con:
+                con.execute("BEGIN")
+                if self._shown < 0:  # an empty chart: its first screenful first
+                    first = load_schedule(con, rows=self.size.height)
+                    drawn = threading.Event()
+                    self.post_message(self.Loaded(first, generation, drawn))
+                    # Let it reach the screen before the long read competes for the GIL.
+                    drawn.wait(timeout=1.0)
+                schedule = self._read(con)
+        except Exception as exc:  # the old schedule stays; say why the new one is missing
+            self.app.call_from_thread(self._not_loaded, generation, exc)
+            return
+        finally:
+            con.close()
+        self.post_message(self.Loaded(schedule, generation))
+
+    def _not_loaded(self, generation: int, error: Exception) -> None:
+        if generation == self._generation:
+            self._shown = generation  # keep the schedule on screen as the one to work with
+        message = f"Could not load the timeline: {show(error)}"
+        self.notify(message, severity="error", markup=False)
+
+    def on_timeline_screen_loaded(self, message: Loaded) -> None:
+        self._show_schedule(message.schedule, message.generation, message.drawn is None)
+        if message.drawn is not None:
+            self.call_after_refresh(message.drawn.set)
+
+    def _show_schedule(self, schedule: Schedule, generation: int, whole: bool = True) -> None:
+        if generation != self._generation or self._shown == generation:
+            return  # a newer reload is on its way, or the whole is already shown
+        if not whole:
+            self.gantt.set_schedule(schedule, self.today)
+            return
+        self._shown = generation
         self.gantt.set_schedule(schedule, self.today)
+        if self._wanted is not None:
+            self._select(self._wanted)
+            self._wanted = None
 
     def select_record(self, record_id: str) -> None:
-        """Select an action or ask (the app's "open record" lands here), now or once mounted."""
-        if not self.is_mounted:
+        """Select an action or ask (the app's "open record" lands here), now or once its
+        schedule is shown."""
+        if not self.is_mounted or self.reading:
             self._wanted = record_id
             return
         if record_id not in self.schedule.bars and record_id not in self.schedule.ask_ids:
+            self._wanted = record_id
             self.reload()
+            return
+        self._select(record_id)
+
+    def _select(self, record_id: str) -> None:
+        """Select a record, clearing the filter (and saying so) if it hides the record."""
         if not self.gantt.select(record_id) and self.filters:
             self.notify("Filters cleared to show it.", markup=False)
             self._filtered(None, "", "")
@@ -236,17 +340,12 @@ class TimelineScreen(Screen[None]):
 
     def _notes(self, action_id: str, shown: int = 3) -> list[Content]:
         """The latest notes about an action, newest first (the report prints them too)."""
-        from sqlalchemy import select
-
-        from plantui.storage.models import Note
-
-        with self.app.service.db.read() as session:  # type: ignore[attr-defined]
-            notes = session.execute(
-                select(Note.date, Note.headline)
-                .where(Note.about == action_id, Note.deleted.is_(False))
-                .order_by(Note.date.desc())
-                .limit(shown)
-            ).all()
+        with self._database().snapshot() as con:
+            notes = con.execute(
+                "SELECT date, headline FROM note WHERE about = ? AND NOT deleted"
+                " ORDER BY date DESC LIMIT ?",
+                (action_id, shown),
+            ).fetchall()
         return [
             Content.assemble(("Note ", "dim"), f"{day or 'undated'} ", one_line(headline or ""))
             for day, headline in notes
@@ -268,6 +367,19 @@ class TimelineScreen(Screen[None]):
             self.notify("Select an action first.", markup=False)
         return bar
 
+    def _stored(self, bar: Bar) -> Bar:
+        """The bar with its stored dates: while a reload is read, the shown ones may be an
+        edit behind, and a second quick move must start where the first one ended."""
+        if not self.reading:
+            return bar
+        values = self.app.service.get(bar.id).values  # type: ignore[attr-defined]
+        start, end = (values.get(key) for key in ("start", "end"))
+        return replace(
+            bar,
+            start=dt.date.fromisoformat(start) if start else None,
+            end=dt.date.fromisoformat(end) if end else None,
+        )
+
     def _step(self) -> int:
         """Days per move: a day at week zoom, a week otherwise."""
         return 1 if self.gantt.zoom == "week" else 7
@@ -277,6 +389,7 @@ class TimelineScreen(Screen[None]):
         bar = self._need_bar()
         if bar is None:
             return
+        bar = self._stored(bar)
         values = shifted(bar, direction * self._step())
         if not values:
             self.notify("This action has no dates yet: press e to set them.", markup=False)
@@ -288,6 +401,7 @@ class TimelineScreen(Screen[None]):
         bar = self._need_bar()
         if bar is None:
             return
+        bar = self._stored(bar)
         values = resized(bar, direction * self._step())
         if values is None:
             what = "has no dates yet" if bar.first is None else "cannot end before it starts"

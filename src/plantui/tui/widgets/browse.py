@@ -23,6 +23,7 @@ from textual.widgets import DataTable, Header, Input, OptionList, Static
 
 from plantui.domain import LINK_ROLES
 from plantui.errors import PlanError
+from plantui.search.folding import SQL_FOLD, fold
 from plantui.storage.models import PROJECTIONS, Record
 from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.columns import fit_columns, natural_widths
@@ -149,11 +150,12 @@ class BrowseScreen(Screen[None]):
             if hasattr(model, "merged_into"):  # a merged duplicate shows with deleted ones
                 stmt = stmt.where(model.merged_into.is_(None))
         if self.filter_text:
-            needle = self.filter_text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            # The search's matching: any case, accents or not, on both sides.
+            needle = fold(self.filter_text)
+            needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
             pattern = f"%{needle}%"
-            stmt = stmt.where(
-                or_(*(getattr(model, c).ilike(pattern, escape="\\") for c in self.SEARCH))
-            )
+            columns = [getattr(func, SQL_FOLD)(getattr(model, c)) for c in self.SEARCH]
+            stmt = stmt.where(or_(*(c.like(pattern, escape="\\") for c in columns)))
         for clause in self._facet_where:
             stmt = stmt.where(clause)
         return stmt

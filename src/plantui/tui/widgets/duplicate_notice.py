@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.app import App
 
-from plantui.duplicates import SIMILAR_TYPES, looks_like
 from plantui.text import one_line
 
 MERGE_HINT = ": m on the list merges them"
@@ -13,6 +12,8 @@ MERGE_HINT = ": m on the list merges them"
 
 def duplicate_notice(app: App, type_name: str, record_id: str) -> str | None:
     """The sentence for a just-added record that looks like another, or None."""
+    from plantui.duplicates import SIMILAR_TYPES, looks_like  # SQL: not on the first frame
+
     with app.service.db.read() as session:  # type: ignore[attr-defined]
         pairs = looks_like(session, type_name, record_id)
     if not pairs:

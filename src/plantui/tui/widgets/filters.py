@@ -2,22 +2,18 @@
 
 A screen offers facets ("owner", "rag", ...) and, for each, the values present in the plan;
 `f` asks which facet, then which value, and the screen keeps the choice until `F` clears it.
-The same two dialogs serve the Timeline and the record lists.
+The same two dialogs serve the Timeline and the record lists (their SQL is in
+``list_facets``: the Timeline's first frame imports no SQLAlchemy).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 from textual.binding import Binding
 from textual.screen import Screen
 
-from plantui.storage.models import Ask, Organisation
-from plantui.text import one_line
 from plantui.tui.widgets.choose import ChooseOne, Offer
 
 FILTER_BINDINGS = [
@@ -34,43 +30,6 @@ RAG_CHOICES = (("green", "green"), ("amber", "amber"), ("red", "red"))
 def words(value: str | None) -> str:
     """An enum value as the lists spell it (``at_risk`` -> ``at risk``)."""
     return (value or "").replace("_", " ")
-
-
-NOT_SET = ""
-"""The filter value for records whose status (or ask) is not set."""
-
-
-def is_value(column: Any, value: str) -> Any:
-    """``column == value``, where NOT_SET means empty."""
-    return or_(column.is_(None), column == "") if value == NOT_SET else column == value
-
-
-def enum_options(session: Session, column: Any, live: Any) -> list[tuple[str, str]]:
-    """The values of an enum column among live rows, in their order, "not set" last."""
-    present = set(session.execute(select(column).where(live).distinct()).scalars())
-    out = sorted((v, words(v)) for v in present if v)
-    return out + ([(NOT_SET, "not set")] if present - {v for v, _ in out} else [])
-
-
-def org_options(session: Session, ids: Any) -> list[tuple[str, str]]:
-    """The live organisations among ``ids`` (a subquery), by name, shown as the lists show
-    them (short name first)."""
-    rows = session.execute(
-        select(Organisation.id, Organisation.short_name, Organisation.name)
-        .where(Organisation.id.in_(ids), Organisation.deleted.is_(False))
-        .order_by(func.lower(Organisation.name), Organisation.id)
-    ).all()
-    return [(org_id, one_line(short or name or org_id)) for org_id, short, name in rows]
-
-
-def ask_options(session: Session, ids: Any) -> list[tuple[str, str]]:
-    """The live asks among ``ids`` (a subquery), in priority order, as "ref title"."""
-    rows = session.execute(
-        select(Ask.id, Ask.ref_code, Ask.title)
-        .where(Ask.id.in_(ids), Ask.deleted.is_(False))
-        .order_by(Ask.rank, Ask.id)
-    ).all()
-    return [(ask_id, one_line(f"{ref or ''} {title or ''}".strip())) for ask_id, ref, title in rows]
 
 
 @dataclass

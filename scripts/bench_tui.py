@@ -1,0 +1,618 @@
+#!/usr/bin/env python3
+"""Benchmark: every screen and interaction of plantui against a bare-Textual twin (issue 17).
+
+Each interaction is timed for plantui and for a bare Textual app doing the same redraw, in
+the same run, alternating (app, twin, app, twin ...); the median of ``--runs`` samples each
+is compared and printed as a Markdown table (interaction | plantui | twin | ratio | goal).
+
+* first frame with data of every screen: ``plantui screenshot --screen NAME --size 120x40``
+  as a fresh process against a bare app process (Header, a DataTable of the same rows read
+  with ``sqlite3``, Footer) saving one SVG; on the example plan and on a big plan (20,000
+  actions and 10,000 organisations on top of the example plan);
+* opening an action's form against a bare modal with an Input per visible field;
+* switching screens, first visit and return, against a bare screen switch to a screen with
+  a Header, a DataTable of the same rows and a Footer;
+* a filter keystroke and the refilter it leads to on 10,000 organisations, against a bare
+  DataTable refiltered on every key;
+* the Timeline: its first frame with data and the CPU cost of a scroll frame and a pan frame
+  on 20,000 actions, against the same on 100 actions (there the "twin" is the small plan);
+* resident memory of the Timeline's screenshot process on the big plan, against a bare app
+  plus the size of the database file.
+
+In-process interactions run both apps in one event loop and time until ``Pilot.pause``
+returns (the frame is drawn and the app idle); scroll and pan frames count CPU time, which
+the 20 ms idle polling of ``pause`` does not blur. Not a test: figures depend on the machine.
+
+Run: .venv/bin/python scripts/bench_tui.py [--runs 5] [--actions 20000] [--quick] [--parts ...]
+(about 15 minutes on 2 busy cores; ``--quick`` takes a 2,000-action big plan and three
+screens, ``--parts frames,forms,switches,filter,timeline,memory`` picks what to measure.)
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import os
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from textual.app import App, ComposeResult  # noqa: E402
+from textual.containers import Horizontal, Vertical, VerticalScroll  # noqa: E402
+from textual.screen import ModalScreen, Screen  # noqa: E402
+from textual.widgets import Button, DataTable, Footer, Header, Input, Label, Static  # noqa: E402
+
+from plantui.cli.screenshot import SCREEN_NAMES  # noqa: E402
+from plantui.demo import load_demo  # noqa: E402
+from plantui.service import PlanService  # noqa: E402
+from plantui.storage.database import Database, open_database  # noqa: E402
+
+TODAY = dt.date(2025, 6, 15)
+SIZE = (120, 40)
+BARE_FIRST_FRAME_S = 0.35
+"""What a bare Textual app needs for its first frame on the machine the goals were set on."""
+
+TABLE_OF = {
+    "overview": "ask",
+    "asks": "ask",
+    "pledges": "pledge",
+    "timeline": "action",
+    "organisations": "organisation",
+    "events": "event",
+    "conflicts": "record",
+    "sync": "record",
+}
+"""The table whose rows each screen's twin shows (the records the screen is about)."""
+
+TWIN_SHOT = r"""
+import asyncio, sqlite3, sys
+from textual.app import App
+from textual.widgets import DataTable, Footer, Header
+
+db, table_name, output, width, height = sys.argv[1:6]
+
+class Twin(App):
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        con = sqlite3.connect(db)
+        cur = con.execute(f"SELECT * FROM {table_name} LIMIT 200")
+        names = [d[0] for d in cur.description][:5]
+        table = self.query_one(DataTable)
+        table.add_columns(*names)
+        table.add_rows([tuple(str(v) for v in row[:5]) for row in cur])
+
+async def main():
+    app = Twin()
+    async with app.run_test(size=(int(width), int(height))) as pilot:
+        await pilot.pause()
+        svg = app.export_screenshot()
+    with open(output, "w", encoding="utf-8") as handle:
+        handle.write(svg)
+
+asyncio.run(main())
+"""
+
+RSS_WRAPPER = r"""
+import atexit, runpy, sys
+
+def peak():  # this process's own high-water mark (getrusage's would include the parent's)
+    with open("/proc/self/status") as status:
+        kb = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+    sys.stderr.write(f"\nmaxrss_kb={kb}\n")
+
+atexit.register(peak)
+flag, target, *rest = sys.argv[1:]
+sys.argv = [flag if flag == "-c" else target, *rest]
+if flag == "-c":
+    exec(compile(target, "<twin>", "exec"), {"__name__": "__main__"})
+else:
+    runpy.run_module(target, run_name="__main__", alter_sys=True)
+"""
+
+
+# -- results ----------------------------------------------------------------------------------
+
+
+@dataclass
+class Result:
+    """One row of the table: samples of plantui and of its twin, and the goal ratio."""
+
+    name: str
+    goal: float | None
+    app: list[float] = field(default_factory=list)
+    twin: list[float] = field(default_factory=list)
+    unit: str = "s"
+    twin_is: str = "bare Textual"
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.app) / statistics.median(self.twin)
+
+    def cells(self) -> list[str]:
+        app, twin = statistics.median(self.app), statistics.median(self.twin)
+        if self.unit == "s":
+            shown = [f"{app:.3f} s", f"{twin:.3f} s"]
+        elif self.unit == "ms":
+            shown = [f"{app * 1000:.2f} ms", f"{twin * 1000:.2f} ms"]
+        else:
+            shown = [f"{app:.0f} MB", f"{twin:.0f} MB"]
+        if self.twin_is != "bare Textual":
+            shown[1] += f" ({self.twin_is})"
+        if self.goal is None:
+            verdict = "(info)"
+        else:
+            verdict = f"≤ {self.goal:g}x " + ("met" if self.ratio <= self.goal else "**missed**")
+        return [self.name, *shown, f"{self.ratio:.2f}x", verdict]
+
+
+def markdown(results: list[Result]) -> str:
+    head = ["interaction", "plantui median", "twin median", "ratio", "goal"]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(r.cells()) + " |" for r in results]
+    return "\n".join(lines)
+
+
+# -- plans ------------------------------------------------------------------------------------
+
+
+def example_plan(path: Path) -> Path:
+    """The example plan, written by the CLI as a person would."""
+    subprocess.run(
+        [sys.executable, "-m", "plantui", "--db", str(path), "demo"],
+        check=True,
+        env=_env(),
+        capture_output=True,
+    )
+    return path
+
+
+def big_plan(path: Path, actions: int, organisations: int) -> Path:
+    """The example plan plus ``actions`` actions (a tenth milestones) under asks of about 25,
+    a finish-to-start link for every third, and ``organisations`` organisations."""
+    service = PlanService(open_database(path))
+    load_demo(service)
+    asks = max(4, actions // 25)
+    with service.transaction() as w:
+        ask_ids = [
+            w.create("ask", {"title": f"Big ask {i}", "ref_code": f"B{i}", "rank": f"b{i:05d}"})
+            for i in range(asks)
+        ]
+        ids: list[str] = []
+        for i in range(actions):
+            start = dt.date(2025, 1, 1) + dt.timedelta(days=(i * 11) % 330)
+            milestone = i % 10 == 9
+            end = start if milestone else start + dt.timedelta(days=14 + i % 40)
+            values = {
+                "title": f"Action number {i} with a longish title",
+                "ref_code": f"B{i % asks}.{i // asks}",
+                "ask": ask_ids[i % asks].record_id,
+                "start": start.isoformat(),
+                "end": end.isoformat(),
+                "status": ("on_track", "at_risk", "not_started", "done")[i % 4],
+                "rag": ("green", "amber", "red")[i % 3],
+                "milestone": milestone,
+            }
+            ids.append(w.create("action", values).record_id)
+        for i in range(0, actions - asks, 3):
+            w.create("dependency", {"from": ids[i], "to": ids[i + asks], "kind": "FS"})
+        for n in range(organisations):
+            w.create("organisation", {"name": f"Organisation {n:05d}", "sector": "other"})
+    service.db.close()
+    return path
+
+
+# -- processes --------------------------------------------------------------------------------
+
+
+def _env() -> dict[str, str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "PLANTUI_TODAY": TODAY.isoformat()}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # both sides load compiled bytecode
+    return env
+
+
+def probe(argv: list[str]) -> float:
+    """Seconds from starting a fresh interpreter until it has saved its first frame."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, *argv], check=True, env=_env(), stdout=subprocess.DEVNULL)
+    return time.perf_counter() - start
+
+
+def peak_mb(argv: list[str]) -> float:
+    """Peak resident memory (MB) of a fresh interpreter running ``argv``."""
+    done = subprocess.run(
+        [sys.executable, "-c", RSS_WRAPPER, *argv],
+        check=True,
+        env=_env(),
+        capture_output=True,
+        text=True,
+    )
+    kb = int(done.stderr.rsplit("maxrss_kb=", 1)[1].split()[0])
+    return kb / 1024
+
+
+def shot_argv(db: Path, screen: str, svg: Path) -> list[str]:
+    width, height = SIZE
+    return [
+        *("-m", "plantui", "--db", str(db), "screenshot", "--screen", screen),
+        *("--size", f"{width}x{height}", "--output", str(svg)),
+    ]
+
+
+def twin_argv(db: Path, screen: str, svg: Path) -> list[str]:
+    return ["-c", TWIN_SHOT, str(db), TABLE_OF[screen], str(svg), *map(str, SIZE)]
+
+
+def first_frames(db: Path, label: str, screens: list[str], runs: int, tmp: Path) -> list[Result]:
+    svg = tmp / "shot.svg"
+    out = []
+    for screen in screens:
+        result = Result(f"first frame: {screen} ({label})", 1.3)
+        probe(shot_argv(db, screen, svg))  # warm the file cache and bytecode for both
+        probe(twin_argv(db, screen, svg))
+        for _ in range(runs):
+            result.app.append(probe(shot_argv(db, screen, svg)))
+            result.twin.append(probe(twin_argv(db, screen, svg)))
+        out.append(result)
+        print(f"  {result.name}: {result.ratio:.2f}x", file=sys.stderr, flush=True)
+    return out
+
+
+def memory(db: Path, runs: int, tmp: Path) -> Result:
+    """The Timeline on the big plan against a bare app, plus the database file's size."""
+    svg = tmp / "mem.svg"
+    result = Result("resident memory: timeline (big plan)", 2.0, unit="MB")
+    size_mb = db.stat().st_size / 2**20
+    result.twin_is = f"bare + {size_mb:.0f} MB file"
+    for _ in range(max(1, runs // 2)):
+        result.app.append(peak_mb(shot_argv(db, "timeline", svg)))
+        result.twin.append(peak_mb(twin_argv(db, "timeline", svg)) + size_mb)
+    return result
+
+
+# -- twins in process -------------------------------------------------------------------------
+
+
+def rows_of(db: Path, table: str, where: str = "", args: tuple = (), limit: int = 200):
+    """(column names, rows as strings, count) read with plain sqlite3, as a bare app would."""
+    con = sqlite3.connect(db)
+    try:
+        count = con.execute(f"SELECT count(*) FROM {table} {where}", args).fetchone()[0]
+        cur = con.execute(f"SELECT * FROM {table} {where} LIMIT {limit}", args)
+        names = [d[0] for d in cur.description][:5]
+        return names, [tuple(str(v) for v in row[:5]) for row in cur], count
+    finally:
+        con.close()
+
+
+class TableScreen(Screen[None]):
+    """A bare screen: Header, a DataTable of a table's first rows, Footer."""
+
+    def __init__(self, db: Path, table: str) -> None:
+        super().__init__()
+        self.db, self.table = db, table
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self) -> None:
+        names, rows, _count = rows_of(self.db, self.table)
+        table = self.query_one(DataTable)
+        table.add_columns(*names)
+        table.add_rows(rows)
+
+
+class TwinApp(App[None]):
+    """A bare app: screens of tables, a modal of inputs, a filter over a DataTable."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__()
+        self.db = db
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Input(id="filter")
+        yield Static(id="status")
+        yield DataTable(id="list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#list", DataTable).add_columns("id", "name", "sector")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refilter(event.value)
+
+    def refilter(self, text: str) -> None:
+        """The bare floor of a filter: one query, then the page of rows into the table."""
+        where, args = ("WHERE name LIKE ?", (f"%{text}%",)) if text else ("", ())
+        _names, rows, count = rows_of(self.db, "organisation", where, args)
+        table = self.query_one("#list", DataTable)
+        table.clear()
+        table.add_rows([(row[0], row[1], row[2]) for row in rows])
+        self.query_one("#status", Static).update(f"{count} organisations")
+
+
+class TwinForm(ModalScreen[None]):
+    """A bare modal with a Label and an Input per visible field of an action."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        super().__init__()
+        self.values = values
+
+    def compose(self) -> ComposeResult:
+        with Vertical():
+            yield Static("Edit action")
+            with VerticalScroll():
+                for name, value in self.values.items():
+                    yield Label(name.replace("_", " "))
+                    yield Input(value="" if value is None else str(value))
+            with Horizontal():
+                yield Button("Save")
+                yield Button("Cancel")
+
+
+async def timed(pilot: Any, act: Callable[..., Any], *args: Any, cpu: bool = False) -> float:
+    """Seconds (wall, or CPU) from ``act(*args)`` until the app has drawn and gone idle."""
+    clock = time.process_time if cpu else time.perf_counter
+    with pilot.app._context():  # two apps share the loop: widgets made now belong to this one
+        start = clock()
+        done = act(*args)
+        if isinstance(done, Awaitable):
+            await done
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+        return clock() - start
+
+
+def plan_app(db: Database, screen: str = "overview"):
+    from plantui.tui.app import PlanApp
+
+    return PlanApp(db, today=TODAY, watch=False, screen=screen, preload=False)
+
+
+async def form_open(path: Path, runs: int) -> Result:
+    """Open an action's edit form, against a bare modal of the same fields."""
+    from plantui.tui.forms import RecordForm
+    from plantui.tui.forms.record_form import HIDDEN
+
+    db = open_database(path)
+    app, twin = plan_app(db, "asks"), TwinApp(path)
+    result = Result("open an action's form", 1.5)
+    async with app.run_test(size=SIZE) as ours, twin.run_test(size=SIZE) as bare:
+        view = next(iter(app.service.list("action")))
+        fields = [n for n in view.values if n not in HIDDEN and n != "carried_from"]
+        values = {n: view.values.get(n) for n in fields}
+        await ours.pause()
+        for n in range(runs + 1):
+            took = await timed(ours, app.push_screen, RecordForm("action", view.id))
+            await timed(ours, app.pop_screen)
+            took_bare = await timed(bare, twin.push_screen, TwinForm(values))
+            await timed(bare, twin.pop_screen)
+            if n:  # the first opening imports the forms: a warm-up for both
+                result.app.append(took)
+                result.twin.append(took_bare)
+    db.close()
+    return result
+
+
+async def screen_switches(path: Path, screens: list[str], runs: int) -> list[Result]:
+    """From the Overview to each screen (first visit) and back to it (return)."""
+    first = {s: Result(f"switch to {s}: first visit", 1.5) for s in screens}
+    back = {s: Result(f"switch to {s}: return", 1.5) for s in screens}
+    for n in range(runs + 1):  # the first round imports every screen: a warm-up
+        db = open_database(path)
+        app, twin = plan_app(db), TwinApp(path)
+        async with app.run_test(size=SIZE) as ours, twin.run_test(size=SIZE) as bare:
+            await ours.pause()
+            await bare.pause()
+            for screen in screens:
+                twin_screen = TableScreen(path, TABLE_OF[screen])
+                twin.install_screen(twin_screen, screen)  # kept when popped, as a mode is
+                samples = [
+                    await timed(ours, app.action_show, screen),
+                    await timed(bare, twin.push_screen, screen),
+                ]
+                await timed(ours, app.action_show, "overview")
+                await timed(bare, twin.pop_screen)
+                samples += [
+                    await timed(ours, app.action_show, screen),
+                    await timed(bare, twin.push_screen, screen),
+                ]
+                await timed(ours, app.action_show, "overview")
+                await timed(bare, twin.pop_screen)
+                if n:
+                    first[screen].app.append(samples[0])
+                    first[screen].twin.append(samples[1])
+                    back[screen].app.append(samples[2])
+                    back[screen].twin.append(samples[3])
+        db.close()
+    return [r for s in screens for r in (first[s], back[s])]
+
+
+async def filter_keys(path: Path, runs: int, count: int) -> list[Result]:
+    """A keystroke in the Organisations filter over ``count`` organisations, and the refilter."""
+    from plantui.tui.widgets.browse import FILTER_DELAY
+
+    db = open_database(path)
+    app, twin = plan_app(db, "organisations"), TwinApp(path)
+    keys = Result(f"filter keystroke on screen ({count:,} organisations)", 1.5)
+    applied = Result(f"filter applied after typing ({count:,} organisations)", 1.5)
+    async with app.run_test(size=SIZE) as ours, twin.run_test(size=SIZE) as bare:
+        await ours.pause()
+        screen = app.screen
+        await ours.press("slash")
+        await timed(bare, twin.query_one("#filter", Input).focus)
+        for n in range(runs + 1):
+            char = "0123456789"[n % 10]
+            took = await timed(ours, ours.press, char)
+            took_bare = await timed(bare, bare.press, char)
+            await ours.pause(FILTER_DELAY * 2)  # let the debounced filter run before the next
+            took_apply = await timed(ours, screen._apply_filter)  # type: ignore[attr-defined]
+            took_apply_bare = await timed(bare, twin.refilter, char)
+            await ours.press("backspace")
+            await bare.press("backspace")
+            await ours.pause(FILTER_DELAY * 2)
+            if n:
+                keys.app.append(took)
+                keys.twin.append(took_bare)
+                applied.app.append(took_apply)
+                applied.twin.append(took_apply_bare)
+    db.close()
+    return [keys, applied]
+
+
+async def timeline_frames(big: Path, small: Path, runs: int, frames: int = 40) -> list[Result]:
+    """The Timeline on a big plan against a small one: first frame, scroll and pan frames."""
+    from plantui.tui.timeline.gantt import GanttView
+
+    first = Result("timeline first screenful with data (big vs small plan)", 1.3)
+    whole = Result("timeline whole plan loaded (big vs small plan)", None)
+    scroll = Result("timeline scroll frame, CPU (big vs small plan)", 1.2, unit="ms")
+    pan = Result("timeline pan frame, CPU (big vs small plan)", 1.2, unit="ms")
+    for r in (first, whole, scroll, pan):
+        r.twin_is = "small plan"
+    for n in range(runs + 1):
+        for which, path in (("app", big), ("twin", small)):
+            db = open_database(path)
+            app = plan_app(db)
+            async with app.run_test(size=SIZE) as pilot:
+                await pilot.pause()
+                start = time.perf_counter()
+                with app._context():
+                    app.action_show("timeline")
+                    while (
+                        not app.screen.query(GanttView) or not app.screen.query_one(GanttView).rows
+                    ):
+                        await asyncio.sleep(0.002)
+                shown = time.perf_counter() - start
+                took = await timed(pilot, app.refresh) + shown
+                gantt = app.screen.query_one(GanttView)
+                jump = partial(gantt.scroll_to, animate=False)
+                rows = len(gantt.rows)
+                height = gantt.scrollable_content_region.height
+                span = max(1, min(rows - height, 200))
+                scrolls = []
+                for frame in range(frames):
+                    step = frame % (2 * span)
+                    y = step if step < span else 2 * span - step
+                    scrolls.append(await timed(pilot, jump, None, y, cpu=True))
+                await timed(pilot, gantt.set_zoom, "week")
+                width = max(1, gantt.virtual_size.width - gantt.scrollable_content_region.width)
+                pans = [
+                    await timed(pilot, jump, x, None, cpu=True)
+                    for x in ((f * 3) % width for f in range(frames))
+                ]
+            db.close()
+            if n:
+                getattr(first, which).append(shown)
+                getattr(whole, which).append(took)
+                getattr(scroll, which).append(statistics.median(scrolls))
+                getattr(pan, which).append(statistics.median(pans))
+    return [first, whole, scroll, pan]
+
+
+# -- main -------------------------------------------------------------------------------------
+
+
+PARTS = ("frames", "forms", "switches", "filter", "timeline", "memory")
+
+
+def run(args: argparse.Namespace, tmp: Path) -> list[Result]:
+    quick, parts = args.quick, set(args.parts.split(","))
+    screens = ["overview", "asks", "timeline"] if quick else list(SCREEN_NAMES)
+    actions = 2_000 if quick else args.actions
+    organisations = 1_000 if quick else args.organisations
+    big_label = f"{actions:,} actions"
+    say = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
+    say("building the plans ...")
+    example = example_plan(tmp / "example.db")
+    work = tmp / "work.db"
+    shutil.copyfile(example, work)
+    big = big_plan(tmp / "big.db", actions, organisations)
+    small = big_plan(tmp / "small.db", 100, 0)
+    results: list[Result] = []
+    if "frames" in parts:
+        say("first frames ...")
+        results += first_frames(example, "example plan", screens, args.runs, tmp)
+        if not quick:
+            results += first_frames(big, big_label, screens, args.runs, tmp)
+    if "forms" in parts:
+        say("forms ...")
+        results.append(asyncio.run(form_open(work, args.runs)))
+    if "switches" in parts:
+        say("switches ...")
+        others = [s for s in screens if s != "overview"]
+        results += asyncio.run(screen_switches(work, others, args.runs))
+    if "filter" in parts:
+        say("filter ...")
+        results += asyncio.run(filter_keys(big, args.runs, organisations))
+    if "timeline" in parts:
+        say("timeline ...")
+        results += asyncio.run(timeline_frames(big, small, args.runs))
+    if "memory" in parts:
+        results.append(memory(big, args.runs, tmp))
+    return results
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="samples of each side (median)")
+    parser.add_argument("--actions", type=int, default=20_000, help="actions of the big plan")
+    parser.add_argument("--organisations", type=int, default=10_000)
+    parser.add_argument("--quick", action="store_true", help="small plans and three screens")
+    parser.add_argument(
+        "--parts", default=",".join(PARTS), help=f"comma-separated, of: {', '.join(PARTS)}"
+    )
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp_name:
+        results = run(args, Path(tmp_name))
+    print(markdown(results))
+    print()
+    python = sys.version.split()[0]
+    print(f"Median of {args.runs} alternating runs, {SIZE[0]}x{SIZE[1]}, Python {python}.")
+    print("The twins' own times (the floor each ratio is taken against):")
+    for r in results:
+        twin = statistics.median(r.twin)
+        shown = (
+            f"{twin:.3f} s"
+            if r.unit == "s"
+            else f"{twin * 1000:.2f} ms"
+            if r.unit == "ms"
+            else f"{twin:.0f} MB"
+        )
+        print(f"  {r.name}: {shown}")
+    bare = [statistics.median(r.twin) for r in results if r.name.startswith("first frame")]
+    if bare:
+        typical = statistics.median(bare)
+        note = "plausible"
+        if not BARE_FIRST_FRAME_S / 2 <= typical <= BARE_FIRST_FRAME_S * 2:
+            note = "WARNING: far from it; the machine is busy or the twin is not bare"
+        print(
+            f"Plausibility: the bare app's first frame took {typical:.3f} s "
+            f"(about {BARE_FIRST_FRAME_S} s expected here): {note}."
+        )
+    missed = [r.name for r in results if r.goal is not None and r.ratio > r.goal]
+    print(f"Goals missed: {', '.join(missed) if missed else 'none'}.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

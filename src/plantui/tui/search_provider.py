@@ -1,0 +1,60 @@
+"""Records in the command palette (ctrl+p): type a few word starts, Enter opens the record.
+
+The palette asks every provider for hits on each keystroke; this one asks the search index
+(``plantui.search``) in a thread, so a plan of 20,000 actions never holds up typing, and
+offers each record under its type, ref code and label with the line its words were found in.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from functools import partial
+
+from rich.text import Text
+from textual.command import Hit, Hits, Provider
+
+from plantui.search.query import Hit as Found
+from plantui.search.query import search
+from plantui.storage.database import Database
+
+PALETTE_HITS = 20
+RECORD_SCORE = 0.5
+"""The best record's score: commands that match what is typed well still come first."""
+
+
+def find_records(db: Database, query: str) -> list[Found]:
+    """The best records for ``query``, read in one snapshot of the file."""
+    with db.snapshot() as con:
+        return search(con, query, limit=PALETTE_HITS)
+
+
+def prompt(found: Found) -> Text:
+    """The palette line of a record: type, ref code, label, then where the words are.
+
+    A ``Text``, never a string: the palette reads strings (and help) as markup, and these
+    are a person's or an imported file's words (``search`` strips control characters)."""
+    line = Text()
+    line.append(f"{found.type} ", style="dim")
+    if found.ref_code:
+        line.append(f"{found.ref_code} ", style="bold")
+    line.append(found.label)
+    if found.snippet and found.snippet != found.label:
+        line.append("\n")
+        line.append(found.snippet, style="dim italic")
+    return line
+
+
+class RecordSearch(Provider):
+    """Every live record whose words start with what is typed, best first."""
+
+    async def search(self, query: str) -> Hits:
+        db: Database = self.app.db  # type: ignore[attr-defined]
+        found = await asyncio.to_thread(find_records, db, query)
+        open_record = self.app.open_record  # type: ignore[attr-defined]
+        for rank, record in enumerate(found):
+            yield Hit(
+                RECORD_SCORE * (1 - rank / PALETTE_HITS),
+                prompt(record),
+                partial(open_record, record.id),
+                text=f"{record.type} {record.label}",
+            )
