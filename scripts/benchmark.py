@@ -7,6 +7,7 @@
 * search:   searches on a 20,000-action plan, from a rare word to one in every action
 * tui:      every screen's first frame, forms, switches, filter and timeline against
             bare-Textual twins (``bench_tui.py``, the table of README's "Speed")
+* history:  what keeping history adds to that import and to one edit; history of one record
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ BENCHES = [
     "bench_timeline.py",
     "bench_search.py",
     "bench_tui.py",
+    "bench_history.py",
 ]
 
 

@@ -7,6 +7,7 @@ the command palette searching the records for "interp".
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -55,6 +56,32 @@ def main() -> int:
                 *extra,
                 env=env,
             )
+        # The History pane of ask A1 after two edits by named people (after the other
+        # shots, which show the example plan as it ships).
+        listed = subprocess.run(
+            [sys.executable, "-m", "plantui", "--db", db, "list", "ask", "--json"],
+            check=True,
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        a1 = next(a["id"] for a in json.loads(listed.stdout) if a.get("ref_code") == "A1")
+        plantui("--db", db, "--as", "Jess Brayne", "set", a1, "status=under_consideration", env=env)
+        plantui("--db", db, "--as", "Rebecca", "set", a1, "status=partly_agreed", env=env)
+        plantui(
+            "--db",
+            db,
+            "screenshot",
+            "--screen",
+            "history",
+            "--record",
+            a1,
+            "--output",
+            str(out / "history.svg"),
+            "--size",
+            "160x50",
+            env=env,
+        )
         os.environ["PLANTUI_TODAY"] = TODAY
         filtered_shots(Path(db), out)
     return 0

@@ -1,5 +1,5 @@
-"""The code stays linted, formatted and type-checked (the TUI by its own tests): a failing
-check fails the suite, so nothing lands that the house style would reject."""
+"""The code stays linted, formatted and type-checked (the TUI included): a failing check
+fails the suite, so nothing lands that the house style would reject."""
 
 from __future__ import annotations
 
@@ -31,6 +31,6 @@ def test_the_code_is_ruff_formatted() -> None:
 
 
 def test_the_core_type_checks() -> None:
-    """mypy over plantui (settings in pyproject.toml); plantui.tui's errors are not counted."""
+    """mypy over all of plantui, the TUI included (settings in pyproject.toml)."""
     result = _run("mypy")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,4 +1,4 @@
-"""Value rules of DOMAIN.md: what is accepted and what is refused, in plain words."""
+"""Value rules of docs/record-model.md: what is accepted and what is refused, in plain words."""
 
 from __future__ import annotations
 

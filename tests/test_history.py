@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -183,3 +184,60 @@ def test_report_has_a_changed_since_section_naming_only_consenting_people(cli, p
 def test_the_schema_documents_the_optional_by_of_a_sibling():
     sibling = json_schema()["$defs"]["Sibling"]
     assert "by" in sibling["properties"] and "by" not in sibling.get("required", [])
+
+
+def test_screenshot_draws_a_records_history_pane(cli, plan, db_path, tmp_path: Path):
+    cli("--as", "Rebecca", "set", plan["ask"], "title=Shown in the pane")
+    svg = tmp_path / "history.svg"
+    args = ("--db", str(db_path), "--clock-ok", "screenshot", "--screen", "history")
+    done = run_process(*args, "--record", plan["ask"], "--output", str(svg))
+    assert done.returncode == 0, done.stderr
+    text = svg.read_text("utf-8").replace("&#160;", " ")
+    assert "History of Shown in the pane" in text and "Rebecca" in text
+    refused = run_process(*args, "--output", str(svg))
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (
+        "plantui: --screen history needs --record ID: whose pane to show."
+    )
+
+
+def test_a_name_in_the_environment_stops_no_read_and_no_new_plan(tmp_path: Path):
+    db = str(tmp_path / "plan.db")
+    env = {"PLANTUI_AS": "Jess"}
+
+    def run(*args: str) -> subprocess.CompletedProcess:
+        return run_process("--db", db, *args, env=env)
+
+    made = run("add", "plan", "title=New plan")  # a plan with nobody in it yet
+    assert made.returncode == 0, made.stderr
+    assert run("add", "person", "name=Rebecca").returncode == 0
+    listed = run("list", "person")
+    assert listed.returncode == 0 and "Rebecca" in listed.stdout
+    ask = run_process("--db", db, "--as", "Rebecca", "add", "ask", "title=Ask", "rank=a0")
+    assert ask.returncode == 0, ask.stderr
+    shown = run("history", ask.stdout.split()[-1])
+    assert shown.returncode == 0 and "by Rebecca" in shown.stdout
+    refused = run("set", ask.stdout.split()[-1], "title=Changed")
+    assert refused.returncode == 1
+    assert "no person named 'Jess'" in refused.stderr
+    assert len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_changes_name_what_a_link_joins(cli, plan):
+    event = _add(cli, "add", "event", "title=Steering meeting", "starts_at=2000-01-01")
+    _add(cli, "add", "link", "role=attended", f"from={plan['jess']}", f"to={event}")
+    text = cli("changes", "--since", "2000-01-01").out
+    assert "added link attended: Jess Brayne → Steering meeting" in text
+
+
+def test_report_changes_leave_out_links_of_people_it_may_not_name(cli, plan):
+    cli("set", plan["jess"], "consent=named_in_reports")
+    event = _add(cli, "add", "event", "title=Steering meeting", "starts_at=2000-01-01")
+    for person in ("jess", "rebecca"):
+        _add(cli, "add", "link", "role=attended", f"from={plan[person]}", f"to={event}")
+    md = cli("report", "--format", "md", "--changes-since", "2000-01-01", "--include-contacts")
+    section = md.out.split("## Changed since 2000-01-01", 1)[1]
+    assert "Jess Brayne → Steering meeting" in section
+    assert "Rebecca" not in section
+    plain = cli("report", "--format", "md", "--changes-since", "2000-01-01").out
+    assert "Jess Brayne" not in plain and "attended" not in plain

@@ -1,6 +1,7 @@
 """Every renderer copes with anything already in a database: data stored by an older version
-(before the sizes of DOMAIN.md were checked) or relayed by a file. The hostile records are
-written with the value check switched off, as such a version would have written them."""
+(before the sizes of docs/record-model.md were checked) or relayed by a file. The hostile
+records are written with the value check switched off, as such a version would have written
+them."""
 
 from __future__ import annotations
 

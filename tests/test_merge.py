@@ -1,4 +1,5 @@
-"""The merge of SYNC.md as an algebra: commutative, associative, idempotent, lossless."""
+"""The merge of docs/exchange-format.md as an algebra: commutative, associative, idempotent,
+lossless."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
-"""The sizes of DOMAIN.md are refused at every door, in one sentence, with nothing written:
-the CLI, a CSV and an exchange file (forms use the same ``parse_text_value``)."""
+"""The sizes of docs/record-model.md are refused at every door, in one sentence, with nothing
+written: the CLI, a CSV and an exchange file (forms use the same ``parse_text_value``)."""
 
 from __future__ import annotations
 

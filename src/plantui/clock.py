@@ -1,4 +1,5 @@
-"""Hybrid logical clocks, stamps and record ids (SYNC.md "Clock and stamps", "Identities").
+"""Hybrid logical clocks, stamps and record ids (docs/exchange-format.md "Clock and stamps",
+"Identities").
 
 A clock is ``"LLLLLLLLLLLLL.CCCC"`` (13 digits of milliseconds, 4 of counter) and a stamp is
 ``"<clock>@<replica_id>"``; the fixed widths make string order the causal tie-break order,

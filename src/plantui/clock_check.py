@@ -1,4 +1,5 @@
-"""A wall clock far ahead is caught before it stamps anything (SYNC.md "Clock and stamps").
+"""A wall clock far ahead is caught before it stamps anything (docs/exchange-format.md "Clock
+and stamps").
 
 One write under a clock years fast would push this copy's clock so far that every peer
 refuses its files; so a local write whose wall clock is more than 30 days past the largest

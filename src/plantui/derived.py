@@ -1,9 +1,9 @@
 """What is derived from the plan and never stored: rollups, gaps, conflicts, integrity findings.
 
-Every copy computes these the same way from the same records (SYNC.md "Derived"), so the
-overview, ``plantui check``, ``plantui conflicts`` and the reports all agree. The queries are
-plain SQL over the projection tables, readable from a session or a bare ``sqlite3``
-snapshot: the Overview is drawn from them before SQLAlchemy has even been imported.
+Every copy computes these the same way from the same records (docs/exchange-format.md "The state
+of a record"), so the overview, ``plantui check``, ``plantui conflicts`` and the reports all
+agree. The queries are plain SQL over the projection tables, readable from a session or a bare
+``sqlite3`` snapshot: the Overview is drawn from them before SQLAlchemy has even been imported.
 """
 
 from __future__ import annotations
@@ -83,7 +83,7 @@ GapKind = Literal[
 
 @dataclass(frozen=True, slots=True)
 class Gap:
-    """Something the plan still lacks (DOMAIN.md "Gaps")."""
+    """Something the plan still lacks (docs/record-model.md "Derived, never stored")."""
 
     kind: GapKind
     record: str

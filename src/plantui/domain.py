@@ -1,8 +1,8 @@
-"""The record model of DOMAIN.md as data: record types, their fields and value rules.
+"""The record model of docs/record-model.md as data: record types, their fields and value rules.
 
 Everything that needs to know what a field is (validation of edits and imports, the CLI's
 value parsing, storage projections, the exchange schema, the screens) reads it from here,
-so the contract in DOMAIN.md is written down exactly once.
+so the contract in docs/record-model.md is written down exactly once.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 Kind = Literal["text", "date", "when", "int", "bool", "enum", "ref"]
 
 DELETED = "_deleted"
-"""The reserved field that marks a record deleted (SYNC.md)."""
+"""The reserved field that marks a record deleted (docs/exchange-format.md)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +47,7 @@ class RecordType:
     name: str
     fields: dict[str, Field]
     id_parts: tuple[str, ...] = ()
-    """Fields whose values make the deterministic id, in order (SYNC.md)."""
+    """Fields whose values make the deterministic id, in order (docs/exchange-format.md)."""
     label_field: str = "title"
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -147,6 +147,7 @@ TYPES: dict[str, RecordType] = {
             _text("minutes"),
             _ref("series", "event"),
             _enum("date_confidence", *CONFIDENCE),
+            _text("agenda_order"),
         ),
         _type(
             "ask",
@@ -276,12 +277,13 @@ SHORT_TEXT_MAX = 500
 TEXT_MAX = 100_000
 INT_MIN, INT_MAX = -1_000_000_000, 1_000_000_000
 YEAR_MIN, YEAR_MAX = 1900, 2200
-"""The sizes of DOMAIN.md: every door refuses values outside them, so every output can
+"""The sizes of docs/record-model.md: every door refuses values outside them, so every output can
 always be drawn (no overflow in date arithmetic, no megabyte titles in a table)."""
 
 
 def check_size(spec: Field, value: Any) -> None:
-    """Raise InvalidValue if a value of the right kind is outside the sizes of DOMAIN.md."""
+    """Raise InvalidValue if a value of the right kind is outside the sizes of
+    docs/record-model.md."""
     if isinstance(value, bool) or value is None:
         return
     if spec.kind == "text" and isinstance(value, str):
@@ -308,7 +310,7 @@ MAX_SPAN_DAYS = (LAST_DAY - FIRST_DAY).days
 
 
 def in_years(day: dt.date) -> bool:
-    """True for a day inside the years DOMAIN.md allows."""
+    """True for a day inside the years docs/record-model.md allows."""
     return YEAR_MIN <= day.year <= YEAR_MAX
 
 
@@ -463,7 +465,7 @@ def _json_kind(value: Any) -> str:
 
 
 def record_type(name: str) -> RecordType:
-    """Look up a record type by its DOMAIN.md name, refusing unknown ones plainly."""
+    """Look up a record type by its docs/record-model.md name, refusing unknown ones plainly."""
     try:
         return TYPES[name]
     except KeyError:
@@ -484,7 +486,8 @@ ID_NAMESPACE = uuid.UUID("6b1f3c2e-8f0d-5a4e-9c7b-2d4e6f8a0b1c")
 
 
 def deterministic_id(rtype: RecordType, values: dict[str, Any]) -> str:
-    """The UUIDv5 id SYNC.md gives a relation record, so two laptops making it agree."""
+    """The UUIDv5 id docs/exchange-format.md gives a relation record, so two laptops making it
+    agree."""
     parts = [
         str(values.get(p) if values.get(p) is not None else _default(rtype, p))
         for p in rtype.id_parts
@@ -502,7 +505,7 @@ DATE_ORDER: dict[str, tuple[tuple[str, str], ...]] = {
     "event": (("starts_at", "ends_at"),),
     "pledge": (("made_on", "due"),),
 }
-"""Pairs of fields where the second may not come before the first (DOMAIN.md "Dates in
+"""Pairs of fields where the second may not come before the first (docs/record-model.md "Dates in
 order"): (start, end) per record type."""
 
 

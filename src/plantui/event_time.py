@@ -1,6 +1,6 @@
 """Event times as people write them, read in the plan's time zone and stored with their offset.
 
-The exchange file wants ISO 8601 with a UTC offset (DOMAIN.md), but nobody types
+The exchange file wants ISO 8601 with a UTC offset (docs/record-model.md), but nobody types
 ``2025-07-10T14:15:00+01:00``: the seeds say "2 March 2:15pm". Forms and the CLI read
 ``2025-07-10 14:15``, ``14:15`` (on the event's day), ``2.15pm`` or ``2:15 pm`` in the plan's
 ``timezone`` and store the offset that zone had at that moment, so a file read in another

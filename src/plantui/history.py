@@ -38,6 +38,25 @@ class Entry:
         return asdict(self)
 
 
+def ref_labels(db: Database, record_id: str, entries: list[Entry]) -> dict[str, str]:
+    """Labels of the records the history's reference fields point to (id -> label), so a
+    person sees "Steering meeting" where the record holds an id."""
+    with db.snapshot() as con:
+        row = con.execute("SELECT type FROM record WHERE id = ?", (record_id,)).fetchone()
+        spec = TYPES.get(row[0]) if row else None
+        if spec is None:
+            return {}
+        refs = {name for name, f in spec.fields.items() if f.kind == "ref"}
+        ids = {
+            value
+            for e in entries
+            if e.field in refs
+            for value in (e.old, e.new)
+            if isinstance(value, str)
+        }
+        return {rid: _label_of(con, rid) for rid in ids}
+
+
 def when_of(at: str) -> str:
     """The stamp's wall time as ISO 8601 UTC, to the second."""
     moment = dt.datetime.fromtimestamp(int(at[:13]) / 1000, dt.UTC)
@@ -157,6 +176,8 @@ class Changed:
     who: list[str]
     when: str
     ask: str | None
+    joins: list[str]
+    """For a link or dependency: the ids of the records it joins (from, to)."""
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -222,7 +243,7 @@ def changes_since(db: Database, clock: str) -> list[Changed]:
         facts = _facts(con, current)
     out = []
     for record_id, entries in per_record.items():
-        rtype, label, ask = facts.get(record_id, ("", record_id, None))
+        rtype, label, ask, joins = facts.get(record_id, ("", record_id, None, []))
         deletes = [e for e in entries if e.field == DELETED]
         if any(e.old is None for e in deletes):
             what = "added"
@@ -234,23 +255,40 @@ def changes_since(db: Database, clock: str) -> list[Changed]:
             what = "changed"
         fields = sorted({e.field for e in entries if e.field != DELETED})
         who = sorted({e.who for e in entries if e.who})
-        out.append(Changed(record_id, rtype, label, what, fields, who, entries[-1].when, ask))
+        when = entries[-1].when
+        out.append(Changed(record_id, rtype, label, what, fields, who, when, ask, joins))
     return out
 
 
 def _facts(
     con: sqlite3.Connection, current: dict[str, dict[str, Any]]
-) -> dict[str, tuple[str, str, str | None]]:
-    """id -> (type, label, the ask it belongs to) for the changed records."""
-    out: dict[str, tuple[str, str, str | None]] = {}
+) -> dict[str, tuple[str, str, str | None, list[str]]]:
+    """id -> (type, label, the ask it belongs to, what it joins) for the changed records."""
+    out: dict[str, tuple[str, str, str | None, list[str]]] = {}
     for rid, fields in current.items():
         row = con.execute("SELECT type FROM record WHERE id = ?", (rid,)).fetchone()
         rtype = row[0] if row else ""
         shown = merge.shown_values(fields)
-        spec = TYPES.get(rtype)
-        label = shown.get(spec.label_field if spec else "title") or shown.get("title") or rid
-        out[rid] = (rtype, str(label), _ask_of(con, rtype, rid, shown))
+        label = _label(rtype, rid, shown)
+        joins: list[str] = []
+        if rtype in ("link", "dependency"):
+            joins = [str(shown.get(end)) for end in ("from", "to")]
+            label = f"{label}: {_label_of(con, joins[0])} → {_label_of(con, joins[1])}"
+        out[rid] = (rtype, label, _ask_of(con, rtype, rid, shown), joins)
     return out
+
+
+def _label(rtype: str, rid: str, shown: dict[str, Any]) -> str:
+    spec = TYPES.get(rtype)
+    return str(shown.get(spec.label_field if spec else "title") or shown.get("title") or rid)
+
+
+def _label_of(con: sqlite3.Connection, rid: Any) -> str:
+    """What a link or dependency joins, by label (its id when it is not here)."""
+    row = con.execute("SELECT type, fields FROM record WHERE id = ?", (rid,)).fetchone()
+    if row is None:
+        return str(rid)
+    return _label(row[0], str(rid), merge.shown_values(json.loads(row[1])))
 
 
 def _ask_of(con: sqlite3.Connection, rtype: str, rid: str, shown: dict[str, Any]) -> str | None:

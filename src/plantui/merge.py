@@ -1,4 +1,4 @@
-"""The merge of SYNC.md on plain record state, with no storage attached.
+"""The merge of docs/exchange-format.md on plain record state, with no storage attached.
 
 A record's state is its version vector ``vv`` (replica id -> clock) and ``fields`` (name ->
 siblings ``{"v": value, "at": stamp}``, plus ``"ctx"`` on a delete). Keeping this pure makes
@@ -51,7 +51,7 @@ def merge_siblings(
 def merge_fields(
     local: Fields, local_vv: VersionVector, remote: Fields, remote_vv: VersionVector
 ) -> Fields:
-    """Merge every field of two states of one record (SYNC.md "Merge")."""
+    """Merge every field of two states of one record (docs/exchange-format.md "The merge")."""
     out: Fields = {}
     for name in sorted(local.keys() | remote.keys()):
         merged = merge_siblings(local.get(name, []), local_vv, remote.get(name, []), remote_vv)
@@ -85,7 +85,7 @@ def is_deleted(fields: Fields) -> bool:
 
 
 def delete_edit_conflict(fields: Fields) -> bool:
-    """A shown delete that did not see some write to another field (SYNC.md)."""
+    """A shown delete that did not see some write to another field (docs/exchange-format.md)."""
     sib = shown_sibling(fields.get(DELETED, []))
     if sib is None or sib["v"] is not True:
         return False

@@ -1,6 +1,6 @@
 """Who is at the keyboard: finding a person by name, unique prefix or id.
 
-Every write carries the person who made it (``"by"`` on each sibling, SYNC.md), so a
+Every write carries the person who made it (``"by"`` on each sibling, docs/exchange-format.md), so a
 shared laptop's history says who typed a change, not just which laptop it came from.
 """
 
@@ -37,3 +37,9 @@ def person_names(db: Database) -> dict[str, str]:
     """Person id -> name, deleted people included (history still names them)."""
     with db.snapshot() as con:
         return {rid: name or rid for rid, name in con.execute("SELECT id, name FROM person")}
+
+
+def has_people(db: Database) -> bool:
+    """Does the plan hold any person yet (deleted ones included)?"""
+    with db.snapshot() as con:
+        return con.execute("SELECT 1 FROM person LIMIT 1").fetchone() is not None

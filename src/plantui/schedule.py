@@ -602,7 +602,7 @@ class Schedule:
         return []
 
     def group_rag(self, key: str) -> str | None:
-        """An ask's RAG: the worst of its actions' (DOMAIN.md)."""
+        """An ask's RAG: the worst of its actions' (docs/record-model.md)."""
         rags = [b.rag for b in self.group_bars(key) if b.rag in RAG_ORDER]
         return max(rags, key=RAG_ORDER.__getitem__) if rags else None
 

@@ -108,6 +108,8 @@ class Writer:
         self.by = by
         self.replica = db.meta("replica_id", session) or ""
         self.last = db.meta("clock", session) or hlc.ZERO_CLOCK
+        self.stamps: list[str] = []
+        """The stamps this transaction wrote, in order (the editor's undo log keeps them)."""
 
     def _stamp(self) -> tuple[str, str]:
         now = self.wall()
@@ -117,7 +119,9 @@ class Writer:
                 raise refusal
             self.clock_ok = True
         self.last = hlc.tick(self.last, now)
-        return self.last, hlc.stamp(self.last, self.replica)
+        at = hlc.stamp(self.last, self.replica)
+        self.stamps.append(at)
+        return self.last, at
 
     def _sib(self, value: Any, at: str, **extra: Any) -> merge.Sibling:
         """A new sibling, carrying the person at the keyboard when one is known."""
@@ -267,14 +271,15 @@ class Writer:
         state.fields[name] = fresh
         state.vv[self.replica] = clock
         if was_deleted and name != DELETED:
-            state.fields[DELETED] = [{"v": True, "at": at, "ctx": dict(state.vv)}]
+            state.fields[DELETED] = [self._sib(True, at, ctx=dict(state.vv))]
         save_states(self.session, [state])
         return change
 
     def _write(self, state: RecordState, values: dict[str, Any]) -> None:
         """One local edit under one fresh stamp. On a record shown deleted, the deletion is
         written again with a ``ctx`` covering this edit, so the record stays deleted and the
-        edit is not taken for one made without seeing the delete (SYNC.md "Derived")."""
+        edit is not taken for one made without seeing the delete (docs/exchange-format.md "The
+        state of a record")."""
         was_deleted = state.deleted
         clock, at = self._stamp()
         for name, value in values.items():
@@ -299,7 +304,7 @@ class Writer:
         return Change(record_id, {DELETED: False}, reopen=reopen)
 
     def restore(self, record_id: str) -> Change:
-        """Undo a deletion (the one-step restore SYNC.md promises)."""
+        """Undo a deletion (the one-step restore docs/exchange-format.md promises)."""
         state = self._state(record_id)
         if not state.deleted:
             raise PlanError(f"{_describe(state)} is not deleted.")
@@ -354,7 +359,7 @@ class Writer:
             before = Change(record_id, {DELETED: state.deleted})
             before.reopen = _open_conflicts(state, [DELETED])
             clock, at = self._stamp()
-            kept: dict[str, Any] = {"v": chosen["v"], "at": at}
+            kept = self._sib(chosen["v"], at)
             if chosen["v"] is True:
                 kept["ctx"] = dict(state.vv)
             state.fields[DELETED] = [kept]
@@ -419,6 +424,7 @@ class PlanService:
         wall: WallClock = hlc.wall_ms,
         clock_ok: bool = False,
         by: str | None = None,
+        find_by: Callable[[], str | None] | None = None,
     ) -> None:
         self.db = db
         self.wall = wall
@@ -426,10 +432,14 @@ class PlanService:
         """The person confirmed a wall clock far past the plan's newest change."""
         self.by = by
         """The person id every write carries (``--as``, the TUI's "who is editing?")."""
+        self.find_by = find_by
+        """Finds ``by`` at the first write (``--as NAME``), so reads never look the name up."""
 
     @contextmanager
     def transaction(self) -> Iterator[Writer]:
         """Several writes committed together, or none of them."""
+        if self.find_by is not None:
+            self.by, self.find_by = self.find_by(), None
         with self.db.write() as session:
             refuse_if_archived(self.db.meta(ARCHIVED, session), self.db.path)
             writer = Writer(session, self.db, self.wall, self.clock_ok, self.by)

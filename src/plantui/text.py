@@ -12,8 +12,9 @@ _CONTROL = re.compile(
 
 SHOWN_TEXT_MAX = 200_000
 SHOWN_LINE_MAX = 1_000
-"""How much of a value is shown: beyond the sizes of DOMAIN.md, so only text stored before
-those limits (or by another program) is cut, and a megabyte title cannot stall a report."""
+"""How much of a value is shown: beyond the sizes of docs/record-model.md, so only text stored
+before those limits (or by another program) is cut, and a megabyte title cannot stall a
+report."""
 ELLIPSIS = "\u2026"
 
 

@@ -1,4 +1,5 @@
-"""Every refusal of SYNC.md: exit 1, one sentence naming the file, nothing written."""
+"""Every refusal of docs/exchange-format.md: exit 1, one sentence naming the file, nothing
+written."""
 
 from __future__ import annotations
 

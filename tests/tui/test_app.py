@@ -44,6 +44,28 @@ async def test_undo_puts_back_the_last_edit_and_says_what(make_app, demo_service
         assert any("Nothing to undo" in m for m in messages)
 
 
+async def test_ctrl_y_redoes_and_undo_works_after_the_app_is_closed(make_app, demo_service) -> None:
+    ask = ask_by_ref(demo_service, "A3")
+    app = make_app("asks")
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.editor.update(ask.id, {"title": "Renamed"})
+        await pilot.pause()
+    # A new session of the app, as after closing it: the edit is still one Ctrl+Z away.
+    again = make_app("asks")
+    async with again.run_test(size=(120, 40)) as pilot:
+        messages = record_notifications(again)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert demo_service.get(ask.id).values["title"] == ask.values["title"]
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert demo_service.get(ask.id).values["title"] == "Renamed"
+        assert any("Redid" in m and "Renamed" in m for m in messages)
+        await pilot.press("ctrl+y")
+        await pilot.pause()
+        assert any("Nothing to redo" in m for m in messages)
+
+
 async def test_question_mark_opens_help_with_the_screen_keys(make_app) -> None:
     app = make_app("asks")
     async with app.run_test(size=(100, 40)) as pilot:

@@ -96,3 +96,191 @@ async def test_h_opens_the_history_of_the_selected_record(people_service):
         await pilot.press("escape")
         await pilot.pause()
         assert not isinstance(app.screen, HistoryPane)
+
+
+async def test_attendance_is_ticked_from_the_event_detail_in_one_undoable_step(people_service):
+    from textual.widgets import SelectionList
+
+    from plantui.domain import TYPES, deterministic_id
+
+    event = people_service.create(
+        "event", {"title": "Steering group", "starts_at": "2025-03-02T10:00+00:00"}
+    ).record_id
+    people = {p.values["name"]: p.id for p in people_service.list("person")}
+    link = deterministic_id(
+        TYPES["link"], {"role": "attended", "from": people["Rebecca"], "to": event}
+    )
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("6")
+        await pilot.pause()
+        app.screen.select_record(event)
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        ticks = app.screen.query_one(SelectionList)
+        names = [str(ticks.get_option_at_index(i).prompt) for i in range(ticks.option_count)]
+        ticks.select(ticks.get_option_at_index(names.index("Rebecca")))
+        await pilot.press("escape")
+        assert await wait_for(pilot, lambda: not people_service.get(link).deleted)
+        await pilot.press("ctrl+z")
+        assert await wait_for(pilot, lambda: people_service.get(link).deleted)
+
+
+async def test_a_persons_detail_shows_what_they_attended_and_wrote(people_service):
+    from textual.widgets import OptionList
+
+    people = {p.values["name"]: p.id for p in people_service.list("person")}
+    jess = people["Jess Brayne"]
+    event = people_service.create(
+        "event", {"title": "Steering group", "starts_at": "2025-03-02T10:00+00:00"}
+    ).record_id
+    people_service.create("link", {"role": "attended", "from": jess, "to": event})
+    people_service.create(
+        "note",
+        {
+            "about": event,
+            "date": "2025-03-02",
+            "headline": "Agreed the terms",
+            "author_person": jess,
+        },
+    )
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("9")
+        await pilot.pause()
+        app.screen.select_record(jess)
+        await pilot.pause()
+        links = app.screen.query_one("#detail-links", OptionList)
+        shown = [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
+    assert shown.index("Attended") < shown.index("  event: Steering group")
+    assert shown.index("Notes they wrote") < shown.index("  note: Agreed the terms")
+
+
+def _header(app: PlanApp) -> str:
+    from textual.widgets._header import HeaderTitle
+
+    return str(app.screen.query_one(HeaderTitle).render())
+
+
+async def test_on_a_shared_laptop_the_app_asks_who_is_editing_and_the_header_says(
+    people_service,
+):
+    from plantui.tui.who import WhoIsEditing
+
+    people = {p.values["name"]: p.id for p in people_service.list("person")}
+    for name in ("Jess Brayne", "Rebecca"):  # two people have edited on this laptop
+        people_service.by = people[name]
+        people_service.create("ask", {"title": f"Raised by {name}"})
+    people_service.by = None
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, WhoIsEditing)
+        await pilot.press(*"Rebec", "enter")
+        await pilot.pause()
+        assert "editing as Rebecca" in _header(app)
+        await pilot.press("2")
+        await pilot.pause()
+        assert "editing as Rebecca" in _header(app)
+    assert people_service.by == people["Rebecca"]
+    # Remembered for this laptop user: the next start names Rebecca and does not ask.
+    people_service.by = None
+    again = PlanApp(people_service, watch=False, preload=False)
+    async with again.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not isinstance(again.screen, WhoIsEditing)
+        assert "editing as Rebecca" in _header(again)
+
+
+async def test_a_laptop_with_one_editor_is_not_asked_and_names_nobody(people_service):
+    from plantui.tui.who import WhoIsEditing
+
+    people_service.by = people_service.list("person")[0].id
+    people_service.create("ask", {"title": "One editor"})
+    people_service.by = None
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoIsEditing)
+        assert "editing as" not in _header(app)
+
+
+async def test_a_person_added_with_a_on_people_carries_the_editor_to_another_laptop(
+    people_service, tmp_path
+):
+    from textual.widgets import Input
+
+    from plantui.exchange import export_file, import_files
+    from plantui.history import record_history
+    from plantui.service import PlanService
+    from plantui.storage.database import open_database
+    from plantui.tui.forms import RecordForm
+
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_who_is_editing()
+        await pilot.pause()
+        await pilot.press(*"Jess", "enter")
+        await pilot.press("9")
+        await pilot.pause()
+        await pilot.press("a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
+        app.screen.query_one("#in-name", Input).focus()
+        await pilot.press(*"Amara Okafor")
+        app.screen.query_one("#in-job_title", Input).value = "Community lead"
+        await pilot.press("ctrl+s")
+        assert await wait_for(
+            pilot, lambda: any(p.label == "Amara Okafor" for p in people_service.list("person"))
+        )
+    amara = next(p for p in people_service.list("person") if p.label == "Amara Okafor")
+    here = {e.field: e.who for e in record_history(people_service.db, amara.id)}
+    assert here["name"] == "Jess Brayne" and here["job_title"] == "Jess Brayne"
+    file = tmp_path / "a.plantui.json"
+    export_file(people_service, file)
+    other = open_database(tmp_path / "other.db")
+    import_files(PlanService(other), [file])
+    there = record_history(other, amara.id)
+    assert {(e.field, e.who, e.imported) for e in there} >= {
+        ("name", "Jess Brayne", True),
+        ("job_title", "Jess Brayne", True),
+    }
+    other.close()
+
+
+async def test_clicking_the_header_title_changes_who_is_editing(people_service):
+    from plantui.tui.who import WhoIsEditing
+
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.click("HeaderTitle")
+        await pilot.pause()
+        assert isinstance(app.screen, WhoIsEditing)
+        await pilot.press(*"Jess", "enter")
+        await pilot.pause()
+        assert "editing as Jess Brayne" in _header(app)
+
+
+async def test_who_is_editing_offers_the_plans_people_to_pick(people_service):
+    from textual.widgets import OptionList
+
+    from plantui.tui.who import WhoIsEditing
+
+    rebecca = next(p.id for p in people_service.list("person") if p.label == "Rebecca")
+    app = PlanApp(people_service, watch=False, preload=False)
+    async with app.run_test(size=(120, 40)) as pilot:
+        app.action_who_is_editing()
+        await pilot.pause()
+        assert isinstance(app.screen, WhoIsEditing)
+        picks = app.screen.query_one("#who-people", OptionList)
+        assert [str(picks.get_option_at_index(i).prompt) for i in range(2)] == [
+            "Jess Brayne",
+            "Rebecca",
+        ]
+        picks.focus()
+        picks.highlighted = 1
+        await pilot.press("enter")
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoIsEditing)
+        assert app.service.by == rebecca

@@ -260,3 +260,32 @@ async def test_enter_or_coming_back_leaves_the_path_box(tmp_path):
         # Focusing the box selected its text, so "y" replaced the "x"; the "6" typed nothing.
         assert app.screen.query_one("#sync-path", Input).value == "y"
     db.close()
+
+
+async def test_copy_for_a_laptop_writes_a_whole_copy_with_its_own_replica_id(
+    tmp_path: Path,
+) -> None:
+    """F7 copies the open plan into a folder (its latest edits included, the app still
+    running): the copy holds every record, has a replica id of its own, and another file
+    with the same name is refused rather than overwritten."""
+    library = _laptop(tmp_path, "library")
+    asks = _with_plan(library)
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    app = Host(library, SyncScreen(start=tmp_path))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.screen.query_one("#sync-path", Input).value = str(usb)
+        app.screen.query_one("#sync-tree").focus()
+        await pilot.press("f7")
+        await _settle(app, pilot)
+        assert "Copied the plan" in _text(app.screen.query_one("#sync-result", Static))
+        (copy,) = usb.glob("*.db")
+        await pilot.press("f7")
+        await _settle(app, pilot)
+        assert "already exists" in _text(app.screen.query_one("#sync-result", Static))
+    other = PlanService(open_database(copy), wall=FakeClock(1_733_000_002_000))
+    assert sorted(v.id for v in other.list("ask")) == sorted(asks)
+    assert other.db.meta("replica_id") != library.db.meta("replica_id")
+    other.db.close()
+    library.db.close()

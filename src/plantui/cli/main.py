@@ -86,7 +86,7 @@ class Context:
         """The write path over ``db``, with this command's options (any plan of the library)."""
         from plantui.service import PlanService
 
-        return PlanService(db, clock_ok=self.args.clock_ok, by=self.person_in(db))
+        return PlanService(db, clock_ok=self.args.clock_ok, find_by=lambda: self.person_in(db))
 
     def refuse_if_archived(self) -> None:
         from plantui.library import ARCHIVED, refuse_if_archived
@@ -99,15 +99,16 @@ class Context:
         return self.person_in(self.db)
 
     def person_in(self, db) -> str | None:  # db: Database
-        """The person ``--as`` or ``$PLANTUI_AS`` names in ``db``; empty means nobody."""
+        """The person ``--as`` or ``$PLANTUI_AS`` names in ``db``; empty means nobody, and
+        so does a plan with no people yet (a new plan, the example before its people)."""
         name = self.args.as_name
         if name is None:
             name = os.environ.get(AS_ENV_VAR)
         if not name or not name.strip():
             return None
-        from plantui.people import find_person
+        from plantui.people import find_person, has_people
 
-        return find_person(db, name)
+        return find_person(db, name) if has_people(db) else None
 
     def out(self, line: str = "") -> None:
         """Print a line with control characters removed: names and values in it may come

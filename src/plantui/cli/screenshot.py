@@ -22,6 +22,8 @@ SCREEN_NAMES = (
     "sync",
     "people",
 )
+PANES = ("history",)
+"""Panes drawn over a screen for one record (``--record``)."""
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -29,9 +31,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument(
         "--screen",
         required=True,
-        choices=SCREEN_NAMES,
+        choices=SCREEN_NAMES + PANES,
         metavar="NAME",
-        help=f"one of: {', '.join(SCREEN_NAMES)}",
+        help=f"one of: {', '.join(SCREEN_NAMES + PANES)}",
+    )
+    p.add_argument(
+        "--record",
+        metavar="ID",
+        help="with --screen history: the record (id or unique prefix) whose History pane to show",
     )
     p.add_argument("--output", required=True, metavar="FILE.svg", help="where to save it")
     p.add_argument(
@@ -63,7 +70,13 @@ PALETTE_SETTLE_S = 1.0
 """Time for the palette to gather every provider's hits (it shows them in batches)."""
 
 
-def render_svg(db, screen: str, size: tuple[int, int], palette: str | None = None) -> str:
+def render_svg(
+    db,
+    screen: str,
+    size: tuple[int, int],
+    palette: str | None = None,
+    record: str | None = None,
+) -> str:
     """Run the app headless on one screen, wait for its data, and return the SVG.
 
     Nothing will be edited, so the write path is not preloaded: a screenshot of the
@@ -78,6 +91,11 @@ def render_svg(db, screen: str, size: tuple[int, int], palette: str | None = Non
     async def run() -> str:
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
+            if record is not None:
+                from plantui.tui.history_pane import open_history
+
+                open_history(app, record)
+                await pilot.pause()
             await app.workers.wait_for_complete()
             await pilot.pause()
             if palette is not None:
@@ -95,7 +113,13 @@ def take_screenshot(ctx) -> int:
     output = Path(ctx.args.output)
     if output.parent and not output.parent.exists():
         raise PlanError(f"The folder {output.parent} does not exist.")
-    svg = render_svg(ctx.db, ctx.args.screen, size, ctx.args.palette)
+    screen, record = ctx.args.screen, None
+    if screen in PANES:
+        if not ctx.args.record:
+            raise PlanError(f"--screen {screen} needs --record ID: whose pane to show.")
+        screen, record = "overview", ctx.service.resolve_id(ctx.args.record)
+    svg = render_svg(ctx.db, screen, size, ctx.args.palette, record)
     output.write_text(svg, encoding="utf-8")
-    ctx.out(f"Saved the {ctx.args.screen} screen to {output}.")
+    what = "History pane" if record else f"{ctx.args.screen} screen"
+    ctx.out(f"Saved the {what} to {output}.")
     return 0

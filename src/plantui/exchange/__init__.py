@@ -1,4 +1,5 @@
-"""File exchange (SYNC.md): export, import with merge, and the shared-folder sync."""
+"""File exchange (docs/exchange-format.md): export, import with merge, and the shared-folder
+sync."""
 
 from __future__ import annotations
 

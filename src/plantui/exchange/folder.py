@@ -1,7 +1,7 @@
 """The shared-folder exchange (``plantui sync DIR``): each replica writes only its own file.
 
 Every entry is read once, within the size limit and without blocking; one bad entry is
-named and skipped so it never holds up the others (SYNC.md "A shared folder").
+named and skipped so it never holds up the others (docs/exchange-format.md "A shared folder").
 """
 
 from __future__ import annotations

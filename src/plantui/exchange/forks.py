@@ -1,4 +1,4 @@
-"""A rollback no ledger saw, found in what peers send back (SYNC.md, "Identities").
+"""A rollback no ledger saw, found in what peers send back (docs/exchange-format.md, "Identities").
 
 A laptop restored from a snapshot rolls its state folder back with the database, and a
 database copied to a machine whose ledger never saw it has nothing to compare with; either

@@ -234,7 +234,8 @@ def import_files(
     progress: Progress | None = None,
     today: dt.date | None = None,
 ) -> ImportSummary:
-    """Check then merge exchange files into the database (SYNC.md "Import")."""
+    """Check then merge exchange files into the database (docs/exchange-format.md "Import
+    rules")."""
     note = progress or (lambda _msg: None)
     note(f"Reading {len(paths)} file(s)")
     with gc_paused():
@@ -330,7 +331,8 @@ def _first_lost_write(
 
 
 def raise_state(state: dict[str, str], data: ExchangeData) -> dict[str, str]:
-    """What this copy may claim to hold after taking ``data`` in (SYNC.md, ``kind``).
+    """What this copy may claim to hold after taking ``data`` in (docs/exchange-format.md,
+    ``kind``).
 
     A full file holds everything up to its ``state_vv``; so does a delta whose ``since``
     this copy already covered. Any other delta proves nothing about the records it leaves

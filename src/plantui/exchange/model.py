@@ -1,4 +1,4 @@
-"""The exchange file of SYNC.md as pydantic models: the source of its JSON Schema.
+"""The exchange file of docs/exchange-format.md as pydantic models: the source of its JSON Schema.
 
 Import checks files with a hand-written single pass (``reader``) because a plan of tens of
 thousands of records must import at close to the speed of plain ``json``; a test holds the

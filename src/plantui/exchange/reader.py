@@ -1,4 +1,5 @@
-"""Reading an exchange file and checking every rule of SYNC.md in memory, before any write.
+"""Reading an exchange file and checking every rule of docs/exchange-format.md in memory, before
+any write.
 
 One pass over the parsed JSON checks the envelope, ids, stamps, coverage, clocks and the
 values of known fields; the first problem becomes one plain sentence naming the file, and
@@ -199,7 +200,7 @@ def _looks_truncated(text: str, exc: json.JSONDecodeError) -> bool:
 
 
 def canonical_hash(doc: dict[str, Any]) -> str:
-    """SHA-256 of the document without ``integrity``, serialised as SYNC.md says."""
+    """SHA-256 of the document without ``integrity``, serialised as docs/exchange-format.md says."""
     body = {k: v for k, v in doc.items() if k != "integrity"}
     data = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return hashlib.sha256(data.encode("utf-8")).hexdigest()

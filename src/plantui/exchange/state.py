@@ -1,4 +1,5 @@
-"""What a copy may claim to hold: the ``state_vv`` its exports carry (SYNC.md, ``kind``).
+"""What a copy may claim to hold: the ``state_vv`` its exports carry (docs/exchange-format.md,
+``kind``).
 
 The claim cannot be read off the records alone: a delta carried from a third laptop brings
 records with large clocks while leaving out older ones this copy never had. So the claim

@@ -1,24 +1,37 @@
 """An event's agenda, built from the plan as it stands on the day of the meeting.
 
 Items come in a fixed order of sections: what is overdue, what falls due before the next
-meeting of the series, what was reported since the previous one, open conflicts and integrity
+meeting of the series, what was reported since the previous one (notes, and actions whose
+RAG was changed, read from ``history``), open conflicts and integrity
 findings, gaps, asks raised at or put to this event, then the items people added by hand.
 Overdue items and gaps come from ``derived`` (the same rules as the Overview and the report),
 computed as of the meeting's day so the agenda is the same whenever it is printed.
 
 Items people add are ``note`` records about the event with ``kind: agenda`` (their headline
 is the item): each is its own record, so items added on two laptops both arrive and never
-conflict (SYNC.md: many-valued things are records, not list fields).
+conflict (docs/exchange-format.md: many-valued things are records, not list fields). The
+order the chair gives items within a section is one value, ``event.agenda_order``: two
+laptops reordering at once is a conflict to resolve like any other field's.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from plantui import derived
-from plantui.meetings.events import EventRow, next_event, previous_event
+from plantui.clock import clock_ms
+from plantui.meetings.events import (
+    EventRow,
+    hosts_of,
+    next_event,
+    previous_event,
+    programme_of,
+    sessions_of,
+)
 
 SECTIONS = {
     "overdue": "Overdue",
@@ -45,14 +58,26 @@ class AgendaItem:
     detail: str = ""
 
 
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One event of a programme (events whose ``series`` is the programme's event)."""
+
+    event: EventRow
+    hosts: list[str]
+
+
 @dataclass(slots=True)
 class Agenda:
-    """The agenda of one event, with its neighbours in the series."""
+    """The agenda of one event, with its neighbours in the series and its programme."""
 
     event: EventRow
     previous: EventRow | None
     next: EventRow | None
     items: list[AgendaItem] = field(default_factory=list)
+    part_of: EventRow | None = None
+    """The programme (series event) this event is a session of."""
+    sessions: list[Session] = field(default_factory=list)
+    """The sessions of this event when it is a programme, in date order, with their hosts."""
 
     def sections(self) -> list[tuple[str, list[AgendaItem]]]:
         """The non-empty sections in order, with their items."""
@@ -70,6 +95,16 @@ class Agenda:
             "starts_at": self.event.starts_at,
             "previous": self.previous.id if self.previous else None,
             "next": self.next.id if self.next else None,
+            "part_of": self.part_of.id if self.part_of else None,
+            "sessions": [
+                {
+                    "event": s.event.id,
+                    "title": s.event.title,
+                    "starts_at": s.event.starts_at,
+                    "hosts": s.hosts,
+                }
+                for s in self.sessions
+            ],
             "items": [asdict(i) for i in self.items],
         }
 
@@ -81,34 +116,40 @@ def _gap_item(section: str, gap: derived.Gap) -> AgendaItem:
 def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
     """The agenda of ``event`` from the plan in ``con`` (a snapshot or a session's connection)."""
     prev, nxt = previous_event(con, event), next_event(con, event)
-    agenda = Agenda(event, prev, nxt)
+    agenda = Agenda(event, prev, nxt, part_of=programme_of(con, event))
+    agenda.sessions = [Session(s, hosts_of(con, s.id)) for s in sessions_of(con, event)]
     items = agenda.items
     overdue_kinds = ("overdue_action", "overdue_pledge")
-    overdue = [g for g in derived.gaps(con, event.day) if g.kind in overdue_kinds]
+    overdue = sorted(
+        (g for g in derived.gaps(con, event.day) if g.kind in overdue_kinds), key=_by_due
+    )
     items += [_gap_item("overdue", g) for g in overdue]
     if nxt is not None:
         already = {g.record for g in overdue}
-        by_next = derived.gaps(con, nxt.day)
+        by_next = sorted(derived.gaps(con, nxt.day), key=_by_due)
         items += [
-            _gap_item("due", g)
+            AgendaItem("due", g.record, g.type, g.label, g.message.replace("Was due", "Due"))
             for g in by_next
             if g.kind in overdue_kinds and g.record not in already
         ]
     since = prev.day.isoformat() if prev else "0000-00-00"
     for note_id, headline, rag, day, about in con.execute(
         "SELECT id, headline, rag, date, about FROM note WHERE deleted = 0 AND date >= ?"
-        " AND date < ? AND kind IS NOT 'agenda' AND kind IS NOT 'decision' ORDER BY date, id",
+        " AND date < ? AND kind IS NOT 'agenda' AND kind IS NOT 'decision'"
+        " ORDER BY date, headline, id",
         (since, event.day.isoformat()),
     ):
         detail = f"{day}" + (f", RAG {rag}" if rag else "") + f" (about {_label(con, about)})"
         items.append(AgendaItem("since", note_id, "note", headline or "", detail))
+    items += _rag_changes(con, prev, event)
     for conflict in derived.open_conflicts(con):
         what = conflict.field or "deleted on one copy, edited on another"
         items.append(AgendaItem("conflicts", conflict.record, conflict.type, conflict.label, what))
     for finding in derived.integrity_findings(con):
         label = _label(con, finding.record)
         items.append(AgendaItem("conflicts", finding.record, finding.type, label, finding.message))
-    items += [_gap_item("gaps", g) for g in derived.gaps(con, event.day) if g.kind in _GAP_KINDS]
+    gaps = sorted(derived.gaps(con, event.day), key=lambda g: (g.kind, g.label, g.record))
+    items += [_gap_item("gaps", g) for g in gaps if g.kind in _GAP_KINDS]
     for ask_id, code, title, how in con.execute(
         "SELECT id, ref_code, title, 'raised here' FROM ask WHERE deleted = 0 AND raised_at = ?"
         " UNION SELECT a.id, a.ref_code, a.title, 'put to a host of this meeting' FROM ask a"
@@ -126,7 +167,73 @@ def build_agenda(con: sqlite3.Connection, event: EventRow) -> Agenda:
         (event.id,),
     ):
         items.append(AgendaItem("added", note_id, "note", headline or "", body or ""))
+    agenda.items = in_chairs_order(items, event.agenda_order)
     return agenda
+
+
+def _key(item: AgendaItem) -> str:
+    return f"{item.section} {item.record}"
+
+
+def in_chairs_order(items: list[AgendaItem], order: str | None) -> list[AgendaItem]:
+    """Items by section; within one, those the chair placed (``event.agenda_order``: a line
+    ``SECTION RECORD_ID`` each) first in that order, the rest as the plan gives them."""
+    placed = {line.strip(): n for n, line in enumerate((order or "").splitlines())}
+    sections = list(SECTIONS)
+    ranked = sorted(
+        enumerate(items),
+        key=lambda pair: (
+            sections.index(pair[1].section),
+            placed.get(_key(pair[1]), len(placed)),
+            pair[0],
+        ),
+    )
+    return [item for _, item in ranked]
+
+
+def moved(items: list[AgendaItem], index: int, step: int) -> str | None:
+    """The ``agenda_order`` text with item ``index`` moved ``step`` places within its
+    section, or None when it is already at that end of the section."""
+    other = index + step
+    if not (0 <= index < len(items) and 0 <= other < len(items)):
+        return None
+    if items[other].section != items[index].section:
+        return None
+    keys = [_key(i) for i in items]
+    keys[index], keys[other] = keys[other], keys[index]
+    return "\n".join(dict.fromkeys(keys))
+
+
+def _by_due(gap: derived.Gap) -> tuple[str, str, str]:
+    """Overdue and due items, oldest date first (the message names the date)."""
+    return (gap.message, gap.label, gap.record)
+
+
+def _rag_changes(
+    con: sqlite3.Connection, prev: EventRow | None, event: EventRow
+) -> list[AgendaItem]:
+    """Actions whose RAG was changed since the previous meeting, from the
+    ``history`` of every copy's edits: one item per action, its RAG then and now."""
+    since = int(prev.start.timestamp() * 1000) if prev else 0
+    until = int(event.start.timestamp() * 1000)
+    changed: dict[str, list[Any]] = {}
+    for record_id, title, at, changes in con.execute(
+        "SELECT h.record_id, a.title, h.at, h.changes FROM history h JOIN action a"
+        " ON a.id = h.record_id WHERE a.deleted = 0 AND h.changes LIKE '%\"rag\"%'"
+        " ORDER BY h.at, h.seq"
+    ):
+        moment = clock_ms(at.split("@", 1)[0])
+        old, new = json.loads(changes).get("rag", [None, None])
+        if since <= moment < until:
+            first = changed.setdefault(record_id, [title, old, new, moment])
+            first[2:] = [new, moment]
+    items = []
+    for record_id, (title, old, new, moment) in changed.items():
+        if old != new:
+            day = dt.datetime.fromtimestamp(moment / 1000, dt.UTC).date().isoformat()
+            detail = f"{day}, RAG {old or 'none'} → {new or 'none'}"
+            items.append(AgendaItem("since", record_id, "action", title or "", detail))
+    return items
 
 
 def _label(con: sqlite3.Connection, record_id: str) -> str:

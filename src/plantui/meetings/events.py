@@ -12,7 +12,10 @@ from dataclasses import dataclass
 
 from plantui.errors import PlanError
 
-_COLUMNS = "id, title, kind, starts_at, ends_at, location, status, minutes, series, date_confidence"
+_COLUMNS = (
+    "id, title, kind, starts_at, ends_at, location, status, minutes, series, date_confidence,"
+    " agenda_order"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +32,7 @@ class EventRow:
     minutes: str | None
     series: str | None
     date_confidence: str | None
+    agenda_order: str | None = None
 
     @property
     def day(self) -> dt.date:
@@ -112,6 +116,32 @@ def next_event(con: sqlite3.Connection, event: EventRow) -> EventRow | None:
     """The meeting of the same series (or kind) that comes next after this one."""
     later = [e for e in same_series(con, event) if (e.start, e.id) > (event.start, event.id)]
     return later[0] if later else None
+
+
+def programme_of(con: sqlite3.Connection, event: EventRow) -> EventRow | None:
+    """The live programme (series event) that ``event`` is a session of."""
+    if not event.series:
+        return None
+    found = _rows(con, "id = ? AND deleted = 0", (event.series,))
+    return found[0] if found else None
+
+
+def sessions_of(con: sqlite3.Connection, event: EventRow) -> list[EventRow]:
+    """The live sessions of a programme, in date order (cancelled ones included)."""
+    return _rows(con, "series = ? AND deleted = 0", (event.id,))
+
+
+def hosts_of(con: sqlite3.Connection, event_id: str) -> list[str]:
+    """Names of the organisations leading an event (``hosts`` links), by name."""
+    return [
+        name
+        for (name,) in con.execute(
+            'SELECT o.name FROM link l JOIN organisation o ON o.id = l."to" WHERE'
+            " l.role = 'hosts' AND l.deleted = 0 AND o.deleted = 0 AND l.\"from\" = ?"
+            " ORDER BY o.name",
+            (event_id,),
+        )
+    ]
 
 
 def when_text(event: EventRow) -> str:

@@ -2,7 +2,9 @@
 
 Who attended comes from ``attended`` links (people named only with consent
 ``named_in_reports``; others are counted), decisions from notes of ``kind: decision`` linked
-``decided_at`` the event, and the new and changed actions from the stamps of their fields:
+``decided_at`` the event, notes from those about the event and those of ``kind: minute``
+dated its day (what meeting mode writes about an agenda item), and the new and changed
+actions from the stamps of their fields:
 every field written at or after the meeting's start counts, so edits made on any laptop
 during the meeting appear once its file has been imported.
 """
@@ -49,7 +51,17 @@ class Minutes:
     next: EventRow | None = None
 
 
-_SHOWN_CHANGES = ("title", "status", "rag", "progress", "start", "end")
+_SHOWN_CHANGES = (
+    "title",
+    "status",
+    "rag",
+    "progress",
+    "start",
+    "end",
+    "community_owner",
+    "public_owner",
+)
+_OWNERS = ("community_owner", "public_owner")
 
 
 def build_minutes(con: sqlite3.Connection, event: EventRow) -> Minutes:
@@ -95,16 +107,29 @@ def build_minutes(con: sqlite3.Connection, event: EventRow) -> Minutes:
             continue
         new = all(_ms(s["at"]) >= since_ms for s in fields.get("_deleted", []))
         shown = {n: fields[n][-1]["v"] for n in _SHOWN_CHANGES if n in written}
+        for owner in _OWNERS:
+            if shown.get(owner):
+                shown[owner] = _organisation_name(con, shown[owner])
         minutes.actions.append(ActionChange(action_id, title or "", new, shown))
     minutes.notes = [
-        (headline, body or "")
-        for headline, body in con.execute(
-            "SELECT headline, body FROM note WHERE deleted = 0 AND about = ?"
-            " AND kind IS NOT 'decision' AND kind IS NOT 'agenda' ORDER BY date, id",
-            (event.id,),
+        (headline if about == event.id else f"{headline} (about {label})", body or "")
+        for headline, body, about, label in con.execute(
+            "SELECT n.headline, n.body, n.about, coalesce(a.title, p.title, k.title, o.name,"
+            " e.title, n.about) FROM note n LEFT JOIN action a ON a.id = n.about"
+            " LEFT JOIN pledge p ON p.id = n.about LEFT JOIN ask k ON k.id = n.about"
+            " LEFT JOIN organisation o ON o.id = n.about LEFT JOIN event e ON e.id = n.about"
+            " WHERE n.deleted = 0 AND ((n.about = ? AND n.kind IS NOT 'decision'"
+            " AND n.kind IS NOT 'agenda') OR (n.kind = 'minute' AND n.date = ?"
+            " AND n.about IS NOT ?)) ORDER BY n.date, n.id",
+            (event.id, event.day.isoformat(), event.id),
         )
     ]
     return minutes
+
+
+def _organisation_name(con: sqlite3.Connection, org_id: str) -> str:
+    row = con.execute("SELECT name FROM organisation WHERE id = ?", (org_id,)).fetchone()
+    return str(row[0]) if row and row[0] else org_id
 
 
 def _ms(stamp: str) -> int:

@@ -12,6 +12,11 @@ def add_changes(db: Database, report: Report, since: str) -> None:
     other people's records and names are left out, as everywhere in the reports."""
     clock, label = since_moment(db, since)
     named = {p.name for p in report.people}
+    with db.snapshot() as con:
+        people = {
+            rid: clean(name or "") for rid, name in con.execute("SELECT id, name FROM person")
+        }
+    unnamed = {rid for rid, name in people.items() if name not in named}
     report.changes_since = clean(label)
     groups = [
         ChangeGroup(
@@ -26,7 +31,8 @@ def add_changes(db: Database, report: Report, since: str) -> None:
                     c.when.replace("T", " ").removesuffix("Z") + " UTC",
                 )
                 for c in items
-                if c.type != "person" or clean(c.label) in named
+                if (c.type != "person" or clean(c.label) in named)
+                and not unnamed.intersection(c.joins)
             ],
         )
         for _ask, heading, items in grouped_changes(db, clock)

@@ -70,6 +70,10 @@ def build_calendar(session: Session, today: dt.date) -> Calendar:
     return cal
 
 
+_UNSURE = {"tbc": "day to be confirmed", "tentative": "provisional"}
+"""An event's unsure day, said in its calendar entry so it is never taken as fact."""
+
+
 def _events(session: Session, stamp: dt.datetime) -> Iterator[CalendarEvent]:
     """The plan's events, timed or all-day as stored; events without a readable start skipped."""
     for ev in session.execute(
@@ -82,7 +86,8 @@ def _events(session: Session, stamp: dt.datetime) -> Iterator[CalendarEvent]:
         entry = CalendarEvent()
         entry.add("uid", _uid("event", ev.id))
         entry.add("dtstamp", stamp)
-        entry.add("summary", clean(ev.title))
+        unsure = _UNSURE.get(ev.date_confidence or "")
+        entry.add("summary", clean(ev.title) + (f" ({unsure})" if unsure else ""))
         if isinstance(start, dt.datetime):
             entry.add("dtstart", start)
             if isinstance(end, dt.datetime) and end > start:
@@ -97,6 +102,8 @@ def _events(session: Session, stamp: dt.datetime) -> Iterator[CalendarEvent]:
             entry.add("description", clean(ev.description))
         if ev.status == "cancelled":
             entry.add("status", "CANCELLED")
+        elif unsure:
+            entry.add("status", "TENTATIVE")
         elif ev.status in ("planned", "held"):
             entry.add("status", "CONFIRMED")
         entry.add("categories", ["plantui event", words(ev.kind) or "event"])

@@ -89,6 +89,8 @@ class EventItem:
     kind: str
     location: str
     status: str
+    date_confidence: str = ""
+    """tentative or tbc: the day is never printed as fact (docs/record-model.md)."""
 
     @property
     def day(self) -> str:

@@ -62,6 +62,7 @@ def _event(e: Event) -> EventItem:
         words(e.kind),
         clean(e.location),
         words(e.status),
+        clean(e.date_confidence),
     )
 
 

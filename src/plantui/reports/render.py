@@ -26,17 +26,23 @@ def day(value: dt.date | None) -> str:
     return f"{value.day} {value:%b %Y}"
 
 
-def when(value: str | None) -> str:
-    """An event's start (a date, or a date-time with offset) as people read it."""
+def when(value: str | None, confidence: str | None = None) -> str:
+    """An event's start (a date, or a date-time with offset) as people read it; a day that
+    is ``tbc`` is given as its month only, a ``tentative`` one as provisional."""
     if not value:
         return ""
     try:
         if len(value) == 10:
-            return day(dt.date.fromisoformat(value))
-        moment = dt.datetime.fromisoformat(value)
+            moment = dt.datetime.combine(dt.date.fromisoformat(value), dt.time())
+            shown = day(moment.date())
+        else:
+            moment = dt.datetime.fromisoformat(value)
+            shown = f"{day(moment.date())}, {moment:%H:%M}"
     except ValueError:
         return value
-    return f"{day(moment.date())}, {moment:%H:%M}"
+    if confidence == "tbc":
+        return f"{moment:%B %Y}, day to be confirmed"
+    return f"provisionally {shown}" if confidence == "tentative" else shown
 
 
 def pct(value: int | None) -> str:

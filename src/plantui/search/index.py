@@ -28,7 +28,7 @@ CREATE_TABLE = (
 )
 """Text is folded before it is stored; the tokenizer only splits it into words."""
 
-NOT_WORDS = frozenset({"rank", "carried_from", "previous_plan"})
+NOT_WORDS = frozenset({"rank", "carried_from", "previous_plan", "agenda_order"})
 """Text fields that hold ids or sort keys, never words a person would search for."""
 
 

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
-SCHEMA_HEAD = "0006"
+SCHEMA_HEAD = "0007"
 """The newest Alembic revision; checked against the scripts by a test, so opening an
 up-to-date database never has to import Alembic."""
 
@@ -281,7 +281,7 @@ class Database:
         if facts is not None:
             self._remember(facts)
 
-    # Replica identity (SYNC.md "A replica id is never reused by a history that forked")
+    # Replica identity (docs/exchange-format.md "Identities")
 
     @staticmethod
     def _facts(con: sqlite3.Connection) -> tuple[str, str]:

@@ -1,4 +1,5 @@
-"""This machine's memory of its replicas (SYNC.md "Identities"), kept outside any database.
+"""This machine's memory of its replicas (docs/exchange-format.md "Identities"), kept outside
+any database.
 
 For each replica id it holds the highest clock this machine saw that replica commit and the
 home (machine, path, inode) it lived in. A database whose clock is behind its entry was

@@ -1,10 +1,10 @@
 """SQLAlchemy models: the sync state of every record, and a typed projection per record type.
 
-``Record`` holds what SYNC.md defines (siblings with stamps, the version vector, deletion) as
-compact JSON, so import and export move each record as one row. The per-type tables hold only
-the *shown* value of each field, rewritten by the single write path in the same transaction,
-so screens and reports query ordinary typed columns. They are derived: ``rebuild`` can always
-make them again from ``record``.
+``Record`` holds what docs/exchange-format.md defines (siblings with stamps, the version vector,
+deletion) as compact JSON, so import and export move each record as one row. The per-type tables
+hold only the *shown* value of each field, rewritten by the single write path in the same
+transaction, so screens and reports query ordinary typed columns. They are derived: ``rebuild``
+can always make them again from ``record``.
 """
 
 from __future__ import annotations
@@ -116,6 +116,8 @@ class Event(_Projection):
     minutes: Mapped[str | None] = mapped_column(Text)
     series: Mapped[str | None] = mapped_column(String(36), index=True)
     date_confidence: Mapped[str | None] = mapped_column(String)
+    agenda_order: Mapped[str | None] = mapped_column(Text)
+    """Record ids of agenda items in the order the chair set, one a line."""
 
 
 class Ask(_Projection):

@@ -29,7 +29,8 @@ def dumps(value: Any) -> str:
 
 @dataclass(slots=True)
 class RecordState:
-    """A record as SYNC.md defines it: id, type, version vector and siblings per field."""
+    """A record as docs/exchange-format.md defines it: id, type, version vector and siblings per
+    field."""
 
     id: str
     type: str

@@ -18,10 +18,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
+from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.content import Content
-from textual.screen import Screen
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Header
 
 from plantui import clock
 from plantui.errors import PlanError
@@ -137,6 +139,7 @@ class PlanApp(App[None]):
         ),
         Binding("ctrl+o", "plans", "Plans", id="app.plans", show=False),
         Binding("ctrl+z", "undo", "Undo", id="app.undo"),
+        Binding("ctrl+y", "redo", "Redo", id="app.redo", show=False),
         Binding("question_mark", "help", "Help", id="app.help", key_display="?"),
     ]
 
@@ -154,7 +157,9 @@ class PlanApp(App[None]):
         With a ``library`` and no plan, the app opens on the library's plans (or welcome)."""
         # Start straight in the first screen's mode: no default screen drawn and replaced.
         self.last_screen = screen if screen in SCREENS else "overview"
-        self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"
+        # Textual reads DEFAULT_MODE, a class setting, in App.__init__; an instance value is
+        # how one app class starts on different screens (there is no constructor argument).
+        self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"  # type: ignore[misc]
         super().__init__()
         self.library = library
         self.db: Database | None
@@ -176,18 +181,23 @@ class PlanApp(App[None]):
         self._version = 0
 
     @property
+    def plan_db(self) -> Database:
+        """The open plan's database; every screen but Plans is shown only while one is open."""
+        if self.db is None:
+            raise PlanError("No plan is open: start one or open one first (Ctrl+O).")
+        return self.db
+
+    @property
     def service(self) -> PlanService:
         """The one write path; SQLAlchemy is imported the first time it is needed."""
         if self._service is None:
             from plantui.service import PlanService
 
-            if self.db is None:
-                raise PlanError("No plan is open: start one or open one first (Ctrl+O).")
-            self._service = PlanService(self.db)
+            self._service = PlanService(self.plan_db)
         if self._service.by is None:
             from plantui.tui.who import remembered
 
-            self._service.by = remembered(self.db.path)
+            self._service.by = remembered(self._service.db.path)
         return self._service
 
     def action_who_is_editing(self) -> None:
@@ -197,9 +207,46 @@ class PlanApp(App[None]):
         def chosen(person_id: str | None) -> None:
             if person_id:
                 self.service.by = person_id
-                remember(self.db.path, person_id)
+                remember(self.plan_db.path, person_id)
+                self._show_who(person_id)
 
         self.push_screen(WhoIsEditing(self.service), chosen)
+
+    editing_as: str | None = None
+    """The name of the person at the keyboard, shown in the header once one is named."""
+
+    def _show_who(self, person_id: str | None) -> None:
+        """Name the person in every header (the title is reactive: headers redraw)."""
+        from plantui.tui.who import name_of
+
+        self.editing_as = name_of(self.plan_db, person_id)
+        self.title = (
+            f"{self.TITLE} · editing as {self.editing_as}" if self.editing_as else self.TITLE
+        )
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a header (its title) changes who is editing."""
+        widget = event.widget
+        if (
+            widget is not None
+            and isinstance(widget.parent, Header)
+            and not isinstance(self.screen, ModalScreen)
+        ):
+            self.action_who_is_editing()
+
+    def _ask_who_is_editing(self) -> None:
+        """Name the remembered person in the header; on a shared laptop with nobody
+        remembered for this user, ask who is editing before the first edit."""
+        from plantui.tui.who import remembered, shared_laptop
+
+        if self.db is None:  # the Plans screen; asked when a plan opens
+            return
+        person = self._service.by if self._service is not None else None
+        person = person or remembered(self.db.path)
+        if person:
+            self._show_who(person)
+        elif shared_laptop(self.db):
+            self.action_who_is_editing()
 
     @property
     def editor(self) -> Editor:
@@ -229,6 +276,7 @@ class PlanApp(App[None]):
             self.set_interval(1.0, self._poll_database, name="watch-database")
         if self.preload:
             self.call_after_refresh(self._start_preload)
+        self._ask_who_is_editing()
         self._confirm_clock()
 
     def format_title(self, title: str, sub_title: str) -> Content:
@@ -402,20 +450,30 @@ class PlanApp(App[None]):
 
     def action_undo(self) -> None:
         """Undo the last edit (as a new edit) and say what was undone."""
+        self._step_back_or_forth(redo=False)
+
+    def action_redo(self) -> None:
+        """Make again the edit the last undo took back."""
+        self._step_back_or_forth(redo=True)
+
+    def _step_back_or_forth(self, redo: bool) -> None:
         try:
-            change = self.editor.undo()
+            change = self.editor.redo() if redo else self.editor.undo()
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
         if change is None:
-            self.notify("Nothing to undo.", markup=False)
+            self.notify("Nothing to redo." if redo else "Nothing to undo.", markup=False)
             return
         try:
             view = self.service.get(change.record_id)
             what = f"{view.type} “{show(view.label)}”"
         except PlanError:
             what = "the last edit"
-        self.notify(f"Undid the last change to {what}.", title="Undo", markup=False)
+        if redo:
+            self.notify(f"Redid the change to {what}.", title="Redo", markup=False)
+        else:
+            self.notify(f"Undid the last change to {what}.", title="Undo", markup=False)
 
     def action_help(self) -> None:
         from plantui.tui.help import HelpScreen

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from plantui.tui.app import PlanApp
 
 ACTIONS: tuple[tuple[str, str, str], ...] = (
     ("add", "Add a record", "Add a new record to the list on this screen"),
@@ -32,10 +36,15 @@ ACTIONS: tuple[tuple[str, str, str], ...] = (
 class PlanCommands(Provider):
     """Screens, record actions on the current screen, undo, help and reports."""
 
+    @property
+    def plan_app(self) -> PlanApp:
+        """The app, as the PlanApp this provider is only ever registered on."""
+        return cast("PlanApp", self.app)
+
     def _commands(self) -> list[tuple[str, Callable[[], object], str]]:
         from plantui.tui.app import SCREENS
 
-        app = self.app
+        app = self.plan_app
         out: list[tuple[str, Callable[[], object], str]] = [
             (f"Go to {title}", partial(app.action_show, name), f"Show the {title} screen")
             for name, (title, _, _) in SCREENS.items()
@@ -46,15 +55,20 @@ class PlanCommands(Provider):
             if method is not None:
                 out.append((text, method, help_text))
         out.append(
-            ("Plans: switch, start, roll over", app.action_plans, "The plans on this laptop")  # type: ignore[attr-defined]
+            ("Plans: switch, start, roll over", app.action_plans, "The plans on this laptop")
         )
         out.append(("Undo the last edit", app.action_undo, "Put back what the last edit changed"))
+        out.append(("Backups", self._open_backups, "List the kept backups or restore one"))
+        out.append(("Redo", app.action_redo, "Make again what the last undo took back"))
         out.append(("Help: keys", app.action_help, "List the keys of this screen"))
-        out.append(
-            ("Who is editing?", app.action_who_is_editing, "Name the person making changes")  # type: ignore[attr-defined]
-        )
+        out.append(("Who is editing?", app.action_who_is_editing, "Name the person making changes"))
         out.append(("Export a report", self._open_report, "Write a report file"))
         return out
+
+    def _open_backups(self) -> None:
+        from plantui.tui.backups_dialog import open_backups
+
+        open_backups(self.app)
 
     def _open_report(self) -> None:
         from plantui.tui.report_dialog import ReportDialog

@@ -15,7 +15,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from plantui.history import record_history
+from plantui.history import record_history, ref_labels
 from plantui.storage.database import Database
 from plantui.tui.widgets.safe import cell, show
 
@@ -23,7 +23,12 @@ COLUMNS = ("When (UTC)", "Field", "Before", "After", "Who", "Laptop", "Import")
 
 
 def _value(value: Any) -> str:
-    return "" if value is None else show(value)[:60]
+    return "" if value is None else show(value)[:40]
+
+
+def _named(value: Any, labels: dict[str, str]) -> Any:
+    """A reference shown by the label of what it points to."""
+    return labels.get(value, value) if isinstance(value, str) else value
 
 
 class HistoryPane(ModalScreen[None]):
@@ -55,12 +60,13 @@ class HistoryPane(ModalScreen[None]):
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
         entries = record_history(self.db, self.record_id)
+        labels = ref_labels(self.db, self.record_id, entries)
         for e in entries:
             table.add_row(
                 cell(e.when.replace("T", " ").removesuffix("Z")),
                 cell(e.field),
-                cell(_value(e.old)),
-                cell(_value(e.new)),
+                cell(_value(_named(e.old, labels))),
+                cell(_value(_named(e.new, labels))),
                 cell(e.who or "unnamed"),
                 cell(e.laptop),
                 cell("yes" if e.imported else ""),
@@ -73,3 +79,9 @@ class HistoryPane(ModalScreen[None]):
 
     def action_close(self) -> None:
         self.dismiss(None)
+
+
+def open_history(app, record_id: str) -> None:  # app: PlanApp
+    """Show one record's History pane over the current screen."""
+    label = app.service.get(record_id).label
+    app.push_screen(HistoryPane(app.db, record_id, label))

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
 from plantui.library import Library, PlanEntry, set_archived
 from plantui.text import one_line
+from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
@@ -53,7 +53,7 @@ def describe(entry: PlanEntry) -> Text:
     return line
 
 
-class PlansScreen(Screen[None]):
+class PlansScreen(PlanScreen):
     """The library's plans (or the welcome, when it has none)."""
 
     TITLE_TEXT = "Plans"
@@ -74,7 +74,7 @@ class PlansScreen(Screen[None]):
 
     @property
     def plan_app(self) -> PlanApp:
-        return self.app  # type: ignore[return-value]
+        return self.app
 
     @property
     def library(self) -> Library:
@@ -89,7 +89,6 @@ class PlansScreen(Screen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.title = "plantui"
         self.sub_title = self.TITLE_TEXT
         self.reload()
 

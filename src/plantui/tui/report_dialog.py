@@ -7,7 +7,7 @@ person makes from the TUI are the ones the CLI makes.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -20,6 +20,11 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 from plantui.errors import PlanError
 from plantui.reports import FORMATS, export
 from plantui.text import one_line
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from plantui.tui.app import PlanApp
 
 SUFFIXES = {"html": ".html", "md": ".md", "csv": "", "ics": ".ics", "mermaid": ".mmd"}
 """The default file name ending of each format (csv writes a folder)."""
@@ -38,6 +43,9 @@ class ReportDialog(ModalScreen[None]):
 
     A refusal (a folder that does not exist, an unknown ask) is shown in the dialog, which
     stays open so the person can correct it."""
+
+    if TYPE_CHECKING:
+        app = getters.app(PlanApp)
 
     CSS_PATH = Path(__file__).with_name("report_dialog.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -120,12 +128,12 @@ class ReportDialog(ModalScreen[None]):
         """The export itself, in a thread: big plans must not freeze the screen."""
         try:
             result = export(
-                self.app.service.db,  # type: ignore[attr-defined]
+                self.app.service.db,
                 fmt,
                 path,
                 ask=ask,
                 include_contacts=contacts,
-                today=self.app.today,  # type: ignore[attr-defined]
+                today=self.app.today,
             )
         except PlanError as exc:
             self.app.call_from_thread(self._failed, str(exc))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
@@ -16,6 +17,9 @@ from textual.command import Hit, Hits, Provider
 from plantui.search.query import Hit as Found
 from plantui.search.query import search
 from plantui.storage.database import Database
+
+if TYPE_CHECKING:
+    from plantui.tui.app import PlanApp
 
 PALETTE_HITS = 20
 RECORD_SCORE = 0.5
@@ -48,9 +52,9 @@ class RecordSearch(Provider):
     """Every live record whose words start with what is typed, best first."""
 
     async def search(self, query: str) -> Hits:
-        db: Database = self.app.db  # type: ignore[attr-defined]
-        found = await asyncio.to_thread(find_records, db, query)
-        open_record = self.app.open_record  # type: ignore[attr-defined]
+        app = cast("PlanApp", self.app)  # the only app this provider is registered on
+        found = await asyncio.to_thread(find_records, app.plan_db, query)
+        open_record = app.open_record
         for rank, record in enumerate(found):
             yield Hit(
                 RECORD_SCORE * (1 - rank / PALETTE_HITS),

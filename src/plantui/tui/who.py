@@ -8,19 +8,25 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from platformdirs import user_config_path
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, Static
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
-from plantui.people import find_person, person_names
-from plantui.service import PlanService
+from plantui.people import find_person
+from plantui.storage.database import Database
+from plantui.text import one_line
+
+if TYPE_CHECKING:
+    from plantui.service import PlanService
 
 
 def config_file() -> Path:
@@ -50,6 +56,25 @@ def remember(db_path: Path, person_id: str) -> None:
     path.write_text(json.dumps(data, indent=1), "utf-8")
 
 
+def shared_laptop(db: Database) -> bool:
+    """Has more than one person made edits on this laptop? Then the app asks who is editing."""
+    with db.snapshot() as con:
+        (count,) = con.execute(
+            "SELECT COUNT(*) FROM (SELECT DISTINCT by FROM history"
+            " WHERE imported = 0 AND by IS NOT NULL LIMIT 2)"
+        ).fetchone()
+    return bool(count >= 2)
+
+
+def name_of(db: Database, person_id: str | None) -> str | None:
+    """The name of the person editing, for the header (None when nobody is named)."""
+    if not person_id:
+        return None
+    with db.snapshot() as con:
+        row = con.execute("SELECT name FROM person WHERE id = ?", (person_id,)).fetchone()
+    return one_line(row[0]) if row and row[0] else None
+
+
 def choose_person(service: PlanService, name: str) -> str:
     """The person named ``name`` (name, unique prefix or id), added if there is none."""
     try:
@@ -69,8 +94,9 @@ class WhoIsEditing(ModalScreen[str | None]):
     DEFAULT_CSS = """
     WhoIsEditing { align: center middle; }
     #who-box {
-        width: 60; height: auto; border: round $primary; padding: 1 2; background: $surface;
+        width: 70; height: auto; border: round $primary; padding: 1 2; background: $surface;
     }
+    #who-people { height: auto; max-height: 12; margin-top: 1; }
     """
 
     def __init__(self, service: PlanService) -> None:
@@ -78,12 +104,27 @@ class WhoIsEditing(ModalScreen[str | None]):
         self.service = service
 
     def compose(self) -> ComposeResult:
-        names = sorted(person_names(self.service.db).values(), key=str.casefold)
+        with self.service.db.snapshot() as con:
+            people = con.execute(
+                "SELECT id, name FROM person WHERE deleted = 0 ORDER BY name COLLATE NOCASE"
+            ).fetchall()
         with Vertical(id="who-box"):
-            yield Static(Content("Who is editing? Type your name (a new name adds you)."))
-            if names:
-                yield Static(Content("People in this plan: " + ", ".join(names)), id="who-known")
+            yield Static(
+                Content("Who is editing? Type your name (a new name adds you), or pick it below.")
+            )
             yield Input(placeholder="Your name", id="who-name")
+            if people:
+                yield OptionList(
+                    *(Option(Text(one_line(name or rid)), id=rid) for rid, name in people),
+                    id="who-people",
+                )
+
+    def on_mount(self) -> None:
+        self.query_one("#who-name", Input).focus()
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.dismiss(event.option.id)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 from zoneinfo import ZoneInfo
 
 from textual import on
@@ -41,6 +41,11 @@ from plantui.tui.forms.confirm import ConfirmDialog
 from plantui.tui.forms.picker import PickRecord
 from plantui.tui.forms.stamps import show_value, when_written, who_wrote
 
+if TYPE_CHECKING:
+    from textual import getters
+
+    from plantui.tui.app import PlanApp
+
 LONG_TEXT = frozenset(
     {
         "summary",
@@ -58,7 +63,7 @@ LONG_TEXT = frozenset(
 )
 """Text fields people write paragraphs in: a TextArea rather than a one-line Input."""
 
-HIDDEN = frozenset({"rank", "carried_from"})
+HIDDEN = frozenset({"rank", "carried_from", "agenda_order"})
 """Fields the screens manage (an ask's fractional rank): kept from the preset, never shown."""
 
 
@@ -104,6 +109,9 @@ class RefChooser(Horizontal):
 class RecordForm(ModalScreen[str | None]):
     """The form for one record type; saves through the app's editor and returns the id."""
 
+    if TYPE_CHECKING:
+        app = getters.app(PlanApp)
+
     CSS_PATH = Path(__file__).with_name("record_form.tcss")
     AUTO_FOCUS = "#form-fields Input, #form-fields TextArea, #form-fields Select"
     """The first field that can be edited. Focus lands there directly: each focus change
@@ -139,7 +147,7 @@ class RecordForm(ModalScreen[str | None]):
     def _start_values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
         if self.record_id is not None:
-            self.view = self.app.service.get(self.record_id)  # type: ignore[attr-defined]
+            self.view = self.app.service.get(self.record_id)
             values.update(self.view.values)
         else:
             for spec in self.rtype.fields.values():
@@ -165,7 +173,7 @@ class RecordForm(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         values = self._start_values()
-        service = self.app.service  # type: ignore[attr-defined]
+        service = self.app.service
         db = service.db
         if any(spec.kind == "when" for spec in self.rtype.fields.values()):
             self.zone = service.plan_zone()
@@ -231,7 +239,7 @@ class RecordForm(ModalScreen[str | None]):
 
     def _siblings_text(self, name: str) -> Content:
         assert self.view is not None
-        db = self.app.service.db  # type: ignore[attr-defined]
+        db = self.app.service.db
         lines = ["Values in conflict (save a value to settle it):"]
         for sib in reversed(self.view.state.fields.get(name, [])):
             lines.append(
@@ -304,7 +312,7 @@ class RecordForm(ModalScreen[str | None]):
             return widget.value
         if isinstance(widget, RefChooser):
             return widget.value
-        text = widget.text if isinstance(widget, TextArea) else widget.value  # type: ignore[attr-defined]
+        text = widget.text if isinstance(widget, TextArea) else cast(Input, widget).value
         if spec.kind == "when":
             return self._read_when(spec, text, None)
         return parse_text_value(spec, text)
@@ -332,9 +340,7 @@ class RecordForm(ModalScreen[str | None]):
     def _cross_check(self, spec: Field, value: Any) -> str:
         """Rules that look beyond one field: an end after its start, a ref code of its own."""
         if spec.name == "ref_code" and value is not None and value != self._initial.get(spec.name):
-            holder = self.app.service.ref_code_holder(  # type: ignore[attr-defined]
-                self.type_name, value, self.record_id
-            )
+            holder = self.app.service.ref_code_holder(self.type_name, value, self.record_id)
             if holder is not None:
                 return (
                     f"Another {self.type_name} already has the ref code {one_line(value)}:"
@@ -473,7 +479,7 @@ class RecordForm(ModalScreen[str | None]):
         def chosen(record_id: str | None) -> None:
             self._picking = None
             if record_id:
-                db = self.app.service.db  # type: ignore[attr-defined]
+                db = self.app.service.db
                 self.query_one(f"#in-{name}", RefChooser).show(record_id, label_of(db, record_id))
                 self._after_change(name)
 
@@ -529,7 +535,7 @@ class RecordForm(ModalScreen[str | None]):
             self._refused_fields = True
             self.query_one("#save", Button).disabled = True
             return
-        editor = self.app.editor  # type: ignore[attr-defined]
+        editor = self.app.editor
         try:
             if self.record_id is None:
                 hidden = {k: v for k, v in self.preset.items() if k in HIDDEN}

@@ -1,4 +1,5 @@
-"""Who wrote a value and when, read from its stamp ``<clock>@<replica_id>`` (SYNC.md)."""
+"""Who wrote a value and when, read from its stamp ``<clock>@<replica_id>``
+(docs/exchange-format.md)."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Conflicts: every open conflict with its values side by side, who wrote each and when.
 
 Two laptops that changed the same field without seeing each other keep both values
-(SYNC.md); a person settles it here by keeping one, typing a new one, or, for a record
-deleted on one laptop while edited on another, restoring it or confirming the deletion.
+(docs/exchange-format.md); a person settles it here by keeping one, typing a new one, or, for a
+record deleted on one laptop while edited on another, restoring it or confirming the deletion.
 Every choice is an ordinary edit through ``app.editor``, so it travels and can be undone.
 """
 
@@ -18,7 +18,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
-from textual.screen import Screen
 from textual.widgets import Button, DataTable, Header, Input, Static
 
 from plantui import derived
@@ -27,6 +26,7 @@ from plantui.errors import PlanError
 from plantui.event_time import read_times
 from plantui.text import one_line
 from plantui.tui.forms.stamps import show_value, when_written, who_wrote
+from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.row_table import RowTable
 
@@ -47,7 +47,7 @@ def _field_name(name: str | None) -> str:
     return name.replace("_", " ")
 
 
-class ConflictsScreen(Screen[None]):
+class ConflictsScreen(PlanScreen):
     """The list of open conflicts above, the chosen one's values side by side below."""
 
     CSS_PATH = Path(__file__).with_name("conflicts.tcss")
@@ -58,6 +58,7 @@ class ConflictsScreen(Screen[None]):
         Binding("r", "restore", "Restore", id="conflicts.restore"),
         Binding("x", "confirm_delete", "Keep deleted", id="conflicts.confirm-delete"),
         Binding("o", "open_record", "Open record", id="conflicts.open"),
+        Binding("h", "history", "History", show=False, id="conflicts.history"),
     ]
 
     def __init__(self) -> None:
@@ -95,7 +96,7 @@ class ConflictsScreen(Screen[None]):
 
     def reload(self) -> None:
         """Read the open conflicts again, keeping the cursor on the same one if it is still open."""
-        with self.app.service.db.read() as session:  # type: ignore[attr-defined]
+        with self.app.service.db.read() as session:
             conflicts = derived.open_conflicts(session)
         table = self.query_one("#conflict-list", DataTable)
         old_key = self.current.key if self.current else None
@@ -143,7 +144,7 @@ class ConflictsScreen(Screen[None]):
         return sorted(values, key=lambda s: s["at"], reverse=True)
 
     def _who_when(self, at: str) -> str:
-        db = self.app.service.db  # type: ignore[attr-defined]
+        db = self.app.service.db
         return f"{who_wrote(db, at)}, {when_written(at)}"
 
     def _show(self, item: Item | None) -> None:
@@ -241,7 +242,8 @@ class ConflictsScreen(Screen[None]):
         if action in ("restore", "confirm_delete"):
             return kind == "delete_edit"
         if action == "new_value":
-            return kind == "field" and self.current.conflict.field != DELETED  # type: ignore[union-attr]
+            current = self.current
+            return current is not None and kind == "field" and current.conflict.field != DELETED
         if action in ("edit_record", "open_record"):
             return kind is not None
         return True
@@ -282,10 +284,10 @@ class ConflictsScreen(Screen[None]):
             return
         values = self._newest_first(item.conflict.values)
         chosen = values[index]
-        editor = self.app.editor  # type: ignore[attr-defined]
-        c = item.conflict
+        editor = self.app.editor
+        c, name = item.conflict, item.conflict.field
         self._edit(
-            lambda: editor.resolve(c.record, c.field, chosen["at"]),
+            lambda: editor.resolve(c.record, name, chosen["at"]),
             f"Kept {show_value(chosen.get('v'))} for {_field_name(c.field)}.",
         )
 
@@ -301,7 +303,7 @@ class ConflictsScreen(Screen[None]):
             return
         try:
             if spec.kind == "when":  # as people write them, in the plan's zone
-                service = self.app.service  # type: ignore[attr-defined]
+                service = self.app.service
                 current = service.get(c.record).values
                 typed = read_times(TYPES[c.type], {spec.name: text}, current, service.plan_zone())
                 value = typed[spec.name]
@@ -313,9 +315,10 @@ class ConflictsScreen(Screen[None]):
         if value is None and spec.required:
             self._message(f"Not saved: {_field_name(c.field)} cannot be empty.", error=True)
             return
-        editor = self.app.editor  # type: ignore[attr-defined]
+        editor = self.app.editor
+        name = spec.name
         self._edit(
-            lambda: editor.update(c.record, {c.field: value}),
+            lambda: editor.update(c.record, {name: value}),
             f"Saved a new value for {_field_name(c.field)}.",
         )
 
@@ -328,7 +331,7 @@ class ConflictsScreen(Screen[None]):
         item = self.current
         if item is None or item.conflict.kind != "delete_edit":
             return
-        editor = self.app.editor  # type: ignore[attr-defined]
+        editor = self.app.editor
         record = item.conflict.record
         self._edit(lambda: editor.restore(record), "Restored the record.")
 
@@ -336,7 +339,7 @@ class ConflictsScreen(Screen[None]):
         item = self.current
         if item is None or item.conflict.kind != "delete_edit":
             return
-        editor = self.app.editor  # type: ignore[attr-defined]
+        editor = self.app.editor
         record = item.conflict.record
         self._edit(lambda: editor.delete(record), "The record stays deleted.")
 
@@ -351,6 +354,14 @@ class ConflictsScreen(Screen[None]):
             self.reload()
 
         self.app.push_screen(RecordForm(item.conflict.type, item.conflict.record), done)
+
+    def action_history(self) -> None:
+        """The history of the record in conflict: both values and who wrote each."""
+        item = self.current
+        if item is not None:
+            from plantui.tui.history_pane import open_history
+
+            open_history(self.app, item.conflict.record)
 
     def action_open_record(self) -> None:
         item = self.current

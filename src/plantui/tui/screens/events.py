@@ -29,8 +29,17 @@ class EventsScreen(FilteredBrowse):
     FACETS = ("status",)
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("events.tcss")]
     BINDINGS: ClassVar = [
-        Binding("M", "run_meeting", "Run meeting", id="event.run-meeting", show=False)
+        Binding("M", "run_meeting", "Run meeting", id="event.run-meeting", show=False),
+        Binding("c", "check_in", "Check in", id="event.check-in", show=False),
     ]
+
+    def action_check_in(self) -> None:
+        """Tick who attended the selected event (people and organisations)."""
+        from plantui.tui.attendance import check_in
+
+        record_id = self._need_selection()
+        if record_id is not None:
+            check_in(self, record_id)
 
     def action_run_meeting(self) -> None:
         """Meeting mode for the selected event."""

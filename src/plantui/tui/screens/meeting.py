@@ -13,16 +13,18 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, SelectionList, Static, TextArea
 from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from plantui.errors import PlanError
-from plantui.meetings.agenda import SECTIONS, AgendaItem, build_agenda
+from plantui.meetings.agenda import SECTIONS, AgendaItem, build_agenda, moved
 from plantui.meetings.events import EventRow, find_event
 from plantui.meetings.minutes import check_in, record_decision
 from plantui.text import one_line, plain
+from plantui.tui.plan_screen import PlanScreen
+from plantui.tui.widgets.footer import KeysFooter
 
 RAG_CYCLE = {None: "green", "green": "amber", "amber": "red", "red": "green"}
 
@@ -72,28 +74,36 @@ class CheckIn(ModalScreen[list[str] | None]):
         self.dismiss(list(self.query_one(SelectionList).selected))
 
 
-class MeetingScreen(Screen[None]):
+class MeetingScreen(PlanScreen):
     """The agenda on top, the running minutes below, a timer in the header line."""
 
     TITLE_TEXT = "Meeting"
     BINDINGS: ClassVar = [
-        Binding("n", "next_item", "Next item", id="meeting.next"),
-        Binding("p", "previous_item", "Previous item", id="meeting.previous"),
         Binding("D", "decision", "Decision", id="meeting.decision"),
-        Binding("A", "add_action", "Add action", id="meeting.action"),
-        Binding("N", "add_note", "Add note", id="meeting.note"),
-        Binding("R", "cycle_rag", "Change RAG", id="meeting.rag"),
-        Binding("S", "cycle_status", "Change status", id="meeting.status"),
-        Binding("plus", "progress(10)", "Progress +10", id="meeting.progress-up"),
-        Binding("minus", "progress(-10)", "Progress -10", id="meeting.progress-down"),
+        Binding("A", "add_action", "Action", id="meeting.action", tooltip="owners, dates"),
+        Binding("N", "add_note", "Note", id="meeting.note"),
+        Binding("R", "cycle_rag", "RAG", id="meeting.rag"),
+        Binding("S", "cycle_status", "Status", id="meeting.status"),
         Binding("c", "check_in", "Check in", id="meeting.checkin"),
         Binding("m", "minutes", "Minutes", id="meeting.minutes"),
-        Binding("escape", "leave", "Agenda / leave", id="meeting.leave"),
+        Binding("shift+up,K", "move_item(-1)", "Move item up", id="meeting.move-up", show=False),
+        Binding(
+            "shift+down,J", "move_item(1)", "Move item down", id="meeting.move-down", show=False
+        ),
+        Binding("n", "next_item", "Next item", id="meeting.next", show=False),
+        Binding("p", "previous_item", "Previous item", id="meeting.previous", show=False),
+        Binding("plus", "progress(10)", "Progress +10", id="meeting.progress-up", show=False),
+        Binding("minus", "progress(-10)", "Progress -10", id="meeting.progress-down", show=False),
+        Binding("escape", "leave", "Agenda / leave", id="meeting.leave", show=False),
     ]
     DEFAULT_CSS = """
     MeetingScreen #timer { height: 1; background: $accent; color: $text; }
-    MeetingScreen OptionList { height: 1fr; }
+    MeetingScreen #item {
+        height: 2; padding: 0 1; color: $text-muted; text-wrap: nowrap; text-overflow: ellipsis;
+    }
+    MeetingScreen OptionList { height: 2fr; }
     MeetingScreen TextArea { height: 1fr; }
+    MeetingScreen.-writing #agenda, MeetingScreen.-writing #item { display: none; }
     """
 
     def __init__(self, event_id: str) -> None:
@@ -104,13 +114,17 @@ class MeetingScreen(Screen[None]):
 
     @property
     def event(self) -> EventRow:
-        with self.app.db.snapshot() as con:
+        with self.app.plan_db.snapshot() as con:
             return find_event(con, self.event_id)
 
     def compose(self) -> ComposeResult:
         yield Static(id="timer")
         yield OptionList(id="agenda")
-        yield TextArea(plain(self.event.minutes or ""), id="minutes", soft_wrap=True)
+        yield Static(id="item")
+        minutes = TextArea(plain(self.event.minutes or ""), id="minutes", soft_wrap=True)
+        minutes.border_title = "Minutes: m to write, escape to go back"
+        yield minutes
+        yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
         self.reload()
@@ -119,7 +133,7 @@ class MeetingScreen(Screen[None]):
         self.query_one(OptionList).focus()
 
     def reload(self) -> None:
-        with self.app.db.snapshot() as con:
+        with self.app.plan_db.snapshot() as con:
             agenda = build_agenda(con, find_event(con, self.event_id))
         self.items = agenda.items
         options = self.query_one(OptionList)
@@ -131,6 +145,25 @@ class MeetingScreen(Screen[None]):
         )
         if self.items:
             options.highlighted = min(keep or 0, len(self.items) - 1)
+        self.show_item()
+
+    def on_option_list_option_highlighted(self, _event: OptionList.OptionHighlighted) -> None:
+        self.show_item()
+
+    def show_item(self) -> None:
+        """The highlighted item's detail; for an action, the status, RAG and progress now."""
+        item = self.current
+        line = "Nothing on the agenda: D, A and N still record for the meeting."
+        if item is not None:
+            line = f"{one_line(item.label)}" + (
+                f" – {one_line(item.detail)}" if item.detail else ""
+            )
+            if item.type == "action":
+                values = self.app.service.get(item.record).values
+                status = (values.get("status") or "no status").replace("_", " ")
+                rag = values.get("rag") or "no RAG"
+                line += f"\nNow: {status} · {rag} · {values.get('progress') or 0}% done"
+        self.query_one("#item", Static).update(Text(line, no_wrap=True, overflow="ellipsis"))
 
     def tick(self) -> None:
         event = self.event
@@ -159,6 +192,17 @@ class MeetingScreen(Screen[None]):
     def action_previous_item(self) -> None:
         self.query_one(OptionList).action_cursor_up()
 
+    def action_move_item(self, step: int) -> None:
+        """Move the highlighted item within its section; the order is saved on the event."""
+        options = self.query_one(OptionList)
+        index = options.highlighted
+        order = None if index is None else moved(self.items, index, step)
+        if index is None or order is None:
+            self.notify("The item is already at that end of its section.", severity="warning")
+            return
+        self._write(lambda: self.app.editor.update(self.event_id, {"agenda_order": order}))
+        options.highlighted = index + step
+
     def action_decision(self) -> None:
         def done(text: str | None) -> None:
             if text is not None:
@@ -171,17 +215,17 @@ class MeetingScreen(Screen[None]):
         self.app.push_screen(AskText("Decision (what was decided):"), done)
 
     def action_add_action(self) -> None:
+        """The action form (owners, dates), tied to the ask or pledge of the current item."""
+        from plantui.tui.forms import RecordForm
+
+        preset: dict[str, Any] = {"status": "not_started", "start": self.event.day.isoformat()}
         item = self.current
-
-        def done(title: str | None) -> None:
-            if title is None:
-                return
-            values: dict[str, Any] = {"title": title.strip() or None, "status": "not_started"}
-            if item is not None and item.type == "ask":
-                values["ask"] = item.record
-            self._write(lambda: self.app.editor.create("action", values))
-
-        self.app.push_screen(AskText("New action (title):"), done)
+        if item is not None and item.type in ("ask", "pledge"):
+            preset[item.type] = item.record
+        elif item is not None and item.type == "action":
+            values = self.app.service.get(item.record).values
+            preset.update({k: values[k] for k in ("ask", "pledge") if values.get(k)})
+        self.app.push_screen(RecordForm("action", preset=preset), lambda _id: self.reload())
 
     def action_add_note(self) -> None:
         item = self.current
@@ -190,7 +234,12 @@ class MeetingScreen(Screen[None]):
         def done(text: str | None) -> None:
             if text is None:
                 return
-            values = {"about": about, "date": self.event.day.isoformat(), "headline": text}
+            values = {
+                "about": about,
+                "date": self.event.day.isoformat(),
+                "headline": text,
+                "kind": "minute",  # a minute of this meeting: the minutes list it
+            }
             if not text.strip():
                 self.notify("A note needs some text.", severity="error")
                 return
@@ -229,7 +278,7 @@ class MeetingScreen(Screen[None]):
             self._write(lambda: self.app.editor.update(item.record, {"progress": new}))
 
     def attendance_choices(self) -> list[tuple[str, str, bool]]:
-        with self.app.db.snapshot() as con:
+        with self.app.plan_db.snapshot() as con:
             came = {
                 r
                 for (r,) in con.execute(
@@ -266,6 +315,9 @@ class MeetingScreen(Screen[None]):
         return deterministic_id(TYPES["link"], values)
 
     def action_minutes(self) -> None:
+        """The running minutes over the whole screen below the timer; escape brings the
+        agenda back."""
+        self.add_class("-writing")
         self.query_one(TextArea).focus()
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
@@ -274,7 +326,8 @@ class MeetingScreen(Screen[None]):
             self._write(lambda: self.app.editor.update(self.event_id, {"minutes": text or None}))
 
     def action_leave(self) -> None:
-        if isinstance(self.focused, TextArea):
+        if isinstance(self.focused, TextArea) or self.has_class("-writing"):
+            self.remove_class("-writing")
             self.query_one(OptionList).focus()
         else:
             self.app.pop_screen()

@@ -12,12 +12,12 @@ from textual.widgets import Static
 
 from plantui.reports.org_pack import OrgCounts, org_pack_counts
 from plantui.storage.models import Organisation
-from plantui.tui.widgets.browse import BROWSE_CSS, BrowseScreen
-from plantui.tui.widgets.merge_actions import MERGE_BINDING, MergeActions
+from plantui.tui.widgets.browse import BROWSE_CSS
+from plantui.tui.widgets.merge_actions import MergeableScreen
 from plantui.tui.widgets.safe import cell
 
 
-class OrganisationsScreen(MergeActions, BrowseScreen):
+class OrganisationsScreen(MergeableScreen):
     """Organisations by name, with sector and role; contacts and the organisation's pack
     figures show in the detail pane, and `o` opens the pack itself."""
 
@@ -29,10 +29,7 @@ class OrganisationsScreen(MergeActions, BrowseScreen):
     MIN_WIDTHS: ClassVar = {"Short name": 10, "Sector": 8, "Role": 8}
     DROP_ORDER = ("Role", "Sector")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("organisations.tcss")]
-    BINDINGS: ClassVar = [
-        MERGE_BINDING,
-        Binding("o", "org_pack", "Pack", id="organisation.pack"),
-    ]
+    BINDINGS: ClassVar = [Binding("o", "org_pack", "Pack", id="organisation.pack")]
 
     def order(self) -> list[Any]:
         return [Organisation.name, Organisation.id]

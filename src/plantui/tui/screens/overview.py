@@ -15,12 +15,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui import derived
 from plantui.derived import PlanHead
+from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import CONFLICT_MARK, progress, rag, show
 
@@ -48,7 +48,7 @@ def _heading(text: str) -> Option:
 
 
 def _elapsed_line(elapsed: float | None, plan: PlanHead | None, width: int = 30) -> Text:
-    if elapsed is None or plan is None:
+    if elapsed is None or plan is None or plan.period_start is None or plan.period_end is None:
         return Text("No plan period set: edit the plan to give it a start and an end.", style="dim")
     total = (plan.period_end - plan.period_start).days
     done = round(elapsed * total)
@@ -61,7 +61,7 @@ def _elapsed_line(elapsed: float | None, plan: PlanHead | None, width: int = 30)
     )
 
 
-class OverviewScreen(Screen[None]):
+class OverviewScreen(PlanScreen):
     """The plan at a glance; Enter on an item opens it."""
 
     TITLE_TEXT = "Overview"
@@ -69,7 +69,10 @@ class OverviewScreen(Screen[None]):
     BINDINGS: ClassVar = [
         Binding("e", "edit_plan", "Edit plan", id="overview.edit-plan"),
         Binding("n", "note", "Note on plan", id="overview.note"),
+        Binding("c", "changed_since", "Changed since", id="overview.changed-since", show=False),
     ]
+    since: tuple[str, str] | None = None
+    """(clock prefix, description) of the 'Changed since' section, once asked for."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -79,7 +82,6 @@ class OverviewScreen(Screen[None]):
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.title = "plantui"
         self.sub_title = self.TITLE_TEXT
         self.reload()
         self.query_one("#overview-items", OptionList).focus()
@@ -88,7 +90,7 @@ class OverviewScreen(Screen[None]):
         """Read the plan, rollups, gaps, conflicts and findings, and redraw the list."""
         today = self.app.today
         # Plain sqlite3, no ORM: this is the first screen, drawn before SQLAlchemy is loaded.
-        with self.app.db.snapshot() as con:
+        with self.app.plan_db.snapshot() as con:
             plan = derived.plan_head(con)
             elapsed = derived.plan_elapsed(con, today)
             asks = derived.ranked_asks(con)
@@ -162,6 +164,10 @@ class OverviewScreen(Screen[None]):
             options.append(_more(len(findings) - SHOWN, "findings", "`plantui check`"))
         if not findings:
             options.append(Option(Text("  None."), disabled=True))
+        if self.since is not None:
+            from plantui.tui.changes_view import changes_options
+
+            options.extend(changes_options(self.app.plan_db, *self.since))
         items.clear_options()
         items.add_options(options)
         if highlighted is not None:
@@ -199,6 +205,22 @@ class OverviewScreen(Screen[None]):
     def action_edit_plan(self) -> None:
         if self.plan_id:
             self.app.edit_record("plan", self.plan_id)
+
+    def action_changed_since(self) -> None:
+        """Add what changed since a date or an event (say, the last steering meeting)."""
+        from plantui.tui.changes_view import SinceDialog
+
+        def chosen(since: tuple[str, str] | None) -> None:
+            if since is not None:
+                self.since = since
+                self.reload()
+                items = self.query_one("#overview-items", OptionList)
+                ids = [items.get_option_at_index(i).id or "" for i in range(items.option_count)]
+                first = next((i for i, o in enumerate(ids) if o.startswith("changed")), None)
+                if first is not None:
+                    items.highlighted = first
+
+        self.app.push_screen(SinceDialog(self.app.plan_db), chosen)
 
     def action_note(self) -> None:
         """A dated note about the plan as a whole."""

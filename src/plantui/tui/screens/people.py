@@ -9,12 +9,12 @@ from rich.text import Text
 from sqlalchemy.orm import Session
 
 from plantui.storage.models import Person
-from plantui.tui.widgets.browse import BROWSE_CSS, BrowseScreen
-from plantui.tui.widgets.merge_actions import MERGE_BINDING, MergeActions
+from plantui.tui.widgets.browse import BROWSE_CSS
+from plantui.tui.widgets.merge_actions import MergeableScreen
 from plantui.tui.widgets.safe import cell
 
 
-class PeopleScreen(MergeActions, BrowseScreen):
+class PeopleScreen(MergeableScreen):
     """People by name, with job title and consent; contact details show in the detail pane."""
 
     TYPE = "person"
@@ -23,7 +23,6 @@ class PeopleScreen(MergeActions, BrowseScreen):
     COLUMNS = ("Job title", "Consent", "Name")
     SEARCH = ("name", "job_title", "languages", "notes", "consent")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("people.tcss")]
-    BINDINGS: ClassVar = [MERGE_BINDING]
 
     def order(self) -> list[Any]:
         return [Person.name, Person.id]

@@ -7,6 +7,7 @@ answering keys while a big file is read, and says what it is doing.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -17,7 +18,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import (
     Button,
     Header,
@@ -31,6 +31,7 @@ from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
 from plantui.text import one_line, plain
+from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
 
 SUFFIX = ".plantui.json"
@@ -94,12 +95,17 @@ class FolderList(OptionList):
         self.post_message(self.Chosen(path))
 
 
+def copy_name(db_path: Path) -> str:
+    """The name a copy of the database at ``db_path`` gets in a chosen folder."""
+    return f"{db_path.stem}-for-another-laptop.db"
+
+
 def _expand(text: str) -> Path | None:
     text = text.strip()
     return Path(text).expanduser() if text else None
 
 
-class SyncScreen(Screen[None]):
+class SyncScreen(PlanScreen):
     """Import a file or folder (preview, then apply), export, or sync a shared folder."""
 
     CSS_PATH = Path(__file__).with_name("sync.tcss")
@@ -109,9 +115,17 @@ class SyncScreen(Screen[None]):
         Binding("f3", "apply", "Apply import", id="sync.apply"),
         Binding("f4", "export", "Export", id="sync.export"),
         Binding("f5", "sync_folder", "Sync folder", id="sync.folder"),
+        Binding("f6", "backups", "Backups", show=False, id="sync.backups"),
+        Binding("f7", "copy_for_laptop", "Copy for a laptop", id="sync.copy"),
         Binding("ctrl+l", "focus_path", "Path", show=False, id="sync.path"),
         Binding("escape", "leave_path", "Leave path", show=False, id="sync.leave-path"),
     ]
+
+    def action_backups(self) -> None:
+        """The kept backups: list them, restore one (``plantui backups`` in the app)."""
+        from plantui.tui.backups_dialog import open_backups
+
+        open_backups(self.app)
 
     def __init__(self, start: Path | None = None) -> None:
         super().__init__()
@@ -137,6 +151,7 @@ class SyncScreen(Screen[None]):
                 with Horizontal(id="sync-buttons-2"):
                     yield Button("Export", id="export")
                     yield Button("Sync folder", id="sync-folder")
+                    yield Button("Copy for a laptop", id="copy-for-laptop")
                 yield ProgressBar(total=None, show_eta=False, id="sync-progress")
                 yield Static("", id="sync-status")
                 with VerticalScroll(id="sync-result-box"):
@@ -152,7 +167,7 @@ class SyncScreen(Screen[None]):
 
     def reload(self) -> None:
         """Show which copy this is; called by the app whenever the database changes."""
-        db = self.app.service.db  # type: ignore[attr-defined]
+        db = self.app.service.db
         label = one_line(db.replica_label) or "this laptop"
         self.query_one("#sync-intro", Static).update(
             Content.assemble(
@@ -196,7 +211,7 @@ class SyncScreen(Screen[None]):
         if path.is_dir():
             from plantui.exchange.folder import own_file
 
-            own = own_file(self.app.service, path)  # type: ignore[attr-defined]
+            own = own_file(self.app.service, path)
             return [p for p in sorted(path.glob(f"*{SUFFIX}")) if p != own]
         return [path]
 
@@ -209,6 +224,7 @@ class SyncScreen(Screen[None]):
             "apply": self.action_apply,
             "export": self.action_export,
             "sync-folder": self.action_sync_folder,
+            "copy-for-laptop": self.action_copy_for_laptop,
         }
         action = actions.get(event.button.id or "")
         if action is not None:
@@ -251,7 +267,7 @@ class SyncScreen(Screen[None]):
         if path.is_dir():
             from plantui.exchange.folder import own_file
 
-            target = own_file(self.app.service, path)  # type: ignore[attr-defined]
+            target = own_file(self.app.service, path)
         elif path.name.endswith(SUFFIX):
             target = path
         else:
@@ -277,6 +293,21 @@ class SyncScreen(Screen[None]):
         self._start(f"Syncing with {path}…")
         self._run_sync(path)
 
+    def action_copy_for_laptop(self) -> None:
+        """A whole copy of this plan for setting up another laptop, safe while the app is
+        open (SQLite writes it, edits still in the WAL included); the copy has its own
+        replica id, so the two laptops exchange files both ways."""
+        path = self._path()
+        if path is None or self.busy:
+            return
+        db = self.app.service.db
+        target = path / copy_name(db.path) if path.is_dir() else path
+        if target.suffix != ".db":
+            self._say(f"Give a folder, or a file name ending in .db (not {target.name}).", True)
+            return
+        self._start(f"Copying the plan to {target}…")
+        self._run_copy(target)
+
     # Work in threads
 
     def _progress(self, message: str) -> None:
@@ -290,7 +321,7 @@ class SyncScreen(Screen[None]):
         from plantui.exchange import import_files
 
         try:
-            summary = self._call(import_files, self.app.service, files, dry_run=True)  # type: ignore[attr-defined]
+            summary = self._call(import_files, self.app.service, files, dry_run=True)
         except PlanError as exc:
             self.app.call_from_thread(self._finish, f"Refused: {exc}", True, None)
             return
@@ -302,7 +333,7 @@ class SyncScreen(Screen[None]):
         from plantui.exchange import import_files
 
         try:
-            summary = self._call(import_files, self.app.service, files)  # type: ignore[attr-defined]
+            summary = self._call(import_files, self.app.service, files)
         except PlanError as exc:
             self.app.call_from_thread(self._finish, f"Refused: {exc}", True, None)
             return
@@ -313,18 +344,33 @@ class SyncScreen(Screen[None]):
         from plantui.exchange import export_file
 
         try:
-            count = export_file(self.app.service, target)  # type: ignore[attr-defined]
+            count = export_file(self.app.service, target)
         except (PlanError, OSError) as exc:
             self.app.call_from_thread(self._finish, f"Not written: {exc}", True, None)
             return
         self.app.call_from_thread(self._finish, f"Wrote {count} records to {target}.", False, None)
 
     @work(thread=True, exclusive=True, group="sync")
+    def _run_copy(self, target: Path) -> None:
+        from plantui.storage.backups import copy_database
+
+        try:
+            copy_database(self.app.service.db, target)
+        except (PlanError, OSError, sqlite3.Error) as exc:
+            self.app.call_from_thread(self._finish, f"Not copied: {exc}", True, None)
+            return
+        text = (
+            f"Copied the plan to {target}. On the other laptop: plantui --db {target.name};"
+            " it is a laptop of its own, so sync as usual."
+        )
+        self.app.call_from_thread(self._finish, text, False, None)
+
+    @work(thread=True, exclusive=True, group="sync")
     def _run_sync(self, folder: Path) -> None:
         from plantui.exchange import sync_folder
 
         try:
-            result = sync_folder(self.app.service, folder)  # type: ignore[attr-defined]
+            result = sync_folder(self.app.service, folder)
         except (PlanError, OSError) as exc:
             self.app.call_from_thread(self._finish, f"Not synced: {exc}", True, None)
             return

@@ -291,7 +291,7 @@ class GanttView(ScrollView, can_focus=True):
     def cycle_zoom(self) -> str:
         """One zoom level wider (week, month, quarter) or, once at the widest, finer again:
         each press moves to the next size, never jumps from quarter to week. Returns it."""
-        index = ZOOMS.index(self.zoom)  # type: ignore[arg-type]
+        index = ZOOMS.index(self.zoom)
         if not 0 <= index + self._zoom_step < len(ZOOMS):
             self._zoom_step = -self._zoom_step
         zoom = ZOOMS[index + self._zoom_step]
@@ -369,10 +369,10 @@ class GanttView(ScrollView, can_focus=True):
         label_width = self.label_width
         chart_width = max(0, width - label_width)
         if y < HEADER_LINES:
-            key = (y, self._generation, label_width, self.focus_event, self.show_critical)
-            strip = self._header_cache.get(key)
+            head = (y, self._generation, label_width, self.focus_event, self.show_critical)
+            strip = self._header_cache.get(head)
             if strip is None:
-                strip = self._header_cache[key] = self._header_strip(y)
+                strip = self._header_cache[head] = self._header_strip(y)
             label = self._header_label(y)
             return Strip.join([label, strip.crop_extend(scroll_x, scroll_x + chart_width, None)])
         index = scroll_y + y - HEADER_LINES
@@ -384,12 +384,12 @@ class GanttView(ScrollView, can_focus=True):
         chart = self._row_cache.get(key)
         if chart is None:
             chart = self._row_cache[key] = self._row_strip(row, look)
-        label = self._label_cache.get((key, label_width))
-        if label is None:
-            label = self._label_cache[(key, label_width)] = self._label_strip(row, look)
+        cached = self._label_cache.get((key, label_width))
+        if cached is None:
+            cached = self._label_cache[(key, label_width)] = self._label_strip(row, look)
         over = self._over(look)
         return Strip.join(
-            [label, chart.crop_extend(scroll_x, scroll_x + chart_width, self._mix("", over))]
+            [cached, chart.crop_extend(scroll_x, scroll_x + chart_width, self._mix("", over))]
         )
 
     @staticmethod

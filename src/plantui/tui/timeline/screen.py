@@ -19,7 +19,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.screen import Screen
 from textual.widgets import Header, Static
 
 from plantui import clock
@@ -36,6 +35,7 @@ from plantui.schedule import (
 )
 from plantui.storage.database import Database, connect
 from plantui.text import one_line
+from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.timeline.gantt import (
     FILL,
     GHOST,
@@ -57,7 +57,7 @@ RAG_STYLE = {"green": "ansi_green", "amber": "ansi_yellow", "red": "ansi_red"}
 """The same ANSI colours as the rest of the app (widgets.safe), whatever the theme."""
 
 
-class TimelineScreen(Screen[None]):
+class TimelineScreen(PlanScreen):
     """The plan's year as bars under their asks; edit dates and links from the keyboard."""
 
     LOAD_IN_THREAD_FROM: ClassVar[int] = 1_000
@@ -95,6 +95,7 @@ class TimelineScreen(Screen[None]):
         Binding("b", "baseline", "Set baseline", id="timeline.baseline"),
         Binding("c", "critical", "Critical path", id="timeline.critical"),
         Binding("t", "today", "Today", id="timeline.today"),
+        Binding("H", "history", "History", show=False, id="timeline.history"),
         Binding(
             "right_square_bracket",
             "event(1)",
@@ -157,7 +158,7 @@ class TimelineScreen(Screen[None]):
 
     def _database(self) -> Database:
         db = getattr(self.app, "db", None)
-        return db if isinstance(db, Database) else self.app.service.db  # type: ignore[attr-defined]
+        return db if isinstance(db, Database) else self.app.service.db
 
     def _action_count(self) -> int:
         with self._database().snapshot() as con:
@@ -355,7 +356,7 @@ class TimelineScreen(Screen[None]):
 
     def _edit(self, record_id: str, values: dict) -> bool:
         try:
-            self.app.editor.update(record_id, values)  # type: ignore[attr-defined]
+            self.app.editor.update(record_id, values)
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return False
@@ -372,7 +373,7 @@ class TimelineScreen(Screen[None]):
         edit behind, and a second quick move must start where the first one ended."""
         if not self.reading:
             return bar
-        values = self.app.service.get(bar.id).values  # type: ignore[attr-defined]
+        values = self.app.service.get(bar.id).values
         start, end = (values.get(key) for key in ("start", "end"))
         return replace(
             bar,
@@ -470,10 +471,12 @@ class TimelineScreen(Screen[None]):
             ("FF", f"finishes after {name} finishes (FF)"),
             ("SF", f"finishes after {name} starts (SF)"),
         ]
-        self.app.push_screen(
-            ChooseOne(f"{bar.label} ...", choices),
-            lambda kind: self.add_dependency(pred_id, bar.id, kind) if kind else None,
-        )
+
+        def chosen(kind: str | None) -> None:
+            if kind:
+                self.add_dependency(pred_id, bar.id, kind)
+
+        self.app.push_screen(ChooseOne(f"{bar.label} ...", choices), chosen)
 
     def add_dependency(self, pred: str, succ: str, kind: str = "FS", lag: int = 0) -> bool:
         """Record that ``succ`` waits on ``pred``; refuses a link that would make a loop."""
@@ -488,7 +491,7 @@ class TimelineScreen(Screen[None]):
             )
             return False
         try:
-            self.app.editor.create(  # type: ignore[attr-defined]
+            self.app.editor.create(
                 "dependency", {"from": pred, "to": succ, "kind": kind, "lag_days": lag}
             )
         except PlanError as exc:
@@ -509,13 +512,21 @@ class TimelineScreen(Screen[None]):
             if not confirmed:
                 return
             try:
-                self.app.editor.delete(bar.id)  # type: ignore[attr-defined]
+                self.app.editor.delete(bar.id)
             except PlanError as exc:
                 self.notify(str(exc), severity="error", markup=False)
                 return
             self.notify(f"Deleted “{label}” (ctrl+z undoes).", markup=False)
 
         self.app.push_screen(ConfirmDialog(f"Delete the action “{label}”?"), done)
+
+    def action_history(self) -> None:
+        """The selected action's history (h scrolls left here, so it is H)."""
+        bar = self._need_bar()
+        if bar is not None:
+            from plantui.tui.history_pane import open_history
+
+            open_history(self.app, bar.id)
 
     def action_note(self) -> None:
         """Write a note about the selected action."""
@@ -554,7 +565,7 @@ class TimelineScreen(Screen[None]):
         if not dep_id:
             return
         try:
-            self.app.editor.delete(dep_id)  # type: ignore[attr-defined]
+            self.app.editor.delete(dep_id)
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
 
@@ -567,7 +578,7 @@ class TimelineScreen(Screen[None]):
             self.notify("The baseline already matches every action's dates.", markup=False)
             return
         try:
-            self.app.editor.update_many(edits)  # type: ignore[attr-defined]
+            self.app.editor.update_many(edits)
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return

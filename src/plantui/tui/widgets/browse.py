@@ -17,7 +17,6 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
-from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, OptionList, Static
 
@@ -25,6 +24,7 @@ from plantui.domain import LINK_ROLES
 from plantui.errors import PlanError
 from plantui.search.folding import SQL_FOLD, fold
 from plantui.storage.models import PROJECTIONS, Record
+from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.columns import fit_columns, natural_widths
 from plantui.tui.widgets.detail import DetailPane
@@ -41,7 +41,7 @@ FILTER_DELAY = 0.15
 """Seconds of quiet after a keystroke in the filter box before the list is queried."""
 
 
-class BrowseScreen(Screen[None]):
+class BrowseScreen(PlanScreen):
     """A filterable record list with a detail pane and the record actions."""
 
     TYPE: ClassVar[str] = ""
@@ -103,7 +103,6 @@ class BrowseScreen(Screen[None]):
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.title = "plantui"
         self.sub_title = self.TITLE_TEXT
         table = self.query_one("#records", DataTable)
         self.query_one("#filter", Input).display = False
@@ -180,7 +179,7 @@ class BrowseScreen(Screen[None]):
             rows = session.execute(
                 self._filtered(self.base_query()).order_by(*self.order()).limit(self.limit)
             ).all()
-            self.prepare(session, rows)
+            self.prepare(session, list(rows))
             self._cells = [(row[0].id, self.row_cells(row, session)) for row in rows]
         self._rows = {row[0].id: row for row in rows}
         self._fill(table, current)
@@ -367,7 +366,7 @@ class BrowseScreen(Screen[None]):
         record_id = self._need_selection()
         if record_id:
             label = self.app.service.get(record_id).label
-            self.app.push_screen(HistoryPane(self.app.db, record_id, label))
+            self.app.push_screen(HistoryPane(self.app.plan_db, record_id, label))
 
     def _need_selection(self) -> str | None:
         record_id = self.current_id()
@@ -444,7 +443,7 @@ class BrowseScreen(Screen[None]):
 
     def link_roles(self) -> list[tuple[str, str, str]]:
         """(role, side this record takes, type of the other end) for this screen's type."""
-        out = []
+        out: list[tuple[str, str, str]] = []
         for role, (from_types, to_types) in LINK_ROLES.items():
             if self.TYPE in from_types:
                 out.extend((role, "from", to_type) for to_type in to_types)

@@ -13,7 +13,7 @@ from plantui.service import RecordView
 from plantui.tui.widgets.related import Related
 from plantui.tui.widgets.safe import CONFLICT_MARK, block, rag, show
 
-HIDDEN_FIELDS = {"rank"}
+HIDDEN_FIELDS = {"rank", "agenda_order"}
 
 
 def describe(view: RecordView, related: list[Related]) -> Text:
@@ -38,7 +38,7 @@ def describe(view: RecordView, related: list[Related]) -> Text:
         else:
             text.append(f"{label}: ", style="bold")
         if spec.kind == "ref":
-            text.append(show(labels.get(value, value)))
+            text.append(show(labels.get(str(value), value)))
         elif name == "rag":
             text.append_text(rag(value))
         elif spec.kind == "enum" and isinstance(value, str):

@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from plantui.tui.widgets.choose import ChooseOne, Offer
 
-FILTER_BINDINGS = [
+FILTER_BINDINGS: list[BindingType] = [
     Binding("f", "filter_by", "Filter by", id="list.filter-by"),
     Binding("F", "clear_filters", "Clear filters", id="list.clear-filters", show=False),
 ]

@@ -3,22 +3,25 @@ show a merged one again. The merge itself is the core's (``plantui.merging``).""
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from textual.binding import Binding
 
 from plantui.errors import PlanError
 from plantui.merging import merge_records, unmerge_record
+from plantui.tui.widgets.browse import BrowseScreen
 
-MERGE_BINDING = Binding("m", "merge", "Merge", id="record.merge")
 
+class MergeableScreen(BrowseScreen):
+    """A list whose records can be merged (organisations, people)."""
 
-class MergeActions:
-    """For BrowseScreen subclasses whose type can be merged (the screen adds MERGE_BINDING)."""
+    BINDINGS: ClassVar = [Binding("m", "merge", "Merge", id="record.merge")]
 
     def action_merge(self) -> None:
-        record_id = self._need_selection()  # type: ignore[attr-defined]
+        record_id = self._need_selection()
         if not record_id:
             return
-        app = self.app  # type: ignore[attr-defined]
+        app = self.app
         view = app.service.get(record_id)
         if view.values.get("merged_into"):
             try:

@@ -1,6 +1,6 @@
 """Following the chain both ways: every record linked to one record, grouped for people.
 
-Generic over DOMAIN.md: outgoing ref fields, incoming ref fields of every type, and links
+Generic over docs/record-model.md: outgoing ref fields, incoming ref fields of every type, and links
 in both directions, so an ask shows its event, organisations, pledges, actions and notes,
 and an organisation shows everything that points at it.
 """
@@ -46,6 +46,8 @@ INBOUND_HEADINGS = {
     ("action", "public_owner"): "Actions it owns (public side)",
     ("action", "parent"): "Sub-actions",
     ("organisation", "merged_into"): "Duplicates merged into it",
+    ("note", "author_person"): "Notes they wrote",
+    ("person", "organisation"): "People",
 }
 SKIP_INBOUND = {("note", "about"), ("link", "from"), ("link", "to")}
 
@@ -122,8 +124,8 @@ def related_records(session: Session, record_id: str, type_name: str) -> list[Re
     labels = _labels(session, {p[1] for p in pending})
     out: list[Related] = []
     for heading, other, link_id, role in pending:
-        other_type, label, deleted = labels.get(other, ("unknown", other, False))
-        out.append(Related(heading, other, other_type, label, deleted, link_id, role))
+        other_kind, label, deleted = labels.get(other, ("unknown", other, False))
+        out.append(Related(heading, other, other_kind, label, deleted, link_id, role))
     first_seen = {r.heading: n for n, r in reversed(list(enumerate(out)))}
     out.sort(key=lambda r: (first_seen[r.heading], r.label.lower(), r.record_id))
     notes = session.execute(
