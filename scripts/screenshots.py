@@ -20,6 +20,8 @@ sys.path.insert(0, str(ROOT / "src"))
 from plantui.cli.screenshot import SCREEN_NAMES as SCREENS  # noqa: E402
 
 TODAY = "2025-06-15"
+PACK_ORG = "NHS South East London Integrated Care Board"
+"""The organisation whose pack figures the Organisations shot shows (a busy public body)."""
 
 
 def plantui(*args: str, env: dict[str, str]) -> None:
@@ -80,7 +82,42 @@ def main() -> int:
             "160x50",
             env=env,
         )
+        os.environ["PLANTUI_TODAY"] = TODAY
+        filtered_shots(Path(db), out)
     return 0
+
+
+def filtered_shots(db_path: Path, out: Path) -> None:
+    """The views the screenshot command cannot reach alone: one organisation's pack figures,
+    and the Timeline filtered to that organisation's actions."""
+    import asyncio
+
+    from plantui.reports.org_pack import find_organisation
+    from plantui.service import PlanService
+    from plantui.storage.database import open_database
+    from plantui.tui.app import PlanApp
+
+    db = open_database(db_path)
+    with db.read() as session:
+        org_id = find_organisation(session, PACK_ORG)
+
+    async def shoot(screen: str, keys: tuple[str, ...], path: Path) -> None:
+        app = PlanApp(PlanService(db), watch=False, screen=screen, preload=False)
+        async with app.run_test(size=(160, 50)) as pilot:
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            if screen == "organisations":
+                app.screen.select_record(org_id)
+            for key in keys:
+                await pilot.press(key)
+                await pilot.pause(0.2)
+            await pilot.pause()
+            path.write_text(app.export_screenshot(), encoding="utf-8")
+
+    asyncio.run(shoot("organisations", (), out / "organisation-pack.svg"))
+    owner = ("f", *"Owner", "enter", *"SEL ICB", "enter")
+    asyncio.run(shoot("timeline", owner, out / "timeline-filtered.svg"))
+    db.close()
 
 
 if __name__ == "__main__":

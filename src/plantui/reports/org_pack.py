@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from plantui import derived
@@ -25,7 +25,7 @@ from plantui.reports.items import (
     words,
 )
 from plantui.reports.model import build_report
-from plantui.storage.models import Action, Link, Organisation, Person, Pledge
+from plantui.storage.models import Action, Ask, Link, Organisation, Person, Pledge
 
 DUE_SOON_DAYS = 30
 """How far ahead "due soon" looks."""
@@ -55,6 +55,55 @@ class OrgPack:
     late: list[str] = field(default_factory=list)
     """Actions whose end moved past their baseline end."""
     people: list[PersonItem] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class OrgCounts:
+    """The pack's figures: what the Organisations screen shows beside each organisation."""
+
+    raised: int
+    asked: int
+    pledges: int
+    actions: int
+    overdue: int
+    due_soon: int
+
+
+def org_pack_counts(session: Session, today: dt.date, org_id: str) -> OrgCounts:
+    """The counts of ``build_org_pack`` without building the whole report, so the TUI can
+    show them on every cursor move (tests check the two agree)."""
+    mine = _ids_merged_into(session, org_id)
+    links = session.execute(
+        select(Link.role, Link.from_).where(
+            Link.deleted.is_(False),
+            Link.to.in_(mine),
+            Link.role.in_(("raised_by", "directed_to")),
+            Link.from_.in_(select(Ask.id).where(Ask.deleted.is_(False))),
+        )
+    ).all()
+    pledges = session.execute(
+        select(Pledge.due, Pledge.lifecycle).where(
+            Pledge.deleted.is_(False), Pledge.made_by.in_(mine)
+        )
+    ).all()
+    actions = session.execute(
+        select(Action.start, Action.end, Action.status).where(
+            Action.deleted.is_(False),
+            or_(Action.community_owner.in_(mine), Action.public_owner.in_(mine)),
+        )
+    ).all()
+    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
+    open_dates = [
+        end or start for start, end, status in actions if status not in derived.CLOSED_ACTION
+    ] + [due for due, lifecycle in pledges if lifecycle not in derived.CLOSED_PLEDGE]
+    return OrgCounts(
+        raised=len({src for role, src in links if role == "raised_by"}),
+        asked=len({src for role, src in links if role == "directed_to"}),
+        pledges=len(pledges),
+        actions=len(actions),
+        overdue=sum(1 for day in open_dates if day is not None and day < today),
+        due_soon=sum(1 for day in open_dates if day is not None and today <= day <= soon),
+    )
 
 
 def find_organisation(session: Session, key: str) -> str:

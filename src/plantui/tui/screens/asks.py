@@ -12,14 +12,17 @@ from textual.binding import Binding
 
 from plantui import derived
 from plantui.errors import PlanError
-from plantui.storage.models import Ask
-from plantui.tui.widgets.browse import BROWSE_CSS, BrowseScreen
+from plantui.schedule import NO_RAG
+from plantui.storage.models import Ask, Link
+from plantui.tui.widgets.browse import BROWSE_CSS, FilteredBrowse
+from plantui.tui.widgets.filters import RAG_CHOICES
+from plantui.tui.widgets.list_facets import enum_options, is_value, org_options
 from plantui.tui.widgets.safe import cell, progress, rag
 
 MOVE = Binding.Group("Move", compact=True)
 
 
-class AsksScreen(BrowseScreen):
+class AsksScreen(FilteredBrowse):
     """Asks in priority order with rolled-up RAG and progress; shift+up/down reorders."""
 
     TYPE = "ask"
@@ -29,6 +32,9 @@ class AsksScreen(BrowseScreen):
     SEARCH = ("title", "ref_code", "statement", "theme", "status", "population_group")
     MIN_WIDTHS: ClassVar = {"Status": 8}
     DROP_ORDER = ("Pledges", "Progress", "Status", "RAG", "#")
+    FACETS = ("owner", "status", "rag")
+    OWNER_ROLES = ("raised_by", "directed_to")
+    """An ask's owners: the organisations that raised it and those it is asked of."""
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("asks.tcss")]
     BINDINGS: ClassVar = [
         Binding("shift+up,K", "move_up", "Move up", id="ask.move-up", group=MOVE, key_display="⇧↑"),
@@ -49,6 +55,28 @@ class AsksScreen(BrowseScreen):
 
     def order(self) -> list[Any]:
         return [Ask.rank, Ask.id]
+
+    def _owner_links(self):
+        return select(Link.from_).where(Link.deleted.is_(False), Link.role.in_(self.OWNER_ROLES))
+
+    def facet_values(self, session: Session, facet: str) -> list[tuple[str, str]]:
+        if facet == "owner":
+            live = self._owner_links().where(
+                Link.from_.in_(select(Ask.id).where(Ask.deleted.is_(False)))
+            )
+            return org_options(session, live.with_only_columns(Link.to))
+        if facet == "status":
+            return enum_options(session, Ask.status, Ask.deleted.is_(False))
+        return [*RAG_CHOICES, (NO_RAG, "not set")]
+
+    def facet_clause(self, session: Session, facet: str, value: str) -> Any:
+        if facet == "owner":
+            return Ask.id.in_(self._owner_links().where(Link.to == value))
+        if facet == "status":
+            return is_value(Ask.status, value)
+        wanted = None if value == NO_RAG else value
+        rollups = derived.ask_rollups(session)
+        return Ask.id.in_([a for a, roll in rollups.items() if roll.rag == wanted])
 
     def prepare(self, session: Session, rows: list[Any]) -> None:
         self._rollups = derived.ask_rollups(session)

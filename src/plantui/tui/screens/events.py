@@ -11,11 +11,12 @@ from sqlalchemy.orm import Session
 from textual.binding import Binding
 
 from plantui.storage.models import Event
-from plantui.tui.widgets.browse import BROWSE_CSS, BrowseScreen
+from plantui.tui.widgets.browse import BROWSE_CSS, FilteredBrowse
+from plantui.tui.widgets.list_facets import enum_options, is_value
 from plantui.tui.widgets.safe import cell
 
 
-class EventsScreen(BrowseScreen):
+class EventsScreen(FilteredBrowse):
     """Events by date, with status and kind; the place and minutes are in the detail pane."""
 
     TYPE = "event"
@@ -25,6 +26,7 @@ class EventsScreen(BrowseScreen):
     SEARCH = ("title", "location", "kind", "status", "description", "starts_at")
     MIN_WIDTHS: ClassVar = {"Kind": 8}
     DROP_ORDER = ("Kind", "Status")
+    FACETS = ("status",)
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("events.tcss")]
     BINDINGS: ClassVar = [
         Binding("M", "run_meeting", "Run meeting", id="event.run-meeting", show=False),
@@ -49,6 +51,12 @@ class EventsScreen(BrowseScreen):
 
     def order(self) -> list[Any]:
         return [Event.starts_at, Event.id]
+
+    def facet_values(self, session: Session, facet: str) -> list[tuple[str, str]]:
+        return enum_options(session, Event.status, Event.deleted.is_(False))
+
+    def facet_clause(self, session: Session, facet: str, value: str) -> Any:
+        return is_value(Event.status, value)
 
     def first_record(self) -> str | None:
         """What is next: the first event from today on (past ones stay above it), else the

@@ -27,6 +27,7 @@ from plantui.schedule import (
     DAY,
     ZOOMS,
     Bar,
+    BarFilter,
     Row,
     Schedule,
     fit_zoom,
@@ -165,6 +166,8 @@ class GanttView(ScrollView, can_focus=True):
         self.schedule = Schedule()
         self.rows: list[Row] = []
         self.collapsed: set[str] = set()
+        self.only: BarFilter | None = None
+        """The timeline filter (owner, RAG, status, ask); kept across reloads."""
         self.cursor = 0
         self.zoom = "month"
         self.zoom_chosen = False
@@ -194,7 +197,7 @@ class GanttView(ScrollView, can_focus=True):
         self.schedule = schedule
         self.today = today
         self.collapsed &= {a.id for a in schedule.asks} | {""}
-        self.rows = schedule.rows(self.collapsed)
+        self.rows = schedule.rows(self.collapsed, self.only)
         if self.show_critical:
             self._critical = set(schedule.critical.actions)
         if selected is not None:
@@ -231,7 +234,7 @@ class GanttView(ScrollView, can_focus=True):
             group = bar.ask if bar.ask in self.schedule.ask_ids else ""
             if group in self.collapsed:
                 self.collapsed.discard(group)
-                self.rows = self.schedule.rows(self.collapsed)
+                self.rows = self.schedule.rows(self.collapsed, self.only)
                 self._resize_virtual()
         for i, row in enumerate(self.rows):
             if row.id == record_id:
@@ -633,7 +636,7 @@ class GanttView(ScrollView, can_focus=True):
             self.collapsed.discard(group)
         else:
             self.collapsed.add(group)
-        self.rows = self.schedule.rows(self.collapsed)
+        self.rows = self.schedule.rows(self.collapsed, self.only)
         self.cursor = self._index_of(group)
         self._resize_virtual()
         self._selection_changed()

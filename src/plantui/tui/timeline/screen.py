@@ -23,7 +23,16 @@ from textual.widgets import Header, Static
 
 from plantui import clock
 from plantui.errors import PlanError
-from plantui.schedule import Bar, Schedule, load_schedule, resized, shifted
+from plantui.schedule import (
+    NO_ASK,
+    NO_RAG,
+    Bar,
+    BarFilter,
+    Schedule,
+    load_schedule,
+    resized,
+    shifted,
+)
 from plantui.storage.database import Database, connect
 from plantui.text import one_line
 from plantui.tui.plan_screen import PlanScreen
@@ -37,6 +46,8 @@ from plantui.tui.timeline.gantt import (
     GanttView,
 )
 from plantui.tui.widgets.choose import ChooseOne
+from plantui.tui.widgets.duplicate_notice import notify_if_duplicate
+from plantui.tui.widgets.filters import FILTER_BINDINGS, RAG_CHOICES, Filters, ask_filter
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import rag_content, show
 
@@ -97,10 +108,12 @@ class TimelineScreen(PlanScreen):
             show=False,
             key_display="[",
         ),
+        *FILTER_BINDINGS,
     ]
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield Static(id="timeline-filter", markup=False)
         yield GanttView(id="gantt")
         yield Static(id="timeline-detail", markup=False)
         yield Static(_legend(), id="timeline-legend")
@@ -130,7 +143,13 @@ class TimelineScreen(PlanScreen):
         """True while a reload is being read in the thread."""
         return self._shown != self._generation
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.filters = Filters()
+        """What the `f` menu chose; the Gantt shows only the actions it keeps."""
+
     def on_mount(self) -> None:
+        self.query_one("#timeline-filter", Static).display = False
         self.gantt.focus()
         self.reload()
 
@@ -205,7 +224,7 @@ class TimelineScreen(PlanScreen):
         self._shown = generation
         self.gantt.set_schedule(schedule, self.today)
         if self._wanted is not None:
-            self.gantt.select(self._wanted)
+            self._select(self._wanted)
             self._wanted = None
 
     def select_record(self, record_id: str) -> None:
@@ -218,7 +237,14 @@ class TimelineScreen(PlanScreen):
             self._wanted = record_id
             self.reload()
             return
-        self.gantt.select(record_id)
+        self._select(record_id)
+
+    def _select(self, record_id: str) -> None:
+        """Select a record, clearing the filter (and saying so) if it hides the record."""
+        if not self.gantt.select(record_id) and self.filters:
+            self.notify("Filters cleared to show it.", markup=False)
+            self._filtered(None, "", "")
+            self.gantt.select(record_id)
 
     # -- detail pane --------------------------------------------------------------------------
 
@@ -227,7 +253,9 @@ class TimelineScreen(PlanScreen):
 
     def _show_detail(self, extra: Content | None = None) -> None:
         row = self.gantt.selected_row
-        if row is None:
+        if row is None and self.filters:
+            text = Content("No action matches the filter: f to change it, F clears it.")
+        elif row is None:
             text = Content("No actions yet: press a to add one.")
         elif row.kind == "ask":
             text = self._ask_detail(row.id)
@@ -407,9 +435,12 @@ class TimelineScreen(PlanScreen):
     def _open_form(self, type_name: str, record_id: str | None, preset: dict | None = None):
         from plantui.tui.forms import RecordForm
 
-        self.app.push_screen(
-            RecordForm(type_name, record_id=record_id, preset=preset), self._after_form
-        )
+        def done(saved: str | None) -> None:
+            self._after_form(saved)
+            if record_id is None:
+                notify_if_duplicate(self.app, type_name, saved)
+
+        self.app.push_screen(RecordForm(type_name, record_id=record_id, preset=preset), done)
 
     def _after_form(self, record_id: str | None) -> None:
         if record_id:
@@ -552,6 +583,54 @@ class TimelineScreen(PlanScreen):
             f"Baseline set from the current dates of {len(edits)} actions (ctrl+z undoes it).",
             markup=False,
         )
+
+    # -- filter -------------------------------------------------------------------------------
+
+    def action_filter_by(self) -> None:
+        """Show only the actions of one owner, RAG, status or ask (f again adds another)."""
+        ask_filter(self, ("owner", "rag", "status", "ask"), self._filter_values, self._filtered)
+
+    def action_clear_filters(self) -> None:
+        """Show every action again."""
+        self._filtered(None, "", "")
+
+    def _filter_values(self, facet: str) -> list[tuple[str, str]]:
+        """The values of a facet present in the plan, as (value, label)."""
+        s = self.schedule
+        bars = s.bars.values()
+        if facet == "owner":
+            owners = {o for b in bars for o in (b.community_owner, b.public_owner) if o}
+            named = [(o, one_line(s.organisations.get(o) or o)) for o in owners]
+            return sorted(named, key=lambda pair: pair[1].casefold())
+        if facet == "rag":
+            return [*RAG_CHOICES, (NO_RAG, "not set")]
+        if facet == "status":
+            present = {b.status or "" for b in bars}
+            out = [(k, w) for k, w in STATUS_WORDS.items() if k in present]
+            return out + ([("", "not set")] if "" in present else [])
+        asks = [(a.id, one_line(a.label)) for a in s.asks if s.group_bars(a.id)]
+        return asks + ([(NO_ASK, "no ask")] if s.group_bars(NO_ASK) else [])
+
+    def _filtered(self, facet: str | None, value: str, label: str) -> None:
+        if facet is None:
+            self.filters.clear()
+        else:
+            self.filters.set(facet, value, label)
+        self._apply_filter()
+
+    def _apply_filter(self) -> None:
+        f = self.filters
+        only = BarFilter(f.value("owner"), f.value("rag"), f.value("status"), f.value("ask"))
+        self.gantt.only = only if only.active else None
+        self.gantt.set_schedule(self.schedule, self.today)
+        line = self.query_one("#timeline-filter", Static)
+        line.display = bool(f)
+        line.update(
+            Content.assemble(
+                ("Showing only ", "bold"), f.describe(), ("  — f to change, F clears", "dim")
+            )
+        )
+        self._show_detail()
 
     # -- view ---------------------------------------------------------------------------------
 

@@ -28,6 +28,8 @@ from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.columns import fit_columns, natural_widths
 from plantui.tui.widgets.detail import DetailPane
+from plantui.tui.widgets.duplicate_notice import notify_if_duplicate
+from plantui.tui.widgets.filters import FILTER_BINDINGS, Filters, ask_filter
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.related import Related, related_records
 from plantui.tui.widgets.row_table import RowTable
@@ -82,6 +84,9 @@ class BrowseScreen(PlanScreen):
         self._filter_timer: Timer | None = None
         self._cells: list[tuple[str, list[Text]]] = []
         self._widths: dict[str, int] = {}
+        self.filters = Filters()
+        """Owner, status, RAG or ask chosen with `f` (FilteredBrowse); applied with the text."""
+        self._facet_where: list[Any] = []
 
     # Layout
 
@@ -150,7 +155,13 @@ class BrowseScreen(PlanScreen):
             pattern = f"%{needle}%"
             columns = [getattr(func, SQL_FOLD)(getattr(model, c)) for c in self.SEARCH]
             stmt = stmt.where(or_(*(c.like(pattern, escape="\\") for c in columns)))
+        for clause in self._facet_where:
+            stmt = stmt.where(clause)
         return stmt
+
+    def facet_clause(self, session: Session, facet: str, value: str) -> Any:
+        """The WHERE clause keeping the rows whose ``facet`` is ``value`` (FilteredBrowse)."""
+        raise NotImplementedError
 
     def reload(self) -> None:
         """Query the page of rows again, keep the cursor on the same record, refresh detail."""
@@ -158,6 +169,10 @@ class BrowseScreen(PlanScreen):
         current = self._wanted or self.current_id()
         model = PROJECTIONS[self.TYPE]
         with self.app.service.db.read() as session:
+            self._facet_where = [
+                self.facet_clause(session, facet, value)
+                for facet, (value, _label) in self.filters.chosen.items()
+            ]
             self.total = session.execute(
                 self._filtered(select(func.count()).select_from(model))
             ).scalar_one()
@@ -214,6 +229,8 @@ class BrowseScreen(PlanScreen):
         parts = [f"{self.total} {self.TYPE if self.total == 1 else self.PLURAL}"]
         if self.filter_text:
             parts.append(f"matching “{show(self.filter_text)}”")
+        if self.filters:
+            parts.append(f"{show(self.filters.describe())} (f to change, F clears)")
         if self.total > shown:
             parts.append(f"showing the first {shown}: scroll down for more, / to filter")
         if self.show_deleted:
@@ -248,6 +265,7 @@ class BrowseScreen(PlanScreen):
             return
         if record_id not in self._rows:
             self.filter_text = ""
+            self.filters.clear()
             self.query_one("#filter", Input).value = ""
             try:
                 if self.app.service.get(record_id).deleted:
@@ -363,7 +381,11 @@ class BrowseScreen(PlanScreen):
     def action_add(self) -> None:
         from plantui.tui.forms import RecordForm
 
-        self.app.push_screen(RecordForm(self.TYPE), self._after_form)
+        self.app.push_screen(RecordForm(self.TYPE), self._after_add)
+
+    def _after_add(self, record_id: str | None) -> None:
+        self._after_form(record_id)
+        notify_if_duplicate(self.app, self.TYPE, record_id)
 
     def action_edit(self) -> None:
         from plantui.tui.forms import RecordForm
@@ -490,3 +512,35 @@ class BrowseScreen(PlanScreen):
                 self.notify("Link removed (ctrl+z undoes).", markup=False)
 
         self.app.push_screen(ChooseOne("Remove which link?", options), chosen)
+
+
+class FilteredBrowse(BrowseScreen):
+    """A list that `f` also filters by owner, status, RAG or ask (``FACETS``)."""
+
+    FACETS: ClassVar[tuple[str, ...]] = ()
+    BINDINGS: ClassVar = FILTER_BINDINGS
+
+    def facet_values(self, session: Session, facet: str) -> list[tuple[str, str]]:
+        """The values of ``facet`` present in the plan, as (value, label)."""
+        raise NotImplementedError
+
+    def action_filter_by(self) -> None:
+        """Show only the records of one owner, status, RAG or ask (f again adds another)."""
+
+        def values(facet: str) -> list[tuple[str, str]]:
+            with self.app.service.db.read() as session:
+                return self.facet_values(session, facet)
+
+        ask_filter(self, self.FACETS, values, self._facet_chosen)
+
+    def action_clear_filters(self) -> None:
+        """Drop the owner, status, RAG and ask filters (the text filter stays)."""
+        self._facet_chosen(None, "", "")
+
+    def _facet_chosen(self, facet: str | None, value: str, label: str) -> None:
+        if facet is None:
+            self.filters.clear()
+        else:
+            self.filters.set(facet, value, label)
+        self.limit = self.PAGE
+        self.reload()
