@@ -56,6 +56,8 @@ def main() -> int:
                 *extra,
                 env=env,
             )
+        os.environ["PLANTUI_TODAY"] = TODAY  # before two people edit: no "who is editing?"
+        filtered_shots(Path(db), out)
         # The History pane of ask A1 after two edits by named people (after the other
         # shots, which show the example plan as it ships).
         listed = subprocess.run(
@@ -82,8 +84,6 @@ def main() -> int:
             "160x50",
             env=env,
         )
-        os.environ["PLANTUI_TODAY"] = TODAY
-        filtered_shots(Path(db), out)
     return 0
 
 

@@ -151,7 +151,7 @@ class SyncScreen(PlanScreen):
                 with Horizontal(id="sync-buttons-2"):
                     yield Button("Export", id="export")
                     yield Button("Sync folder", id="sync-folder")
-                    yield Button("Copy for a laptop", id="copy-for-laptop")
+                    yield Button("Copy plan", id="copy-for-laptop")
                 yield ProgressBar(total=None, show_eta=False, id="sync-progress")
                 yield Static("", id="sync-status")
                 with VerticalScroll(id="sync-result-box"):
