@@ -786,6 +786,10 @@ def load_schedule(source: sqlite3.Connection | Session, rows: int | None = None)
             continue
         events.append(EventMark(event_id, day, one_line(title or ""), kind))
     events.sort(key=lambda e: (e.day, e.title, e.id))
+    kept = _kept_organisations(con)
+    for bar in bars.values():  # an owner merged into another is shown (and filtered) as it
+        bar.community_owner = kept.get(bar.community_owner or "", bar.community_owner)
+        bar.public_owner = kept.get(bar.public_owner or "", bar.public_owner)
     owners = [o for b in bars.values() for o in (b.community_owner, b.public_owner)]
     where, args = among("id", owners)
     organisations = {
@@ -812,3 +816,21 @@ def load_schedule(source: sqlite3.Connection | Session, rows: int | None = None)
         organisations=organisations,
         pledges=pledges,
     )
+
+
+def _kept_organisations(con: sqlite3.Connection) -> dict[str, str]:
+    """Each live organisation merged into another -> the one finally kept (a chain is
+    followed; a cycle stops where it began)."""
+    into = dict(
+        con.execute(
+            "SELECT id, merged_into FROM organisation WHERE NOT deleted AND merged_into IS NOT NULL"
+        ).fetchall()
+    )
+    out: dict[str, str] = {}
+    for org_id in into:
+        seen, step = {org_id}, org_id
+        while step in into and into[step] not in seen:
+            step = into[step]
+            seen.add(step)
+        out[org_id] = step
+    return out
