@@ -53,7 +53,7 @@ async def test_type_a_new_value_instead(plan_service: PlanService) -> None:
     app = Host(plan_service, ConflictsScreen())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("v")
         assert isinstance(app.screen.focused, Input)
         await pilot.press(*"150", "enter")
         await pilot.pause()
@@ -188,7 +188,7 @@ async def test_a_new_event_time_is_typed_as_people_write_it(plan_service: PlanSe
     app = Host(plan_service, ConflictsScreen())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
-        await pilot.press("n")
+        await pilot.press("v")
         await pilot.press(*"3pm", "enter")
         await pilot.pause()
     view = plan_service.get(event)

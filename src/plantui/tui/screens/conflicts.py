@@ -53,10 +53,10 @@ class ConflictsScreen(PlanScreen):
     CSS_PATH = Path(__file__).with_name("conflicts.tcss")
     SUB_TITLE = "Conflicts"
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("n", "new_value", "Type new value", id="conflicts.new-value"),
+        Binding("v", "new_value", "Type new value", id="conflicts.new-value"),
         Binding("e", "edit_record", "Edit record", id="conflicts.edit"),
         Binding("r", "restore", "Restore", id="conflicts.restore"),
-        Binding("x", "confirm_delete", "Keep deleted", id="conflicts.confirm-delete"),
+        Binding("k", "confirm_delete", "Keep deleted", id="conflicts.confirm-delete"),
         Binding("o", "open_record", "Open record", id="conflicts.open"),
         Binding("h", "history", "History", show=False, id="conflicts.history"),
     ]
