@@ -74,6 +74,7 @@ TABLE_OF = {
     "events": "event",
     "conflicts": "record",
     "sync": "record",
+    "people": "person",
 }
 """The table whose rows each screen's twin shows (the records the screen is about)."""
 
