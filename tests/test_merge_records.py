@@ -106,7 +106,7 @@ def test_merges_that_make_no_sense_are_refused_in_one_sentence(plan_service, cas
         plan_service.delete(b)
         args, words = (a, b), "deleted"
     else:
-        args, words = (ask_a, ask_b), "Only organisations and people can be merged"
+        args, words = (ask_a, ask_b), "Only organisations and people can be merged; this is an ask."
     before = {v.id: v.values for v in plan_service.list("organisation", include_deleted=True)}
     with pytest.raises(PlanError) as refused:
         merge_records(plan_service, *args)

@@ -66,10 +66,6 @@ def _norm(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
-
-
 @dataclass(slots=True)
 class _Row:
     line: int

@@ -21,6 +21,7 @@ from plantui.domain import TYPES
 from plantui.errors import PlanError
 from plantui.service import PlanService, Writer
 from plantui.storage.models import PROJECTIONS
+from plantui.text import with_article
 
 MERGEABLE = ("organisation", "person")
 """Record types that can be merged: those with a ``merged_into`` field."""
@@ -70,9 +71,14 @@ def _check_merge(writer: Writer, duplicate: str, kept: str) -> str:
         raise PlanError("A record cannot be merged into itself.")
     a, b = writer.view(duplicate), writer.view(kept)
     if a.type != b.type:
-        raise PlanError(f"A {a.type} can only be merged into another {a.type}, not a {b.type}.")
+        raise PlanError(
+            f"{with_article(a.type).capitalize()} can only be merged into another {a.type},"
+            f" not {with_article(b.type)}."
+        )
     if a.type not in MERGEABLE:
-        raise PlanError(f"Only organisations and people can be merged; this is a {a.type}.")
+        raise PlanError(
+            f"Only organisations and people can be merged; this is {with_article(a.type)}."
+        )
     for view in (a, b):
         if view.deleted:
             raise PlanError(f"“{view.label}” is deleted; restore it first.")

@@ -37,7 +37,7 @@ from plantui.ref_order import by_ref_code
 from plantui.storage.database import Database
 from plantui.storage.models import PROJECTIONS, Ask, Record
 from plantui.storage.records import RecordState, load_state, save_states, state_from_row
-from plantui.text import one_line
+from plantui.text import one_line, with_article
 
 WallClock = Callable[[], int]
 
@@ -179,8 +179,8 @@ class Writer:
         if rtype.name == "link" and values.get("role") in LINK_ROLES:
             wanted = LINK_ROLES[values["role"]][0 if name == "from" else 1]
         if wanted and target not in wanted:
-            kinds = " or ".join(_a(w) for w in wanted)
-            raise PlanError(f"{name} must point to {kinds}, not {_a(target)}.")
+            kinds = " or ".join(with_article(w) for w in wanted)
+            raise PlanError(f"{name} must point to {kinds}, not {with_article(target)}.")
 
     def create(self, type_name: str, values: dict[str, Any]) -> Change:
         """Add a record; a relation that already exists is restored and updated instead."""
@@ -405,10 +405,6 @@ def _open_conflicts(state: RecordState, names: list[str]) -> dict[str, list[dict
         if len(siblings) > 1 or (name == DELETED and merge.delete_edit_conflict(state.fields)):
             out[name] = [dict(s) for s in siblings]
     return out
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[0] in "aeiou" else f"a {noun}"
 
 
 def _describe(state: RecordState) -> str:

@@ -62,3 +62,8 @@ def formula_unsafe(text: str) -> str:
     if text.startswith(_QUOTE) and text[1:].startswith((*FORMULA_STARTS, _QUOTE)):
         return text[1:]
     return text
+
+
+def with_article(noun: str) -> str:
+    """ "an ask", "a pledge": a record type named in a sentence."""
+    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"

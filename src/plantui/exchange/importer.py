@@ -29,7 +29,7 @@ from plantui.storage.backups import keep_backup
 from plantui.storage.database import Database
 from plantui.storage.models import Plan, Record
 from plantui.storage.records import RecordState, dumps, save_states
-from plantui.text import one_line
+from plantui.text import one_line, with_article
 
 Progress = Callable[[str], None]
 
@@ -129,18 +129,14 @@ def _combine(files: list[ExchangeData]) -> tuple[dict[str, RecordState], dict[st
             first = source[rec.id]
             if have.type != rec.type:
                 raise PlanError(
-                    f"Record {rec.id} is {_a(one_line(have.type))} in {_name(first)} but"
-                    f" {_a(one_line(rec.type))} in {_name(data)}; nothing was imported."
+                    f"Record {rec.id} is {with_article(one_line(have.type))} in {_name(first)} but"
+                    f" {with_article(one_line(rec.type))} in {_name(data)}; nothing was imported."
                 )
             _same_stamp_same_value(rec.id, have.fields, _name(first), rec.fields, _name(data))
             have.fields = merge.merge_fields(have.fields, have.vv, rec.fields, rec.vv)
             have.vv = merge.merge_vv(have.vv, rec.vv)
     label = {id(data): _name(data) for data in files}
     return incoming, {rid: label[id(data)] for rid, data in source.items()}
-
-
-def _a(noun: str) -> str:
-    return f"an {noun}" if noun[:1] in "aeiou" else f"a {noun}"
 
 
 def _name(data: ExchangeData) -> str:
@@ -206,8 +202,8 @@ def _apply(
         mine_vv = json.loads(vv_text)
         if mine_type != rec.type:
             raise PlanError(
-                f"Record {rid} is {_a(one_line(rec.type))} in {names[rid]}"
-                f" but {_a(one_line(mine_type))} in this database; nothing was imported."
+                f"Record {rid} is {with_article(one_line(rec.type))} in {names[rid]}"
+                f" but {with_article(one_line(mine_type))} in this database; nothing was imported."
             )
         if _vv_covers(mine_vv, rec.vv):
             # Everything the file knows of this record, this copy has already seen: the
@@ -360,8 +356,8 @@ def _would_change(
             continue
         if row[0] != rec.type:
             raise PlanError(
-                f"Record {rid} is {_a(one_line(rec.type))} in {names[rid]}"
-                f" but {_a(one_line(row[0]))} in this database; nothing was imported."
+                f"Record {rid} is {with_article(one_line(rec.type))} in {names[rid]}"
+                f" but {with_article(one_line(row[0]))} in this database; nothing was imported."
             )
         _same_stamp_same_value(rid, json.loads(row[2]), "this database", rec.fields, names[rid])
         if not _vv_covers(json.loads(row[1]), rec.vv):
