@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal
 
-from plantui.domain import DATE_ORDER, DELETED, TYPES, date_order_error
-from plantui.merge import covered, shown_sibling
+from plantui.domain import DATE_ORDER, DELETED, TYPES, date_order_error, record_label
+from plantui.merge import covered, shown_sibling, shown_values
 from plantui.storage.database import as_sqlite
 
 if TYPE_CHECKING:
@@ -104,10 +104,7 @@ class AskRollup:
 
 
 def _label(type_name: str, fields: dict[str, list[dict[str, Any]]], record_id: str) -> str:
-    rtype = TYPES.get(type_name)
-    name = rtype.label_field if rtype else "title"
-    sib = shown_sibling(fields.get(name, []))
-    return str(sib["v"]) if sib and sib["v"] is not None else record_id
+    return record_label(type_name, shown_values(fields), record_id)
 
 
 def open_conflicts(source: Source) -> list[Conflict]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeGuard
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -54,6 +54,19 @@ class RecordType:
     @property
     def deterministic(self) -> bool:
         return bool(self.id_parts)
+
+
+def record_label(type_name: str, values: Mapping[str, Any], record_id: str) -> str:
+    """What a person calls a record: its type's label field, else its title, else its id.
+
+    The one label rule: lists, history, conflicts, agendas and reports all name records by it.
+    """
+    rtype = TYPES.get(type_name)
+    name = rtype.label_field if rtype else "title"
+    shown = values.get(name)
+    if shown is None or shown == "":
+        shown = values.get("title")
+    return str(shown) if shown is not None and shown != "" else record_id
 
 
 def _type(name: str, *fields: Field, id_parts: tuple[str, ...] = (), label: str = "title"):

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from plantui import merge
-from plantui.domain import DELETED, TYPES
+from plantui.domain import DELETED, TYPES, record_label
 from plantui.errors import PlanError
 from plantui.storage.database import Database
 
@@ -279,8 +279,7 @@ def _facts(
 
 
 def _label(rtype: str, rid: str, shown: dict[str, Any]) -> str:
-    spec = TYPES.get(rtype)
-    return str(shown.get(spec.label_field if spec else "title") or shown.get("title") or rid)
+    return record_label(rtype, shown, rid)
 
 
 def _label_of(con: sqlite3.Connection, rid: Any) -> str:

@@ -27,6 +27,7 @@ from plantui.domain import (
     date_order_error,
     deterministic_id,
     field_spec,
+    record_label,
     record_type,
 )
 from plantui.errors import PlanError
@@ -56,9 +57,7 @@ class RecordView:
 
     @property
     def label(self) -> str:
-        rtype = TYPES.get(self.type)
-        name = rtype.label_field if rtype else "title"
-        return str(self.values.get(name) or self.values.get("title") or self.id)
+        return record_label(self.type, self.values, self.id)
 
     @classmethod
     def of(cls, state: RecordState) -> RecordView:

@@ -24,6 +24,7 @@ from typing import Any
 
 from plantui import derived
 from plantui.clock import clock_ms
+from plantui.domain import record_label
 from plantui.meetings.events import (
     EventRow,
     hosts_of,
@@ -32,6 +33,7 @@ from plantui.meetings.events import (
     programme_of,
     sessions_of,
 )
+from plantui.merge import shown_values
 
 SECTIONS = {
     "overdue": "Overdue",
@@ -238,13 +240,7 @@ def _rag_changes(
 
 def _label(con: sqlite3.Connection, record_id: str) -> str:
     """A record's name or title for a line of the agenda."""
-    row = con.execute("SELECT type FROM record WHERE id = ?", (record_id,)).fetchone()
+    row = con.execute("SELECT type, fields FROM record WHERE id = ?", (record_id,)).fetchone()
     if row is None:
         return record_id
-    column = {"organisation": "name", "person": "name", "note": "headline", "link": "role"}.get(
-        row[0], "title"
-    )
-    if row[0] in ("dependency",):
-        return f"dependency {record_id}"
-    found = con.execute(f'SELECT "{column}" FROM "{row[0]}" WHERE id = ?', (record_id,)).fetchone()
-    return str(found[0]) if found and found[0] else record_id
+    return record_label(row[0], shown_values(json.loads(row[1])), record_id)

@@ -1,0 +1,22 @@
+"""Every read the app, the CLI and the reports make of a plan, in one place.
+
+Screens never write SQL and never see a session or a connection: they call a function here
+and get frozen view dataclasses back. This package alone knows what "live" means (not
+deleted, not merged into another record), the orders people expect (asks by rank, records
+by natural ref code) and how a record is named (:func:`plantui.domain.record_label`).
+
+Reads go over plain ``sqlite3`` snapshots (:meth:`Plan.snapshot`): they need no ORM, so a
+screen can draw its first frame before SQLAlchemy has been imported, and a snapshot sees
+one consistent state of the file even while another process writes.
+
+Each module reads one part of the plan; every function takes the open :data:`Plan` first.
+"""
+
+from __future__ import annotations
+
+from plantui.storage.database import Database
+
+Plan = Database
+"""An open plan file: what every read here takes, and all a screen holds of the database."""
+
+__all__ = ["Plan"]
