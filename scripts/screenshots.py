@@ -92,7 +92,7 @@ def filtered_shots(db_path: Path, out: Path) -> None:
     and the Timeline filtered to that organisation's actions."""
     import asyncio
 
-    from plantui.reports.org_pack import find_organisation
+    from plantui.queries.org_pack import find_organisation
     from plantui.service import PlanService
     from plantui.storage.database import open_database
     from plantui.tui.app import PlanApp

@@ -158,7 +158,7 @@ def test_csv_export_reimports_into_a_fresh_database(cli, db_path, tmp_path):
 
 def _story(db) -> list[tuple]:
     """Who owns what, which pledge answers which ask, per action, by names only."""
-    from plantui.reports.model import build_report
+    from plantui.queries.report import build_report
 
     with db.read() as session:
         import datetime as dt

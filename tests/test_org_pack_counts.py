@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from plantui.reports.org_pack import build_org_pack, org_pack_counts
+from plantui.queries.org_pack import build_org_pack, org_pack_counts
 from plantui.storage.database import open_database
 from plantui.storage.models import Organisation
 from tests.test_reports import demo_source  # noqa: F401  (fixture)

@@ -15,9 +15,9 @@ from icalendar import Calendar
 
 from plantui.demo import load_demo
 from plantui.domain import TYPES
+from plantui.queries.report import build_report
 from plantui.reports import export
 from plantui.reports.mermaid import mermaid_text
-from plantui.reports.model import build_report
 from plantui.reports.render import render_html
 from plantui.service import PlanService
 from plantui.storage.database import open_database

@@ -72,26 +72,28 @@ def export(
         return _org_pack(db, fmt, output, org, include_contacts, day)
     with db.read() as session:
         if fmt == "csv":
+            from plantui.queries.live_records import live_records
             from plantui.reports.csv_export import export_csv
 
             assert output is not None
             if output.exists() and not output.is_dir():
                 raise PlanError(f"{output} is a file; CSV export needs a folder.")
             try:
-                paths = export_csv(session, output, include_contacts)
+                paths = export_csv(live_records(session), output, include_contacts)
             except OSError as exc:
                 raise PlanError(f"Cannot write to {output}: {exc.strerror or exc}.") from None
             return ExportResult(f"Wrote {len(paths)} CSV files to {output}.", paths=tuple(paths))
         if fmt == "ics":
+            from plantui.queries.calendar import calendar_read
             from plantui.reports.ics import build_calendar
 
-            calendar = build_calendar(session, day)
+            calendar = build_calendar(calendar_read(session), day)
             data: str | bytes = calendar.to_ical()
             entries = len(calendar.walk("VEVENT"))
             assert output is not None
             _write(output, data)
             return ExportResult(f"Wrote {entries} calendar entries to {output}.", paths=(output,))
-        from plantui.reports.model import build_report
+        from plantui.queries.report import build_report
 
         report = build_report(session, day, ask=ask, include_contacts=include_contacts)
     if changes_since is not None:
@@ -120,7 +122,7 @@ def export(
 def _org_pack(
     db, fmt: str, output: Path | None, org: str, include_contacts: bool, day: dt.date
 ) -> ExportResult:
-    from plantui.reports.org_pack import build_org_pack
+    from plantui.queries.org_pack import build_org_pack
     from plantui.reports.render import render_org_pack
 
     with db.read() as session:

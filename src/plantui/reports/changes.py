@@ -3,19 +3,17 @@
 from __future__ import annotations
 
 from plantui.history import grouped_changes, since_moment
-from plantui.reports.items import ChangeGroup, ChangeItem, Report, clean, words
-from plantui.storage.database import Database
+from plantui.queries import Plan
+from plantui.queries.report import person_names
+from plantui.queries.report_items import ChangeGroup, ChangeItem, Report, clean, words
 
 
-def add_changes(db: Database, report: Report, since: str) -> None:
+def add_changes(db: Plan, report: Report, since: str) -> None:
     """Fill the report's changes, naming only people the report may name (its ``people``):
     other people's records and names are left out, as everywhere in the reports."""
     clock, label = since_moment(db, since)
     named = {p.name for p in report.people}
-    with db.snapshot() as con:
-        people = {
-            rid: clean(name or "") for rid, name in con.execute("SELECT id, name FROM person")
-        }
+    people = {rid: clean(name) for rid, name in person_names(db).items()}
     unnamed = {rid for rid, name in people.items() if name not in named}
     report.changes_since = clean(label)
     groups = [

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from rich.cells import cell_len, set_cell_size
 
 from plantui.domain import drawable_day
-from plantui.reports.items import ActionItem, AskSection, Report
+from plantui.queries.report_items import ActionItem, AskSection, Report
 
 WIDTH = 1000
 LABEL_W = 330

@@ -10,18 +10,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from plantui.domain import TYPES, Field
 from plantui.files import write_private
-from plantui.merge import shown_sibling
-from plantui.storage.models import Ask, Record
+from plantui.queries.live_records import LiveRecords
 from plantui.text import formula_safe, show_value
 
 ENCODING = "utf-8-sig"
@@ -65,25 +60,6 @@ def columns(type_name: str, include_contacts: bool) -> list[str]:
     for column in LINK_COLUMNS.get(type_name, {}):
         out += [column, f"{column}_name"]
     return out
-
-
-def _load(session: Session) -> tuple[dict[str, tuple[str, dict[str, Any]]], list[str]]:
-    """Every live record as id -> (type, shown values), and asks' ids in rank order."""
-    records: dict[str, tuple[str, dict[str, Any]]] = {}
-    for rid, rtype, fields in session.execute(
-        select(Record.id, Record.type, Record.fields).where(Record.deleted.is_(False))
-    ):
-        shown = {}
-        for name, siblings in json.loads(fields).items():
-            sib = shown_sibling(siblings)
-            shown[name] = sib["v"] if sib else None
-        records[rid] = (rtype, shown)
-    ask_order = list(
-        session.execute(
-            select(Ask.id).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
-        ).scalars()
-    )
-    return records, ask_order
 
 
 def _leave_out_people(records: dict[str, tuple[str, dict[str, Any]]], named: bool) -> None:
@@ -131,9 +107,9 @@ def _sort_key(type_name: str, values: dict[str, Any], rid: str, ask_rank: dict[s
     return (0, str(values.get(rtype.label_field) or "").lower(), rid)
 
 
-def export_csv(session: Session, folder: Path, include_contacts: bool = False) -> list[Path]:
+def export_csv(live: LiveRecords, folder: Path, include_contacts: bool = False) -> list[Path]:
     """Write one CSV per record type into ``folder``; returns the files written."""
-    records, ask_order = _load(session)
+    records, ask_order = dict(live.records), live.ask_order
     _leave_out_people(records, include_contacts)
     ask_rank = {rid: i for i, rid in enumerate(ask_order)}
     links: dict[tuple[str, str], list[str]] = {}

@@ -6,16 +6,14 @@ calendar entries instead of adding copies.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from plantui.domain import in_years
-from plantui.reports.items import clean, words
-from plantui.storage.models import Action, Ask, Event, Organisation, Plan, Pledge
+from plantui.queries.calendar import CalendarRead, EventRow, MilestoneRow, PledgeDueRow
+from plantui.queries.report_items import clean, words
 from plantui.text import one_line
 
 UID_DOMAIN = "plantui"
@@ -44,28 +42,20 @@ def _moment(text: str) -> dt.date | dt.datetime | None:
     return moment if in_years(moment) else None
 
 
-def build_calendar(session: Session, today: dt.date) -> Calendar:
+def build_calendar(read: CalendarRead, today: dt.date) -> Calendar:
     """The calendar of the whole plan; DTSTAMP is ``today`` so exports are reproducible."""
     stamp = dt.datetime(today.year, today.month, today.day, tzinfo=dt.UTC)
-    plan = session.execute(select(Plan).where(Plan.deleted.is_(False))).scalars().first()
     cal = Calendar()
     cal.add("prodid", "-//plantui//community action plan//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    if plan is not None and plan.title:
-        cal.add("x-wr-calname", one_line(plan.title))  # an X- property: no TEXT escaping
-
-    def org_name(org_id: str | None) -> str:
-        if not org_id:
-            return ""
-        org = session.get(Organisation, org_id)
-        return clean(org.name) if org is not None and not org.deleted else ""
-
-    for entry in _events(session, stamp):
+    if read.plan_title:
+        cal.add("x-wr-calname", one_line(read.plan_title))  # an X- property: no TEXT escaping
+    for entry in _events(read.events, stamp):
         cal.add_component(entry)
-    for entry in _milestones(session, stamp, org_name):
+    for entry in _milestones(read.milestones, stamp):
         cal.add_component(entry)
-    for entry in _pledges_due(session, stamp, org_name):
+    for entry in _pledges_due(read.pledges_due, stamp):
         cal.add_component(entry)
     return cal
 
@@ -74,15 +64,13 @@ _UNSURE = {"tbc": "day to be confirmed", "tentative": "provisional"}
 """An event's unsure day, said in its calendar entry so it is never taken as fact."""
 
 
-def _events(session: Session, stamp: dt.datetime) -> Iterator[CalendarEvent]:
+def _events(events: tuple[EventRow, ...], stamp: dt.datetime) -> Iterator[CalendarEvent]:
     """The plan's events, timed or all-day as stored; events without a readable start skipped."""
-    for ev in session.execute(
-        select(Event).where(Event.deleted.is_(False)).order_by(Event.starts_at, Event.id)
-    ).scalars():
-        start = _moment(ev.starts_at or "")
+    for ev in events:
+        start = _moment(ev.starts_at)
         if start is None:
             continue
-        end = _moment(ev.ends_at or "")
+        end = _moment(ev.ends_at)
         entry = CalendarEvent()
         entry.add("uid", _uid("event", ev.id))
         entry.add("dtstamp", stamp)
@@ -111,30 +99,21 @@ def _events(session: Session, stamp: dt.datetime) -> Iterator[CalendarEvent]:
 
 
 def _milestones(
-    session: Session, stamp: dt.datetime, org_name: Callable[[str | None], str]
+    milestones: tuple[MilestoneRow, ...], stamp: dt.datetime
 ) -> Iterator[CalendarEvent]:
     """Each live milestone as an all-day entry on its day."""
-    asks = {
-        a.id: f"{clean(a.ref_code)} {clean(a.title)}".strip()
-        for a in session.execute(select(Ask).where(Ask.deleted.is_(False))).scalars()
-    }
-    for act in session.execute(
-        select(Action)
-        .where(Action.deleted.is_(False), Action.milestone.is_(True))
-        .order_by(Action.end, Action.id)
-    ).scalars():
-        day = act.end or act.start
-        if day is None or not in_years(day):
+    for act in milestones:
+        if not in_years(act.day):
             continue
         entry = CalendarEvent()
         entry.add("uid", _uid("milestone", act.id))
         entry.add("dtstamp", stamp)
         entry.add("summary", f"Milestone: {clean(act.title)}")
-        _all_day(entry, day)
+        _all_day(entry, act.day)
         lines = [
-            f"Ask: {asks[act.ask]}" if act.ask in asks else "",
-            f"Community owner: {org_name(act.community_owner)}" if act.community_owner else "",
-            f"Public owner: {org_name(act.public_owner)}" if act.public_owner else "",
+            f"Ask: {act.ask}" if act.ask is not None else "",
+            f"Community owner: {act.community_owner}" if act.community_owner is not None else "",
+            f"Public owner: {act.public_owner}" if act.public_owner is not None else "",
             f"Deliverable: {clean(act.deliverable)}" if act.deliverable else "",
             f"Status: {words(act.status)}" if act.status else "",
         ]
@@ -143,16 +122,9 @@ def _milestones(
         yield entry
 
 
-def _pledges_due(
-    session: Session, stamp: dt.datetime, org_name: Callable[[str | None], str]
-) -> Iterator[CalendarEvent]:
+def _pledges_due(pledges: tuple[PledgeDueRow, ...], stamp: dt.datetime) -> Iterator[CalendarEvent]:
     """Each live pledge with a due date, as an all-day entry on that date."""
-    for pledge in session.execute(
-        select(Pledge)
-        .where(Pledge.deleted.is_(False), Pledge.due.is_not(None))
-        .order_by(Pledge.due, Pledge.id)
-    ).scalars():
-        assert pledge.due is not None
+    for pledge in pledges:
         if not in_years(pledge.due):
             continue
         entry = CalendarEvent()
@@ -162,15 +134,10 @@ def _pledges_due(
         entry.add("summary", f"Pledge due: {code}{clean(pledge.title)}")
         _all_day(entry, pledge.due)
         lines = [
-            f"Made by: {org_name(pledge.made_by)}",
+            f"Made by: {pledge.made_by}",
             f"Target: {clean(pledge.target)}" if pledge.target else "",
             f"Lifecycle: {words(pledge.lifecycle)}" if pledge.lifecycle else "",
         ]
         entry.add("description", "\n".join(line for line in lines if line))
         entry.add("categories", ["plantui pledge"])
         yield entry
-
-
-def render_ics(session: Session, today: dt.date) -> bytes:
-    """The calendar as the bytes of an .ics file."""
-    return build_calendar(session, today).to_ical()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from plantui.reports.items import ActionItem, Report
+from plantui.queries.report_items import ActionItem, Report
 
 _UNSAFE = re.compile(r"[:#;%{}\[\]<>`\"\\]")
 

@@ -14,9 +14,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
+from plantui.queries.org_pack import OrgPack
+from plantui.queries.report_items import Report
 from plantui.reports.chart import build_chart, plan_chart
-from plantui.reports.items import Report
-from plantui.reports.org_pack import OrgPack
 
 
 def day(value: dt.date | None) -> str:
@@ -107,7 +107,7 @@ def render_markdown(report: Report) -> str:
 
 def render_org_pack(pack: OrgPack, fmt: str, include_contacts: bool) -> str:
     """One organisation's pack as HTML (printable, A4) or Markdown."""
-    from plantui.reports.org_pack import DUE_SOON_DAYS
+    from plantui.queries.org_pack import DUE_SOON_DAYS
 
     env = html_environment() if fmt == "html" else markdown_environment()
     text = env.get_template(f"org.{fmt}.j2").render(

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from textual.binding import Binding
 from textual.widgets import Static
 
-from plantui.reports.org_pack import OrgCounts, org_pack_counts
+from plantui.queries.org_pack import OrgCounts, org_pack_counts
 from plantui.storage.models import Organisation
 from plantui.tui.widgets.browse import BROWSE_CSS
 from plantui.tui.widgets.merge_actions import MergeableScreen

@@ -1,6 +1,6 @@
 """The report model: one read of the database shaped as the story decision makers follow.
 
-The reading lives here; the items it fills are in ``reports.items``.
+The reading lives here; the items it fills are in ``queries.report_items``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,8 @@ from sqlalchemy.orm import Session
 
 from plantui import derived
 from plantui.errors import PlanError
-from plantui.record_ids import resolve_record_id
-from plantui.ref_order import natural
-from plantui.reports.items import (
+from plantui.queries import Plan as QueryPlan
+from plantui.queries.report_items import (
     GAP_HEADINGS,
     LATEST_NOTES,
     ActionItem,
@@ -31,6 +30,8 @@ from plantui.reports.items import (
     clean,
     words,
 )
+from plantui.record_ids import resolve_record_id
+from plantui.ref_order import natural
 from plantui.storage.models import (
     Action,
     Ask,
@@ -342,3 +343,9 @@ def _named_people(session: Session, org_name: Callable[[str | None], str]) -> li
         )
         for p in rows
     ]
+
+
+def person_names(plan: QueryPlan) -> dict[str, str]:
+    """Every person's name by id, deleted people too (a change may be by or about them)."""
+    with plan.snapshot() as con:
+        return {rid: name or "" for rid, name in con.execute("SELECT id, name FROM person")}

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from plantui import derived
 from plantui.duplicates import fold
 from plantui.errors import PlanError
-from plantui.reports.items import (
+from plantui.queries.report import build_report
+from plantui.queries.report_items import (
     ActionItem,
     AskSection,
     Org,
@@ -24,7 +25,6 @@ from plantui.reports.items import (
     clean,
     words,
 )
-from plantui.reports.model import build_report
 from plantui.storage.models import Action, Ask, Link, Organisation, Person, Pledge
 
 DUE_SOON_DAYS = 30
