@@ -1,5 +1,8 @@
 """The one write path: every change, from the CLI or the TUI, is validated here, stamped with
 the replica's hybrid logical clock, folded into the record's version vector and committed.
+
+``RecordView`` (``plantui.record_view``) and ``ref_code_holder`` (``plantui.ref_codes``) are
+importable from here as well, where their callers have always found them.
 """
 
 from __future__ import annotations
@@ -27,13 +30,14 @@ from plantui.domain import (
     date_order_error,
     deterministic_id,
     field_spec,
-    record_label,
     record_type,
 )
 from plantui.errors import PlanError
 from plantui.event_time import plan_zone
 from plantui.library import ARCHIVED, refuse_if_archived
 from plantui.record_ids import resolve_record_id
+from plantui.record_view import RecordView
+from plantui.ref_codes import ref_code_holder
 from plantui.ref_order import by_ref_code
 from plantui.storage.database import Database
 from plantui.storage.models import PROJECTIONS, Ask, Record
@@ -41,40 +45,6 @@ from plantui.storage.records import RecordState, load_state, save_states, state_
 from plantui.text import one_line, with_article
 
 WallClock = Callable[[], int]
-
-
-@dataclass(slots=True)
-class RecordView:
-    """What people see of a record: shown values, deletion and open conflicts."""
-
-    id: str
-    type: str
-    values: dict[str, Any]
-    deleted: bool
-    conflicts: list[str]
-    delete_conflict: bool
-    state: RecordState
-
-    @property
-    def label(self) -> str:
-        return record_label(self.type, self.values, self.id)
-
-    @classmethod
-    def of(cls, state: RecordState) -> RecordView:
-        shown = state.shown()
-        deleted = shown.pop(DELETED, False) is True
-        rtype = TYPES.get(state.type)
-        values = {name: shown.get(name) for name in rtype.fields} if rtype else {}
-        values.update({k: v for k, v in shown.items() if k not in values})
-        return cls(
-            state.id,
-            state.type,
-            values,
-            deleted,
-            merge.conflict_fields(state.fields),
-            merge.delete_edit_conflict(state.fields),
-            state,
-        )
 
 
 @dataclass(slots=True)
@@ -372,27 +342,6 @@ class Writer:
         change.reopen = _open_conflicts(state, [name])
         self._write(state, {name: chosen["v"]})
         return change
-
-
-def ref_code_holder(
-    session: Session, type_name: str, code: Any, record_id: str | None
-) -> str | None:
-    """The label of another live record of the type that has this ref code (spaces and case
-    aside), or None: two "M9" among the actions would make every list ambiguous."""
-    if not isinstance(code, str) or not code.strip() or type_name not in PROJECTIONS:
-        return None
-    model = PROJECTIONS[type_name]
-    if "ref_code" not in model.__table__.c:
-        return None
-    label = model.__table__.c[TYPES[type_name].label_field]
-    stmt = select(label).where(
-        func.lower(func.trim(model.__table__.c.ref_code)) == code.strip().lower(),
-        model.deleted.is_(False),
-    )
-    if record_id is not None:
-        stmt = stmt.where(model.id != record_id)
-    found = session.execute(stmt.limit(1)).first()
-    return None if found is None else str(found[0] or "untitled")
 
 
 def _open_conflicts(state: RecordState, names: list[str]) -> dict[str, list[dict[str, Any]]]:
