@@ -98,6 +98,16 @@ def record_label(type_name: str, values: Mapping[str, Any], record_id: str) -> s
     return str(shown) if shown is not None and shown != "" else record_id
 
 
+def values_in_field_order(type_name: str, shown: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's shown values as people see them: every field of its type in the model's
+    order (null when unset), then any field a newer copy wrote that this one does not know;
+    never ``_deleted``."""
+    rtype = TYPES.get(type_name)
+    values = {name: shown.get(name) for name in rtype.fields} if rtype else {}
+    values.update({k: v for k, v in shown.items() if k not in values and k != DELETED})
+    return values
+
+
 def _type(name: str, *fields: Field, id_parts: tuple[str, ...] = (), label: str = "title"):
     every = (*fields, _text("carried_from"))
     return RecordType(name, {f.name: f for f in every}, id_parts, label)

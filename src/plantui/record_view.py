@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from plantui import merge
-from plantui.domain import DELETED, TYPES, record_label
+from plantui.domain import DELETED, record_label, values_in_field_order
 from plantui.storage.records import RecordState
 
 
@@ -33,15 +33,11 @@ class RecordView:
     @classmethod
     def of(cls, state: RecordState) -> RecordView:
         shown = state.shown()
-        deleted = shown.pop(DELETED, False) is True
-        rtype = TYPES.get(state.type)
-        values = {name: shown.get(name) for name in rtype.fields} if rtype else {}
-        values.update({k: v for k, v in shown.items() if k not in values})
         return cls(
             state.id,
             state.type,
-            values,
-            deleted,
+            values_in_field_order(state.type, shown),
+            shown.get(DELETED, False) is True,
             merge.conflict_fields(state.fields),
             merge.delete_edit_conflict(state.fields),
             state,

@@ -35,13 +35,14 @@ from plantui.domain import (
 from plantui.errors import PlanError
 from plantui.event_time import plan_zone
 from plantui.library import ARCHIVED, refuse_if_archived
+from plantui.queries import records
+from plantui.queries.records import RecordItem
 from plantui.record_ids import resolve_record_id
 from plantui.record_view import RecordView
 from plantui.ref_codes import ref_code_holder
-from plantui.ref_order import by_ref_code
 from plantui.storage.database import Database
-from plantui.storage.models import PROJECTIONS, Ask, Record
-from plantui.storage.records import RecordState, load_state, save_states, state_from_row
+from plantui.storage.models import Ask, Record
+from plantui.storage.records import RecordState, load_state, save_states
 from plantui.text import one_line, with_article
 
 WallClock = Callable[[], int]
@@ -440,33 +441,7 @@ class PlanService:
             raise PlanError(f"There is no record with id {record_id}.")
         return RecordView.of(state)
 
-    def list(self, type_name: str, include_deleted: bool = False) -> list[RecordView]:
-        """Records of a type in their natural order (asks by rank, events by date...)."""
-        rtype = record_type(type_name)
-        model = PROJECTIONS[rtype.name]
-        order = _ORDER.get(rtype.name, (rtype.label_field,))
-        stmt = select(Record.id, Record.type, Record.vv, Record.fields).join(
-            model, model.id == Record.id
-        )
-        if not include_deleted:
-            stmt = stmt.where(Record.deleted.is_(False))
-            if "merged_into" in rtype.fields:  # a merged duplicate shows as the one it joined
-                stmt = stmt.where(model.__table__.c["merged_into"].is_(None))
-        stmt = stmt.order_by(*(model.__table__.c[c] for c in order), Record.id)
-        with self.db.read() as session:
-            rows = session.execute(stmt).all()
-        views = [RecordView.of(state_from_row(r)) for r in rows]
-        if order[0] == "ref_code":  # SQL sorts P10 before P2
-            views.sort(key=lambda v: by_ref_code(v.values.get("ref_code"), v.label))
-        return views
-
-
-_ORDER: dict[str, tuple[str, ...]] = {
-    "ask": ("rank",),
-    "event": ("starts_at",),
-    "action": ("start", "end"),
-    "pledge": ("ref_code", "title"),
-    "note": ("date",),
-    "dependency": ("from", "to"),
-    "link": ("role", "from", "to"),
-}
+    def list(self, type_name: str, include_deleted: bool = False) -> list[RecordItem]:
+        """Records of a type in their natural order (asks by rank, ref codes naturally, events
+        by date...): :func:`plantui.queries.records.records`, kept here for its callers."""
+        return records.records(self.db, type_name, include_deleted)
