@@ -148,10 +148,10 @@ def _say_if_it_looks_like_another(ctx, type_name: str, record_id: str) -> None:
 
 def cmd_set(ctx) -> int:
     record_id = ctx.service.resolve_id(ctx.args.id)
-    view = ctx.service.get(record_id)
+    view = records.record(ctx.db, record_id)
     rtype = _type_of(view.type)
     values = _resolve_refs(ctx, rtype, parse_assignments(rtype, ctx.args.assignments))
-    change = ctx.service.update(record_id, _read_times(ctx, rtype, values, view.values))
+    change = ctx.service.update(record_id, _read_times(ctx, rtype, values, dict(view.values)))
     ctx.out(f"Changed {len(change.before)} field(s) of {record_id}.")
     return 0
 
