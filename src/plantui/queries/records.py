@@ -79,7 +79,7 @@ def records(plan: Plan, type_name: str, include_deleted: bool = False) -> list[R
     rtype = _type(type_name)
     order = BY_COLUMNS.get(rtype.name) or _by_label(rtype)
     sql = (
-        f'SELECT {COLUMNS} FROM record r JOIN "{rtype.name}" p ON p.id = r.id'
+        f"SELECT {COLUMNS} FROM record r JOIN {_quoted(rtype.name)} p ON p.id = r.id"
         f"{'' if include_deleted else ' WHERE ' + _live(rtype)}"
         f" ORDER BY {', '.join(f'p.{_quoted(c)}' for c in order)}, r.id"
     )
