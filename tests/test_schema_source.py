@@ -6,7 +6,10 @@ only, would otherwise stay NULL or unread without a word.
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
+import sqlalchemy as sa
 from sqlalchemy.dialects import sqlite
 
 from plantui.domain import TYPES, Kind
@@ -50,19 +53,44 @@ def test_every_record_type_has_a_projection_and_no_other():
     assert set(PROJECTIONS) == set(TYPES)
 
 
+def model_columns(table: sa.Table) -> dict[str, str]:
+    """A model table's columns with the affinity SQLite gives their declared types."""
+    dialect = sqlite.dialect()
+    return {c.name: affinity(c.type.compile(dialect=dialect)) for c in table.columns}
+
+
+def database_columns(con: sqlite3.Connection, type_name: str) -> dict[str, str]:
+    """A migrated table's columns with their affinity, as SQLite reports them."""
+    rows = con.execute(f'PRAGMA table_info("{type_name}")').fetchall()
+    return {row[1]: affinity(row[2]) for row in rows}
+
+
 @pytest.mark.parametrize("type_name", sorted(TYPES))
 def test_the_model_has_a_column_of_the_right_affinity_for_every_field(type_name):
-    table = PROJECTIONS[type_name].__table__
-    dialect = sqlite.dialect()
-    columns = {c.name: affinity(c.type.compile(dialect=dialect)) for c in table.columns}
-    assert columns == expected_columns(type_name)
+    assert model_columns(PROJECTIONS[type_name].__table__) == expected_columns(type_name)
 
 
 @pytest.mark.parametrize("type_name", sorted(TYPES))
 def test_the_migrated_database_has_a_column_of_the_right_affinity_for_every_field(db, type_name):
     with db.snapshot() as con:
-        rows = con.execute(f'PRAGMA table_info("{type_name}")').fetchall()
-    assert {row[1]: affinity(row[2]) for row in rows} == expected_columns(type_name)
+        assert database_columns(con, type_name) == expected_columns(type_name)
+
+
+def test_the_check_catches_a_column_in_the_models_only():
+    """The same model table with one more column, as a model edit without a field would be."""
+    table = PROJECTIONS["ask"].__table__.to_metadata(sa.MetaData())
+    assert model_columns(table) == expected_columns("ask")
+    table.append_column(sa.Column("urgency", sa.Integer()))
+    assert model_columns(table) != expected_columns("ask")
+
+
+def test_the_check_catches_a_column_in_a_migration_only(db):
+    """A migrated table with one more column, as a migration without a field would leave it."""
+    with db.raw_write() as con:
+        con.execute('ALTER TABLE "ask" ADD COLUMN urgency INTEGER')
+    with db.snapshot() as con:
+        assert database_columns(con, "ask") != expected_columns("ask")
+        assert database_columns(con, "pledge") == expected_columns("pledge")
 
 
 @pytest.mark.parametrize(

@@ -2,18 +2,47 @@
 
 Everything that needs to know what a field is (validation of edits and imports, the CLI's
 value parsing, storage projections, the exchange schema, the screens) reads it from here,
-so the contract in docs/record-model.md is written down exactly once.
+so the contract in docs/record-model.md is written down exactly once. The value rules live in
+``plantui.field_values`` and the date-order rule in ``plantui.date_order``; both are
+re-exported here, the one place callers import the record model from.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import re
 import uuid
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal, TypeGuard
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from typing import Any, Literal
+
+from plantui.date_order import (  # noqa: F401  re-exported: callers import them from here
+    DATE_ORDER,
+    OutOfOrder,
+    date_order_error,
+)
+from plantui.field_values import (  # noqa: F401  re-exported: callers import them from here
+    EMAIL_FIELDS,
+    FIRST_DAY,
+    INT_MAX,
+    INT_MIN,
+    LAST_DAY,
+    MAX_SPAN_DAYS,
+    SHORT_TEXT_FIELDS,
+    SHORT_TEXT_MAX,
+    TEXT_MAX,
+    YEAR_MAX,
+    YEAR_MIN,
+    InvalidValue,
+    check_entry,
+    check_size,
+    check_value,
+    drawable_day,
+    drawable_days,
+    in_years,
+    is_uuid,
+    parse_date,
+    parse_text_value,
+    parse_when,
+)
 
 Kind = Literal["text", "date", "when", "int", "bool", "enum", "ref"]
 
@@ -67,6 +96,16 @@ def record_label(type_name: str, values: Mapping[str, Any], record_id: str) -> s
     if shown is None or shown == "":
         shown = values.get("title")
     return str(shown) if shown is not None and shown != "" else record_id
+
+
+def values_in_field_order(type_name: str, shown: Mapping[str, Any]) -> dict[str, Any]:
+    """A record's shown values as people see them: every field of its type in the model's
+    order (null when unset), then any field a newer copy wrote that this one does not know;
+    never ``_deleted``."""
+    rtype = TYPES.get(type_name)
+    values = {name: shown.get(name) for name in rtype.fields} if rtype else {}
+    values.update({k: v for k, v in shown.items() if k not in values and k != DELETED})
+    return values
 
 
 def _type(name: str, *fields: Field, id_parts: tuple[str, ...] = (), label: str = "title"):
@@ -277,205 +316,6 @@ TYPES: dict[str, RecordType] = {
     )
 }
 
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_UUID_RE = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
-
-
-class InvalidValue(ValueError):
-    """A value that breaks its field's rule; the message is one plain sentence."""
-
-
-SHORT_TEXT_FIELDS = frozenset({"title", "name", "ref_code"})
-SHORT_TEXT_MAX = 500
-TEXT_MAX = 100_000
-INT_MIN, INT_MAX = -1_000_000_000, 1_000_000_000
-YEAR_MIN, YEAR_MAX = 1900, 2200
-"""The sizes of docs/record-model.md: every door refuses values outside them, so every output can
-always be drawn (no overflow in date arithmetic, no megabyte titles in a table)."""
-
-
-def check_size(spec: Field, value: Any) -> None:
-    """Raise InvalidValue if a value of the right kind is outside the sizes of
-    docs/record-model.md."""
-    if isinstance(value, bool) or value is None:
-        return
-    if spec.kind == "text" and isinstance(value, str):
-        limit = SHORT_TEXT_MAX if spec.name in SHORT_TEXT_FIELDS else TEXT_MAX
-        if len(value) > limit:
-            raise InvalidValue(
-                f"{spec.name} holds at most {limit:,} characters, not {len(value):,}"
-            )
-    elif spec.kind == "int" and isinstance(value, int):
-        if not INT_MIN <= value <= INT_MAX:
-            raise InvalidValue(
-                f"{spec.name} must lie between {INT_MIN:,} and {INT_MAX:,}, "
-                f"not {_short_number(value)}"
-            )
-    elif isinstance(value, dt.date) and not YEAR_MIN <= value.year <= YEAR_MAX:
-        raise InvalidValue(
-            f"{spec.name} must fall in the years {YEAR_MIN} to {YEAR_MAX}, not {value.year}"
-        )
-
-
-FIRST_DAY = dt.date(YEAR_MIN, 1, 1)
-LAST_DAY = dt.date(YEAR_MAX, 12, 31)
-MAX_SPAN_DAYS = (LAST_DAY - FIRST_DAY).days
-
-
-def in_years(day: dt.date) -> bool:
-    """True for a day inside the years docs/record-model.md allows."""
-    return YEAR_MIN <= day.year <= YEAR_MAX
-
-
-def drawable_day(day: dt.date) -> dt.date:
-    """A stored day moved into the allowed years, for drawing and date arithmetic only:
-    data from before the limits existed (9999-12-31, year 1) must not overflow."""
-    return min(max(day, FIRST_DAY), LAST_DAY)
-
-
-def drawable_days(days: int) -> int:
-    """A stored day count (a lag) bounded by the widest span of allowed days, so that adding
-    it to an allowed day never leaves the calendar."""
-    return min(max(days, -MAX_SPAN_DAYS), MAX_SPAN_DAYS)
-
-
-def _short_number(value: int) -> str:
-    text = str(value)
-    return text if len(text) <= 24 else f"{text[:20]}... ({len(text)} digits)"
-
-
-def _short_text(text: str) -> str:
-    return text if len(text) <= 40 else f"{text[:37]}..."
-
-
-def is_uuid(text: object) -> TypeGuard[str]:
-    """True for a canonical lower-case UUID string, the only id form files may carry."""
-    return isinstance(text, str) and _UUID_RE.fullmatch(text) is not None
-
-
-def parse_date(text: str) -> dt.date:
-    """Parse a strict ``YYYY-MM-DD`` date that exists on the calendar."""
-    if not _DATE_RE.fullmatch(text):
-        raise InvalidValue(f"{text!r} is not a date of the form YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise InvalidValue(f"{text!r} is not a real date") from None
-
-
-def parse_when(text: str) -> dt.date | dt.datetime:
-    """Parse a date, or an ISO 8601 date-time with an offset (events may have either)."""
-    if len(text) == 10:
-        return parse_date(text)
-    try:
-        when = dt.datetime.fromisoformat(text)
-    except ValueError:
-        raise InvalidValue(f"{text!r} is not a date or an ISO 8601 date-time") from None
-    if when.tzinfo is None:
-        raise InvalidValue(f"{text!r} has no UTC offset (write it like 2024-07-18T14:00+01:00)")
-    return when
-
-
-def check_value(spec: Field, value: Any) -> None:
-    """Raise InvalidValue unless ``value`` (as stored in JSON) suits ``spec``; null suits any."""
-    if value is None:
-        return
-    kind = spec.kind
-    if kind in ("text", "date", "when", "enum", "ref") and not isinstance(value, str):
-        raise InvalidValue(f"{spec.name} must be a string, not {_json_kind(value)}")
-    if kind == "date":
-        check_size(spec, parse_date(value))
-    elif kind == "when":
-        check_size(spec, parse_when(value))
-    elif kind == "enum" and value not in spec.choices:
-        raise InvalidValue(
-            f"{value!r} is not a known {spec.name} (one of: {', '.join(spec.choices)})"
-        )
-    elif kind == "ref" and not is_uuid(value):
-        raise InvalidValue(f"{spec.name} must be a record id, not {value!r}")
-    elif kind == "int":
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InvalidValue(f"{spec.name} must be a whole number, not {_json_kind(value)}")
-        check_size(spec, value)
-        if spec.minimum is not None and value < spec.minimum:
-            raise InvalidValue(f"{spec.name} must be at least {spec.minimum}, not {value}")
-        if spec.maximum is not None and value > spec.maximum:
-            raise InvalidValue(f"{spec.name} must be at most {spec.maximum}, not {value}")
-    elif kind == "bool" and not isinstance(value, bool):
-        raise InvalidValue(f"{spec.name} must be true or false, not {_json_kind(value)}")
-    check_size(spec, value)
-
-
-EMAIL_FIELDS = frozenset({"contact_email", "email"})
-_EMAIL_RE = re.compile(r"[^@\s]+@[^@\s.]+(?:\.[^@\s.]+)+")
-"""One @, a dot inside the domain, no spaces: enough to catch a slip, never a real address."""
-
-
-def check_entry(spec: Field, value: Any) -> None:
-    """Rules for what a person types, beyond the file contract (a file from an older copy
-    is still read): an e-mail must look like one, a time zone must be a known name."""
-    if not isinstance(value, str):
-        return
-    if spec.name in EMAIL_FIELDS and not _EMAIL_RE.fullmatch(value):
-        raise InvalidValue(
-            f"{_short_text(value)!r} is not an e-mail address (like name@example.org)"
-        )
-    if spec.name == "timezone" and not _known_zone(value):
-        raise InvalidValue(f"{_short_text(value)!r} is not a time zone name like Europe/London")
-
-
-def _known_zone(name: str) -> bool:
-    try:
-        ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return False
-    return True
-
-
-_TRUE = {"true", "yes", "y", "1", "on"}
-_FALSE = {"false", "no", "n", "0", "off"}
-
-
-def parse_text_value(spec: Field, text: str) -> Any:
-    """Turn what a person typed into the JSON value for ``spec``; empty text means null."""
-    text = text.strip() if spec.kind != "text" else text
-    if text == "":
-        return None
-    value: Any = text
-    if spec.kind == "int":
-        try:
-            value = int(text)
-        except ValueError:
-            raise InvalidValue(
-                f"{spec.name} must be a whole number, not {_short_text(text)!r}"
-            ) from None
-    elif spec.kind == "bool":
-        low = text.lower()
-        if low not in _TRUE | _FALSE:
-            raise InvalidValue(f"{spec.name} must be true or false, not {text!r}")
-        value = low in _TRUE
-    elif spec.kind == "ref":
-        value = text.lower()
-    check_value(spec, value)
-    check_entry(spec, value)
-    return value
-
-
-def _json_kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, int):
-        return "a number"
-    if isinstance(value, float):
-        return "a decimal number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__
-
 
 def record_type(name: str) -> RecordType:
     """Look up a record type by its docs/record-model.md name, refusing unknown ones plainly."""
@@ -510,69 +350,3 @@ def deterministic_id(rtype: RecordType, values: dict[str, Any]) -> str:
 
 def _default(rtype: RecordType, name: str) -> Any:
     return rtype.fields[name].default
-
-
-DATE_ORDER: dict[str, tuple[tuple[str, str], ...]] = {
-    "plan": (("period_start", "period_end"),),
-    "action": (("start", "end"), ("baseline_start", "baseline_end")),
-    "event": (("starts_at", "ends_at"),),
-    "pledge": (("made_on", "due"),),
-}
-"""Pairs of fields where the second may not come before the first (docs/record-model.md "Dates in
-order"): (start, end) per record type."""
-
-
-class OutOfOrder(InvalidValue):
-    """An end before its start; ``field`` is the end, where forms show the message."""
-
-    def __init__(self, end: str, start: str, values: dict[str, Any]) -> None:
-        self.field = end
-        self.start = start
-        self.values = (values[end], values[start])
-        super().__init__(self.say(str))
-
-    def say(self, show: Callable[[Any], str]) -> str:
-        """The refusal with each value written by ``show`` (a form shows local times)."""
-        end, start = self.values
-        before = f"comes before the {_spoken(self.start)}"
-        return f"{_spoken(self.field)} {show(end)} {before}, {show(start)}"
-
-
-def date_order_error(
-    type_name: str, values: dict[str, Any], changed: Iterable[str] | None = None
-) -> OutOfOrder | None:
-    """The first end in ``values`` that falls before its start, or None. With ``changed``,
-    only pairs touching those fields count: an edit is never refused for old data."""
-    touched = None if changed is None else set(changed)
-    for start, end in DATE_ORDER.get(type_name, ()):
-        if touched is not None and not touched & {start, end}:
-            continue
-        first, last = _moment(values.get(start)), _moment(values.get(end))
-        if first is None or last is None:
-            continue
-        if isinstance(first, dt.datetime) != isinstance(last, dt.datetime):
-            first, last = _as_day(first), _as_day(last)
-        if last < first:
-            return OutOfOrder(end, start, values)
-    return None
-
-
-def _moment(value: Any) -> dt.date | None:
-    """A stored date or event time as something comparable; None when absent or unreadable."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return parse_date(value) if len(value) == 10 else parse_when(value)
-    except InvalidValue:
-        return None
-
-
-def _as_day(value: dt.date) -> dt.date:
-    return value.date() if isinstance(value, dt.datetime) else value
-
-
-_SPOKEN = {"starts_at": "start", "ends_at": "end", "made_on": "date made", "due": "due date"}
-
-
-def _spoken(name: str) -> str:
-    return _SPOKEN.get(name, name.replace("_", " "))

@@ -20,7 +20,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plantui.library import Library, PlanEntry, refuse_if_archived
-from plantui.service import PlanService, RecordView, Writer
+from plantui.queries.records import RecordItem
+from plantui.service import PlanService, Writer
 from plantui.storage.database import Database
 
 if TYPE_CHECKING:
@@ -45,7 +46,7 @@ class Carried:
         return "Carried " + (", ".join(parts) if parts else "nothing") + "."
 
 
-def _live(service: PlanService, type_name: str) -> list[RecordView]:
+def _live(service: PlanService, type_name: str) -> list[RecordItem]:
     return [v for v in service.list(type_name) if not v.deleted]
 
 
@@ -53,7 +54,7 @@ def _date(value: Any) -> dt.date | None:
     return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
 
 
-def choose(old: PlanService) -> dict[str, list[RecordView]]:
+def choose(old: PlanService) -> dict[str, list[RecordItem]]:
     """The records a roll-over carries, by type, following the rules above."""
     asks = [a for a in _live(old, "ask") if a.values.get("status") not in CLOSED_ASKS]
     ask_ids = {a.id for a in asks}
@@ -78,13 +79,13 @@ def choose(old: PlanService) -> dict[str, list[RecordView]]:
     }
 
 
-def _parents_first(actions: list[RecordView]) -> list[RecordView]:
+def _parents_first(actions: list[RecordItem]) -> list[RecordItem]:
     """Order actions so a parent is written before its children (refs are checked)."""
     by_id = {a.id: a for a in actions}
     done: set[str] = set()
-    out: list[RecordView] = []
+    out: list[RecordItem] = []
 
-    def visit(view: RecordView, seen: frozenset[str]) -> None:
+    def visit(view: RecordItem, seen: frozenset[str]) -> None:
         if view.id in done or view.id in seen:
             return
         parent = by_id.get(view.values.get("parent") or "")
@@ -98,7 +99,7 @@ def _parents_first(actions: list[RecordView]) -> list[RecordView]:
     return out
 
 
-def _offset(actions: list[RecordView], new_start: dt.date) -> dt.timedelta:
+def _offset(actions: list[RecordItem], new_start: dt.date) -> dt.timedelta:
     starts = [d for a in actions for d in (_date(a.values.get("start")),) if d is not None]
     return new_start - min(starts) if starts else dt.timedelta(0)
 
@@ -130,7 +131,7 @@ def carry(old: PlanService, writer: Writer, new_start: dt.date) -> Carried:
     return result
 
 
-def _copy(view: RecordView, ids: dict[str, str], shift: dt.timedelta) -> dict[str, Any]:
+def _copy(view: RecordItem, ids: dict[str, str], shift: dt.timedelta) -> dict[str, Any]:
     """The record's values for the new plan: refs mapped (or dropped), dates shifted."""
     from plantui.domain import record_type
 

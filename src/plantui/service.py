@@ -1,5 +1,8 @@
 """The one write path: every change, from the CLI or the TUI, is validated here, stamped with
 the replica's hybrid logical clock, folded into the record's version vector and committed.
+
+``RecordView`` (``plantui.record_view``) and ``ref_code_holder`` (``plantui.ref_codes``) are
+importable from here as well, where their callers have always found them.
 """
 
 from __future__ import annotations
@@ -27,54 +30,22 @@ from plantui.domain import (
     date_order_error,
     deterministic_id,
     field_spec,
-    record_label,
     record_type,
 )
 from plantui.errors import PlanError
 from plantui.event_time import plan_zone
 from plantui.library import ARCHIVED, refuse_if_archived
+from plantui.queries import records
+from plantui.queries.records import RecordItem
 from plantui.record_ids import resolve_record_id
-from plantui.ref_order import by_ref_code
+from plantui.record_view import RecordView
+from plantui.ref_codes import ref_code_holder
 from plantui.storage.database import Database
-from plantui.storage.models import PROJECTIONS, Ask, Record
-from plantui.storage.records import RecordState, load_state, save_states, state_from_row
+from plantui.storage.models import Ask, Record
+from plantui.storage.records import RecordState, load_state, save_states
 from plantui.text import one_line, with_article
 
 WallClock = Callable[[], int]
-
-
-@dataclass(slots=True)
-class RecordView:
-    """What people see of a record: shown values, deletion and open conflicts."""
-
-    id: str
-    type: str
-    values: dict[str, Any]
-    deleted: bool
-    conflicts: list[str]
-    delete_conflict: bool
-    state: RecordState
-
-    @property
-    def label(self) -> str:
-        return record_label(self.type, self.values, self.id)
-
-    @classmethod
-    def of(cls, state: RecordState) -> RecordView:
-        shown = state.shown()
-        deleted = shown.pop(DELETED, False) is True
-        rtype = TYPES.get(state.type)
-        values = {name: shown.get(name) for name in rtype.fields} if rtype else {}
-        values.update({k: v for k, v in shown.items() if k not in values})
-        return cls(
-            state.id,
-            state.type,
-            values,
-            deleted,
-            merge.conflict_fields(state.fields),
-            merge.delete_edit_conflict(state.fields),
-            state,
-        )
 
 
 @dataclass(slots=True)
@@ -374,27 +345,6 @@ class Writer:
         return change
 
 
-def ref_code_holder(
-    session: Session, type_name: str, code: Any, record_id: str | None
-) -> str | None:
-    """The label of another live record of the type that has this ref code (spaces and case
-    aside), or None: two "M9" among the actions would make every list ambiguous."""
-    if not isinstance(code, str) or not code.strip() or type_name not in PROJECTIONS:
-        return None
-    model = PROJECTIONS[type_name]
-    if "ref_code" not in model.__table__.c:
-        return None
-    label = model.__table__.c[TYPES[type_name].label_field]
-    stmt = select(label).where(
-        func.lower(func.trim(model.__table__.c.ref_code)) == code.strip().lower(),
-        model.deleted.is_(False),
-    )
-    if record_id is not None:
-        stmt = stmt.where(model.id != record_id)
-    found = session.execute(stmt.limit(1)).first()
-    return None if found is None else str(found[0] or "untitled")
-
-
 def _open_conflicts(state: RecordState, names: list[str]) -> dict[str, list[dict[str, Any]]]:
     """Copies of the siblings of those ``names`` that are in conflict now, before a write
     settles them; ``_deleted`` counts when it holds a delete/edit conflict."""
@@ -491,33 +441,7 @@ class PlanService:
             raise PlanError(f"There is no record with id {record_id}.")
         return RecordView.of(state)
 
-    def list(self, type_name: str, include_deleted: bool = False) -> list[RecordView]:
-        """Records of a type in their natural order (asks by rank, events by date...)."""
-        rtype = record_type(type_name)
-        model = PROJECTIONS[rtype.name]
-        order = _ORDER.get(rtype.name, (rtype.label_field,))
-        stmt = select(Record.id, Record.type, Record.vv, Record.fields).join(
-            model, model.id == Record.id
-        )
-        if not include_deleted:
-            stmt = stmt.where(Record.deleted.is_(False))
-            if "merged_into" in rtype.fields:  # a merged duplicate shows as the one it joined
-                stmt = stmt.where(model.__table__.c["merged_into"].is_(None))
-        stmt = stmt.order_by(*(model.__table__.c[c] for c in order), Record.id)
-        with self.db.read() as session:
-            rows = session.execute(stmt).all()
-        views = [RecordView.of(state_from_row(r)) for r in rows]
-        if order[0] == "ref_code":  # SQL sorts P10 before P2
-            views.sort(key=lambda v: by_ref_code(v.values.get("ref_code"), v.label))
-        return views
-
-
-_ORDER: dict[str, tuple[str, ...]] = {
-    "ask": ("rank",),
-    "event": ("starts_at",),
-    "action": ("start", "end"),
-    "pledge": ("ref_code", "title"),
-    "note": ("date",),
-    "dependency": ("from", "to"),
-    "link": ("role", "from", "to"),
-}
+    def list(self, type_name: str, include_deleted: bool = False) -> list[RecordItem]:
+        """Records of a type in their natural order (asks by rank, ref codes naturally, events
+        by date...): :func:`plantui.queries.records.records`, kept here for its callers."""
+        return records.records(self.db, type_name, include_deleted)

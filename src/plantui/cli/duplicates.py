@@ -58,7 +58,7 @@ def cmd_merge(ctx) -> int:
     duplicate = ctx.service.resolve_id(ctx.args.duplicate)
     kept = ctx.service.resolve_id(ctx.args.into)
     done = merge_records(ctx.service, duplicate, kept)
-    ctx.out(done.text(ctx.service.get(duplicate).label, ctx.service.get(kept).label))
+    ctx.out(done.text(_label(ctx, duplicate), _label(ctx, kept)))
     return 0
 
 
@@ -67,6 +67,12 @@ def cmd_unmerge(ctx) -> int:
 
     record_id = ctx.service.resolve_id(ctx.args.id)
     kept = unmerge_record(ctx.service, record_id)
-    label, kept_label = ctx.service.get(record_id).label, ctx.service.get(kept).label
+    label, kept_label = _label(ctx, record_id), _label(ctx, kept)
     ctx.out(f"“{label}” shows again; what moved to “{kept_label}” stays there.")
     return 0
+
+
+def _label(ctx, record_id: str) -> str:
+    from plantui.queries.records import record
+
+    return record(ctx.db, record_id).label

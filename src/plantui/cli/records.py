@@ -17,6 +17,8 @@ from plantui.domain import (
 )
 from plantui.errors import PlanError
 from plantui.event_time import read_times
+from plantui.queries import records
+from plantui.queries.records import RecordItem
 from plantui.text import plain, show_value
 
 
@@ -146,25 +148,25 @@ def _say_if_it_looks_like_another(ctx, type_name: str, record_id: str) -> None:
 
 def cmd_set(ctx) -> int:
     record_id = ctx.service.resolve_id(ctx.args.id)
-    view = ctx.service.get(record_id)
+    view = records.record(ctx.db, record_id)
     rtype = _type_of(view.type)
     values = _resolve_refs(ctx, rtype, parse_assignments(rtype, ctx.args.assignments))
-    change = ctx.service.update(record_id, _read_times(ctx, rtype, values, view.values))
+    change = ctx.service.update(record_id, _read_times(ctx, rtype, values, dict(view.values)))
     ctx.out(f"Changed {len(change.before)} field(s) of {record_id}.")
     return 0
 
 
-def record_json(view) -> dict[str, Any]:
+def record_json(view: RecordItem) -> dict[str, Any]:
     """The JSON shape of one record for ``show``/``list --json``: shown values, flat."""
     out: dict[str, Any] = {"id": view.id, "type": view.type}
     out.update(view.values)
     out["deleted"] = view.deleted
-    out["conflicts"] = view.conflicts
+    out["conflicts"] = list(view.conflicts)
     return out
 
 
 def cmd_show(ctx) -> int:
-    view = ctx.service.get(ctx.service.resolve_id(ctx.args.id))
+    view = records.record(ctx.db, ctx.service.resolve_id(ctx.args.id))
     if ctx.args.json:
         print_json(record_json(view))
         return 0
@@ -175,8 +177,8 @@ def cmd_show(ctx) -> int:
         mark = "  [conflict]" if name in view.conflicts else ""
         ctx.out(f"  {name:<{width}}  {_show(value)}{mark}")
         if name in view.conflicts:
-            for sib in view.state.fields[name]:
-                ctx.out(f"  {'':<{width}}    {_show(sib['v'])}  @ {sib['at']}")
+            for sib in view.siblings[name]:
+                ctx.out(f"  {'':<{width}}    {_show(sib.value)}  @ {sib.at}")
     if view.delete_conflict:
         ctx.out("  Deleted while someone else edited it: restore it or delete it again.")
     return 0

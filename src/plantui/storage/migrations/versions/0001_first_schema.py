@@ -48,6 +48,19 @@ def _int(name: str) -> sa.Column:
 
 
 def upgrade() -> None:
+    """The tables in dependency order: projections point at ``record``."""
+    _state_tables()
+    _plan()
+    _organisation()
+    _event()
+    _ask()
+    _pledge()
+    _action()
+    _relations()
+    _note()
+
+
+def _state_tables() -> None:
     op.create_table(
         "meta",
         sa.Column("key", sa.String(), primary_key=True),
@@ -64,6 +77,9 @@ def upgrade() -> None:
         sa.Column("delete_conflict", sa.Boolean(), nullable=False),
     )
     op.create_index("ix_record_type", "record", ["type"])
+
+
+def _plan() -> None:
     _projection(
         "plan",
         _text("title"),
@@ -73,6 +89,9 @@ def upgrade() -> None:
         _date("period_end"),
         _str("status"),
     )
+
+
+def _organisation() -> None:
     _projection(
         "organisation",
         _text("name"),
@@ -86,6 +105,9 @@ def upgrade() -> None:
         _ref("merged_into"),
     )
     op.create_index("ix_organisation_name", "organisation", ["name"])
+
+
+def _event() -> None:
     _projection(
         "event",
         _text("title"),
@@ -99,6 +121,9 @@ def upgrade() -> None:
         _text("minutes"),
     )
     op.create_index("ix_event_starts_at", "event", ["starts_at"])
+
+
+def _ask() -> None:
     _projection(
         "ask",
         _str("ref_code"),
@@ -115,6 +140,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_ask_raised_at", "ask", ["raised_at"])
     op.create_index("ix_ask_rank_id", "ask", ["rank", "id"])
+
+
+def _pledge() -> None:
     _projection(
         "pledge",
         _str("ref_code"),
@@ -132,6 +160,9 @@ def upgrade() -> None:
     )
     op.create_index("ix_pledge_made_by", "pledge", ["made_by"])
     op.create_index("ix_pledge_made_at", "pledge", ["made_at"])
+
+
+def _action() -> None:
     _projection(
         "action",
         _str("ref_code"),
@@ -155,12 +186,18 @@ def upgrade() -> None:
     )
     for column in ("ask", "pledge", "community_owner", "public_owner", "start"):
         op.create_index(f"ix_action_{column}", "action", [column])
+
+
+def _relations() -> None:
     _projection("dependency", _ref("from"), _ref("to"), _str("kind"), _int("lag_days"))
     op.create_index("ix_dependency_from", "dependency", ["from"])
     op.create_index("ix_dependency_to", "dependency", ["to"])
     _projection("link", _str("role"), _ref("from"), _ref("to"))
     op.create_index("ix_link_from", "link", ["from"])
     op.create_index("ix_link_to", "link", ["to"])
+
+
+def _note() -> None:
     _projection(
         "note",
         _ref("about"),
