@@ -32,6 +32,14 @@ UNDO_LOG = "undo_log:"
 """meta key prefix; the replica id completes it, so a copied database starts its own log."""
 
 
+def load_write_path() -> None:
+    """Set up the ORM behind the write path now (importing this module imported it), so the
+    first edit does not wait for it; the app calls this in a thread after its first frame."""
+    from sqlalchemy.orm import configure_mappers
+
+    configure_mappers()
+
+
 class Editor:
     """The write path plus persistent undo/redo stacks and change listeners (the screens)."""
 

@@ -4,8 +4,8 @@ Screens own their work (bindings, queries, dialogs); the App only knows how to r
 screen, how to open a record wherever it lives, and when to tell screens to reload: after
 any edit made through ``app.editor`` and when another process changes the database file.
 
-Start-up is kept close to a bare Textual app: the App opens on a ``Database`` (plain
-``sqlite3``), the Overview draws from it, and the write path with SQLAlchemy behind it is
+Start-up is kept close to a bare Textual app: the App opens on a ``plantui.queries.Plan``,
+the Overview draws from the read layer, and the write path (the service and its ORM) is
 loaded in a thread once the first frame is on screen.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import importlib
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -27,8 +26,8 @@ from textual.widgets import Header
 
 from plantui import clock
 from plantui.errors import PlanError
-from plantui.storage.database import Database
-from plantui.text import one_line
+from plantui.queries import Plan
+from plantui.queries import plan as plan_file
 from plantui.tui.commands import PlanCommands
 from plantui.tui.search_provider import RecordSearch
 from plantui.tui.widgets.safe import show
@@ -83,8 +82,9 @@ def _styled_as_built(screen: Screen) -> Screen:
     count lags the app's, and a new screen's count (-1) only catches up once it is
     mounted; switch_mode refreshes "even when not strictly required" (Textual PR 5211,
     https://github.com/Textualize/textual/pull/5211). A screen built now is styled by the
-    current stylesheet as it mounts: it is current. Textual has no public way to say so, hence
-    the one private attribute the app touches.
+    current stylesheet as it mounts: it is current. Textual 8.2 has no public way to say so
+    (only ``App._invalidate_css`` and ``refresh_css`` touch the count), hence the one private
+    attribute the app touches.
     """
     screen._css_update_count = screen.app._css_update_count
     return screen
@@ -96,23 +96,11 @@ def _plans_screen() -> Screen:
     return PlansScreen()
 
 
-def _plan_title(db: Database) -> str:
-    """The open plan's title for the header (one line, at most 60 characters)."""
-    with db.snapshot() as con:
-        row = con.execute(
-            "SELECT title FROM plan WHERE id = (SELECT value FROM meta WHERE key = 'plan_id')"
-        ).fetchone()
-    title = one_line(row[0]) if row and row[0] else "A plan without a title"
-    return title if len(title) <= 60 else title[:59] + "…"
-
-
 def _preload_write_path() -> None:
     """Import the write path and set up its ORM while the person reads the first screen."""
-    from sqlalchemy.orm import configure_mappers
+    from plantui.editor import load_write_path
 
-    import plantui.editor  # noqa: F401  (and the service and models it edits through)
-
-    configure_mappers()
+    load_write_path()
 
 
 class PlanApp(App[None]):
@@ -145,14 +133,14 @@ class PlanApp(App[None]):
 
     def __init__(
         self,
-        plan: Database | PlanService | None,
+        plan: Plan | PlanService | None,
         today: dt.date | None = None,
         watch: bool = True,
         screen: str = "overview",
         preload: bool = True,
         library: Library | None = None,
     ) -> None:
-        """Open on ``plan``: a Database (fast; the write path is built when first needed)
+        """Open on ``plan``: a Plan (fast; the write path is built when first needed)
         or a ready PlanService. ``preload`` loads the write path after the first frame.
         With a ``library`` and no plan, the app opens on the library's plans (or welcome)."""
         # Start straight in the first screen's mode: no default screen drawn and replaced.
@@ -162,12 +150,12 @@ class PlanApp(App[None]):
         self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"  # type: ignore[misc]
         super().__init__()
         self.library = library
-        self.db: Database | None
-        if plan is None or isinstance(plan, Database):
+        self.db: Plan | None
+        if plan is None or isinstance(plan, Plan):
             self.db, self._service = plan, None
         else:
             self.db, self._service = plan.db, plan
-        self.plan_title = _plan_title(self.db) if self.db is not None else None
+        self.plan_title = plan_file.plan_title(self.db) if self.db is not None else None
         self._editor: Editor | None = None
         self.today = today or clock.today()
         self.watch_database = watch
@@ -181,8 +169,8 @@ class PlanApp(App[None]):
         self._version = 0
 
     @property
-    def plan_db(self) -> Database:
-        """The open plan's database; every screen but Plans is shown only while one is open."""
+    def plan_db(self) -> Plan:
+        """The open plan; every screen but Plans is shown only while one is open."""
         if self.db is None:
             raise PlanError("No plan is open: start one or open one first (Ctrl+O).")
         return self.db
@@ -197,7 +185,7 @@ class PlanApp(App[None]):
         if self._service.by is None:
             from plantui.tui.dialogs.who import remembered
 
-            self._service.by = remembered(self._service.db.path)
+            self._service.by = remembered(self.plan_db.path)
         return self._service
 
     def action_who_is_editing(self) -> None:
@@ -303,14 +291,12 @@ class PlanApp(App[None]):
         self, path: Path, screen: str = "overview", then: Callable[[], object] | None = None
     ) -> None:
         """Switch the whole app to the plan in ``path``: every screen is built afresh on it."""
-        from plantui.storage.database import open_database
-
         if self.db is not None and self.db.path.resolve() == path.resolve() and then is None:
             self.action_show(self.last_screen)  # already open: back where the person was
             return
         try:
-            db = open_database(path)
-        except (PlanError, sqlite3.Error) as exc:
+            db = plan_file.open_plan(path)
+        except PlanError as exc:
             self.notify(f"Could not open the plan: {exc}", severity="error", markup=False)
             return
         if self.current_mode != "plans":
@@ -322,7 +308,7 @@ class PlanApp(App[None]):
         if self.db is not None:
             self.db.close()
         self.db, self._service, self._editor = db, None, None
-        self.plan_title = _plan_title(db)
+        self.plan_title = plan_file.plan_title(db)
         self.sub_title = self.plan_title  # headers already drawn (the Plans screen) redraw
         self._stale.clear()
         self._version = self._data_version()
@@ -337,7 +323,7 @@ class PlanApp(App[None]):
 
         if self.db is None or (self._service is not None and self._service.clock_ok):
             return
-        ahead = clock_ahead(self.db.meta("clock"), self._wall())
+        ahead = clock_ahead(plan_file.meta(self.db, "clock"), self._wall())
         if ahead is not None:
             from plantui.tui.dialogs.clock import ClockDialog
 
@@ -412,7 +398,7 @@ class PlanApp(App[None]):
         self._reload_pending = False
         if self.watch_database:
             self._version = self._data_version()
-        if self.db is not None and (title := _plan_title(self.db)) != self.plan_title:
+        if self.db is not None and (title := plan_file.plan_title(self.db)) != self.plan_title:
             self.plan_title = self.sub_title = title  # every header redraws with it
         for name in SCREENS:
             screen = self.mode_screen(name)
@@ -429,12 +415,12 @@ class PlanApp(App[None]):
             reload()
 
     def _data_version(self) -> int:
-        return self.db.data_version() if self.db is not None else 0
+        return plan_file.data_version(self.db) if self.db is not None else 0
 
     def _poll_database(self) -> None:
         try:
             version = self._data_version()
-        except sqlite3.Error:
+        except PlanError:
             return
         if version != self._version:
             self._version = version

@@ -68,7 +68,7 @@ class PlanCommands(Provider):
     def _open_backups(self) -> None:
         from plantui.tui.dialogs.backups import open_backups
 
-        open_backups(self.app)
+        open_backups(self.plan_app)
 
     def _open_report(self) -> None:
         from plantui.tui.dialogs.report import ReportDialog

@@ -6,7 +6,7 @@ terminal: restoring asks first, and the state it replaces is kept as a backup of
 
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -16,9 +16,12 @@ from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from plantui.errors import PlanError
-from plantui.storage.backups import Backup, list_backups, restore_backup
-from plantui.storage.database import Database
+from plantui.queries import Plan
+from plantui.queries import plan as plan_file
 from plantui.tui.widgets.safe import cell
+
+if TYPE_CHECKING:
+    from plantui.tui.app import PlanApp
 
 COLUMNS = ("No.", "Taken", "Size", "File")
 
@@ -39,10 +42,10 @@ class BackupsDialog(ModalScreen[str | None]):
     #backups-table { height: 1fr; }
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Plan) -> None:
         super().__init__()
         self.db = db
-        self.backups: list[Backup] = list_backups(db.path)
+        self.backups: list[plan_file.Backup] = plan_file.backups(db)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="backups-box"):
@@ -82,7 +85,7 @@ class BackupsDialog(ModalScreen[str | None]):
 
     def _restore(self, number: int) -> None:
         try:
-            chosen, saved = restore_backup(self.db, number)
+            chosen, saved = plan_file.restore(self.db, number)
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -92,7 +95,7 @@ class BackupsDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def open_backups(app) -> None:  # app: PlanApp
+def open_backups(app: PlanApp) -> None:
     """Show the backups over the current screen; after a restore, every screen reloads."""
 
     def done(message: str | None) -> None:
@@ -100,4 +103,4 @@ def open_backups(app) -> None:  # app: PlanApp
             app.notify(message, title="Backups", markup=False)
             app.schedule_reload()
 
-    app.push_screen(BackupsDialog(app.db), done)
+    app.push_screen(BackupsDialog(app.plan_db), done)

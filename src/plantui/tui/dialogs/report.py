@@ -128,7 +128,7 @@ class ReportDialog(ModalScreen[None]):
         """The export itself, in a thread: big plans must not freeze the screen."""
         try:
             result = export(
-                self.app.service.db,
+                self.app.plan_db,
                 fmt,
                 path,
                 ask=ask,

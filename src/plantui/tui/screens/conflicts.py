@@ -20,12 +20,11 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, DataTable, Header, Input, Static
 
-from plantui import derived
 from plantui.domain import DELETED, TYPES, InvalidValue, parse_text_value
 from plantui.errors import PlanError
 from plantui.event_time import read_times
+from plantui.queries.conflicts import ConflictView, Written, open_conflicts
 from plantui.text import one_line
-from plantui.tui.forms.stamps import show_value, when_written, who_wrote
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.row_table import RowTable
@@ -35,8 +34,15 @@ from plantui.tui.widgets.row_table import RowTable
 class Item:
     """One row of the list: a conflict and the key that keeps the cursor on it."""
 
-    key: str
-    conflict: derived.Conflict
+    conflict: ConflictView
+
+    @property
+    def key(self) -> str:
+        return self.conflict.key
+
+
+def _who_when(written: Written) -> str:
+    return f"{written.who}, {written.when}"
 
 
 def _field_name(name: str | None) -> str:
@@ -96,19 +102,18 @@ class ConflictsScreen(PlanScreen):
 
     def reload(self) -> None:
         """Read the open conflicts again, keeping the cursor on the same one if it is still open."""
-        with self.app.service.db.read() as session:
-            conflicts = derived.open_conflicts(session)
+        conflicts = open_conflicts(self.app.plan_db)
         table = self.query_one("#conflict-list", DataTable)
         old_key = self.current.key if self.current else None
         old_row = table.cursor_row if table.row_count else 0
-        self.items = [Item(f"{c.record}:{c.field or '-'}", c) for c in conflicts]
+        self.items = [Item(c) for c in conflicts]
         table.clear()
         for item in self.items:
             c = item.conflict
             count = len(c.values) if c.kind == "field" else len(c.values) - 1
             values = f"{count} values" if c.kind == "field" else f"deleted + {count} edit"
             table.add_row(
-                Text(one_line(c.label), no_wrap=True, overflow="ellipsis"),
+                Text(c.label, no_wrap=True, overflow="ellipsis"),
                 Text(c.type),
                 Text(_field_name(c.field)),
                 Text(values),
@@ -138,15 +143,6 @@ class ConflictsScreen(PlanScreen):
 
     # The detail pane
 
-    @staticmethod
-    def _newest_first(values: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Siblings with the shown one (the largest stamp) first."""
-        return sorted(values, key=lambda s: s["at"], reverse=True)
-
-    def _who_when(self, at: str) -> str:
-        db = self.app.service.db
-        return f"{who_wrote(db, at)}, {when_written(at)}"
-
     def _show(self, item: Item | None) -> None:
         self.current = item
         if item is not None and item == self._shown:
@@ -164,7 +160,7 @@ class ConflictsScreen(PlanScreen):
             new_row.display = delete_row.display = False
             return
         c = item.conflict
-        label = one_line(c.label)
+        label = c.label
         if c.kind == "field":
             assert c.field is not None
             heading.update(
@@ -176,14 +172,8 @@ class ConflictsScreen(PlanScreen):
                 )
             )
             cards = [
-                self._card(
-                    i,
-                    show_value(s.get("v")),
-                    self._who_when(s["at"]),
-                    "shown now" if i == 0 else "",
-                    "Keep this",
-                )
-                for i, s in enumerate(self._newest_first(c.values))
+                self._card(i, w.value, _who_when(w), "shown now" if i == 0 else "", "Keep this")
+                for i, w in enumerate(c.values)
             ]
             siblings.mount_all(cards)
             new_row.display = c.field != DELETED
@@ -198,17 +188,13 @@ class ConflictsScreen(PlanScreen):
                     " was deleted on one copy while it was edited on another.",
                 )
             )
-            cards = [
-                self._card(
-                    0, "Deleted", self._who_when(deleting.get("at", "")), "", None, "deleted"
-                )
-            ]
+            cards = [self._card(0, deleting.value, _who_when(deleting), "", None, "deleted")]
             for i, edit in enumerate(edits, start=1):
                 cards.append(
                     self._card(
                         i,
-                        f"{_field_name(edit.get('field'))}: {show_value(edit.get('v'))}",
-                        self._who_when(edit["at"]),
+                        f"{_field_name(edit.field)}: {edit.value}",
+                        _who_when(edit),
                         "edit the deletion did not see",
                         None,
                     )
@@ -282,13 +268,12 @@ class ConflictsScreen(PlanScreen):
         item = self.current
         if item is None or item.conflict.kind != "field" or item.conflict.field is None:
             return
-        values = self._newest_first(item.conflict.values)
-        chosen = values[index]
+        chosen = item.conflict.values[index]
         editor = self.app.editor
         c, name = item.conflict, item.conflict.field
         self._edit(
-            lambda: editor.resolve(c.record, name, chosen["at"]),
-            f"Kept {show_value(chosen.get('v'))} for {_field_name(c.field)}.",
+            lambda: editor.resolve(c.record, name, chosen.at),
+            f"Kept {chosen.value} for {_field_name(c.field)}.",
         )
 
     def _save_new_value(self) -> None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from textual import work
 from textual.app import ComposeResult
@@ -21,6 +21,11 @@ from textual.widgets import Input, Label, Static
 from plantui.errors import PlanError
 from plantui.reports import export
 from plantui.text import one_line
+
+if TYPE_CHECKING:
+    from textual import getters
+
+    from plantui.tui.app import PlanApp
 
 
 def pack_path(name: str, folder: Path | None = None) -> str:
@@ -46,6 +51,8 @@ class OrgPackDialog(ModalScreen[None]):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Close", id="pack.close"),
     ]
+    if TYPE_CHECKING:
+        app = getters.app(PlanApp)
 
     def __init__(self, org_id: str, name: str) -> None:
         super().__init__()
@@ -64,11 +71,11 @@ class OrgPackDialog(ModalScreen[None]):
     def on_mount(self) -> None:
         try:
             text = export(
-                self.app.service.db,  # type: ignore[attr-defined]
+                self.app.plan_db,
                 "md",
                 None,
                 org=self.org_id,
-                today=self.app.today,  # type: ignore[attr-defined]
+                today=self.app.today,
             ).text
         except PlanError as exc:
             text = str(exc)
@@ -89,11 +96,11 @@ class OrgPackDialog(ModalScreen[None]):
         """Write the HTML pack off the UI thread (it builds the whole report)."""
         try:
             result = export(
-                self.app.service.db,  # type: ignore[attr-defined]
+                self.app.plan_db,
                 "html",
                 path,
                 org=self.org_id,
-                today=self.app.today,  # type: ignore[attr-defined]
+                today=self.app.today,
             )
         except PlanError as exc:
             self.app.call_from_thread(self._say, str(exc), True)

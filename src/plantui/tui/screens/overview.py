@@ -18,8 +18,8 @@ from textual.binding import Binding
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from plantui import derived
 from plantui.derived import PlanHead
+from plantui.queries.overview import Overview, overview
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import CONFLICT_MARK, progress, rag, show
@@ -61,6 +61,85 @@ def _elapsed_line(elapsed: float | None, plan: PlanHead | None, width: int = 30)
     )
 
 
+def _ask_options(view: Overview) -> list[Option]:
+    """Asks in priority order, each with its rolled-up RAG and progress."""
+    asks = view.asks
+    options = [_heading(f" Asks in priority order ({len(asks)}) ")]
+    for n, ask in enumerate(asks[:SHOWN], start=1):
+        roll = view.rollups.get(ask.id)
+        prompt = Text.assemble(
+            f"{n:>2}. ",
+            rag(roll.rag if roll else None),
+            "  ",
+            progress(roll.progress if roll else None, width=8),
+            "  ",
+            (f"{show(ask.ref_code)} ", "bold"),
+            show(ask.title),
+        )
+        options.append(Option(prompt, id=f"ask:{ask.id}"))
+    if len(asks) > SHOWN:
+        options.append(_more(len(asks) - SHOWN, "asks", "the Asks screen, key 2"))
+    if not asks:
+        options.append(Option(Text("  No asks yet: press 2, then a, to add one."), disabled=True))
+    return options
+
+
+def _gap_options(view: Overview) -> list[Option]:
+    """What the plan still lacks."""
+    gaps = view.gaps
+    options = [_heading(f" Gaps ({len(gaps)}) ")]
+    for n, gap in enumerate(gaps[:SHOWN]):
+        word = GAP_WORDS.get(gap.kind, gap.kind)
+        if gap.kind.startswith("overdue"):
+            word = show(gap.message).removesuffix(".").lower()
+        prompt = Text.assemble((f"{word:<21}", "bold"), (f"{gap.type:<7} ", "dim"), show(gap.label))
+        options.append(Option(prompt, id=f"gap{n}:{gap.record}"))
+    if len(gaps) > SHOWN:
+        options.append(_more(len(gaps) - SHOWN, "gaps", "the lists"))
+    if not gaps:
+        none = "  None: every ask is answered and every action owned."
+        if not view.asks:
+            none = "  None yet: the plan has no asks."
+        options.append(Option(Text(none), disabled=True))
+    return options
+
+
+def _conflict_options(view: Overview) -> list[Option]:
+    """Open conflicts; choosing one opens it on the Conflicts screen."""
+    conflicts = view.conflicts
+    mark = f"{CONFLICT_MARK} " if conflicts else ""
+    options = [_heading(f" {mark}Open conflicts ({len(conflicts)}) ")]
+    for n, conflict in enumerate(conflicts[:SHOWN]):
+        what = conflict.field or "deleted while edited"
+        prompt = Text.assemble(
+            (f"  {CONFLICT_MARK} {conflict.type} ", "bold"),
+            show(conflict.label),
+            (f"  {show(what)}: {len(conflict.values)} values", "dim"),
+        )
+        options.append(Option(prompt, id=f"conflict{n}:{conflict.record}"))
+    if len(conflicts) > SHOWN:
+        options.append(_more(len(conflicts) - SHOWN, "conflicts", "the Conflicts screen, key 7"))
+    if not conflicts:
+        options.append(Option(Text("  None."), disabled=True))
+    return options
+
+
+def _finding_options(view: Overview) -> list[Option]:
+    """Integrity findings: flagged for review, never refused."""
+    findings = view.findings
+    options = [_heading(f" Integrity findings ({len(findings)}) ")]
+    for n, finding in enumerate(findings[:SHOWN]):
+        prompt = Text.assemble(
+            (f"  {finding.kind.replace('_', ' ')}: ", "bold"), show(finding.message)
+        )
+        options.append(Option(prompt, id=f"finding{n}:{finding.record}"))
+    if len(findings) > SHOWN:
+        options.append(_more(len(findings) - SHOWN, "findings", "`plantui check`"))
+    if not findings:
+        options.append(Option(Text("  None."), disabled=True))
+    return options
+
+
 class OverviewScreen(PlanScreen):
     """The plan at a glance; Enter on an item opens it."""
 
@@ -89,81 +168,18 @@ class OverviewScreen(PlanScreen):
     def reload(self) -> None:
         """Read the plan, rollups, gaps, conflicts and findings, and redraw the list."""
         today = self.app.today
-        # Plain sqlite3, no ORM: this is the first screen, drawn before SQLAlchemy is loaded.
-        with self.app.plan_db.snapshot() as con:
-            plan = derived.plan_head(con)
-            elapsed = derived.plan_elapsed(con, today)
-            asks = derived.ranked_asks(con)
-            rollups = derived.ask_rollups(con)
-            gaps = derived.gaps(con, today)
-            conflicts = derived.open_conflicts(con)
-            findings = derived.integrity_findings(con)
-        self.plan_id = plan.id if plan else None
-        self.query_one("#plan-head", Static).update(self._head(plan, today))
-        self.query_one("#plan-elapsed", Static).update(_elapsed_line(elapsed, plan))
+        view = overview(self.app.plan_db, today)
+        self.plan_id = view.head.id if view.head else None
+        self.query_one("#plan-head", Static).update(self._head(view.head, today))
+        self.query_one("#plan-elapsed", Static).update(_elapsed_line(view.elapsed, view.head))
         items = self.query_one("#overview-items", OptionList)
         highlighted = items.highlighted_option.id if items.highlighted_option else None
-        options: list[Option] = [_heading(f" Asks in priority order ({len(asks)}) ")]
-        for n, ask in enumerate(asks[:SHOWN], start=1):
-            roll = rollups.get(ask.id)
-            prompt = Text.assemble(
-                f"{n:>2}. ",
-                rag(roll.rag if roll else None),
-                "  ",
-                progress(roll.progress if roll else None, width=8),
-                "  ",
-                (f"{show(ask.ref_code)} ", "bold"),
-                show(ask.title),
-            )
-            options.append(Option(prompt, id=f"ask:{ask.id}"))
-        if len(asks) > SHOWN:
-            options.append(_more(len(asks) - SHOWN, "asks", "the Asks screen, key 2"))
-        if not asks:
-            options.append(
-                Option(Text("  No asks yet: press 2, then a, to add one."), disabled=True)
-            )
-        options.append(_heading(f" Gaps ({len(gaps)}) "))
-        for n, gap in enumerate(gaps[:SHOWN]):
-            word = GAP_WORDS.get(gap.kind, gap.kind)
-            if gap.kind.startswith("overdue"):
-                word = show(gap.message).removesuffix(".").lower()
-            prompt = Text.assemble(
-                (f"{word:<21}", "bold"), (f"{gap.type:<7} ", "dim"), show(gap.label)
-            )
-            options.append(Option(prompt, id=f"gap{n}:{gap.record}"))
-        if len(gaps) > SHOWN:
-            options.append(_more(len(gaps) - SHOWN, "gaps", "the lists"))
-        if not gaps:
-            none = "  None: every ask is answered and every action owned."
-            if not asks:
-                none = "  None yet: the plan has no asks."
-            options.append(Option(Text(none), disabled=True))
-        mark = f"{CONFLICT_MARK} " if conflicts else ""
-        options.append(_heading(f" {mark}Open conflicts ({len(conflicts)}) "))
-        for n, conflict in enumerate(conflicts[:SHOWN]):
-            what = conflict.field or "deleted while edited"
-            prompt = Text.assemble(
-                (f"  {CONFLICT_MARK} {conflict.type} ", "bold"),
-                show(conflict.label),
-                (f"  {show(what)}: {len(conflict.values)} values", "dim"),
-            )
-            options.append(Option(prompt, id=f"conflict{n}:{conflict.record}"))
-        if len(conflicts) > SHOWN:
-            options.append(
-                _more(len(conflicts) - SHOWN, "conflicts", "the Conflicts screen, key 7")
-            )
-        if not conflicts:
-            options.append(Option(Text("  None."), disabled=True))
-        options.append(_heading(f" Integrity findings ({len(findings)}) "))
-        for n, finding in enumerate(findings[:SHOWN]):
-            prompt = Text.assemble(
-                (f"  {finding.kind.replace('_', ' ')}: ", "bold"), show(finding.message)
-            )
-            options.append(Option(prompt, id=f"finding{n}:{finding.record}"))
-        if len(findings) > SHOWN:
-            options.append(_more(len(findings) - SHOWN, "findings", "`plantui check`"))
-        if not findings:
-            options.append(Option(Text("  None."), disabled=True))
+        options = [
+            *_ask_options(view),
+            *_gap_options(view),
+            *_conflict_options(view),
+            *_finding_options(view),
+        ]
         if self.since is not None:
             from plantui.tui.dialogs.since import changes_options
 
@@ -173,7 +189,7 @@ class OverviewScreen(PlanScreen):
         if highlighted is not None:
             with contextlib.suppress(Exception):  # the item may have gone
                 items.highlighted = items.get_option_index(highlighted)
-        elif asks:
+        elif view.asks:
             items.highlighted = 1  # the first ask, under its heading
 
     def _head(self, plan: PlanHead | None, today) -> Text:

@@ -7,7 +7,6 @@ answering keys while a big file is read, and says what it is doing.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -30,6 +29,7 @@ from textual.widgets import (
 from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
+from plantui.queries import plan as plan_file
 from plantui.text import one_line, plain
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
@@ -167,8 +167,7 @@ class SyncScreen(PlanScreen):
 
     def reload(self) -> None:
         """Show which copy this is; called by the app whenever the database changes."""
-        db = self.app.service.db
-        label = one_line(db.replica_label) or "this laptop"
+        label = plan_file.replica_label(self.app.plan_db)
         self.query_one("#sync-intro", Static).update(
             Content.assemble(
                 "This copy: ",
@@ -300,8 +299,7 @@ class SyncScreen(PlanScreen):
         path = self._path()
         if path is None or self.busy:
             return
-        db = self.app.service.db
-        target = path / copy_name(db.path) if path.is_dir() else path
+        target = path / copy_name(self.app.plan_db.path) if path.is_dir() else path
         if target.suffix != ".db":
             self._say(f"Give a folder, or a file name ending in .db (not {target.name}).", True)
             return
@@ -352,11 +350,9 @@ class SyncScreen(PlanScreen):
 
     @work(thread=True, exclusive=True, group="sync")
     def _run_copy(self, target: Path) -> None:
-        from plantui.storage.backups import copy_database
-
         try:
-            copy_database(self.app.service.db, target)
-        except (PlanError, OSError, sqlite3.Error) as exc:
+            plan_file.copy_plan(self.app.plan_db, target)
+        except PlanError as exc:
             self.app.call_from_thread(self._finish, f"Not copied: {exc}", True, None)
             return
         text = (
@@ -374,8 +370,7 @@ class SyncScreen(PlanScreen):
         except (PlanError, OSError) as exc:
             self.app.call_from_thread(self._finish, f"Not synced: {exc}", True, None)
             return
-        text = result.text() if hasattr(result, "text") else str(result)
-        self.app.call_from_thread(self._finish, text, False, None, True)
+        self.app.call_from_thread(self._finish, result.text(), False, None, True)
 
     # Showing progress and results
 

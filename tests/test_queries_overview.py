@@ -1,0 +1,59 @@
+"""queries.overview: the Overview's one read, checked against what was written."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from plantui.queries.overview import overview
+from tests.conftest import edit_from_another_laptop
+from tests.tui.helpers_t2 import add_sibling
+
+TODAY = dt.date(2025, 3, 1)
+
+
+def test_the_overview_reads_head_asks_rollups_gaps_conflicts_and_findings(plan_service):
+    s = plan_service
+    (plan,) = s.list("plan")
+    s.update(plan.id, {"period_end": "2025-12-01", "area": "Northside"})
+    second = s.create("ask", {"title": "Second", "ref_code": "A2", "rank": "b"}).record_id
+    first = s.create("ask", {"title": "First", "ref_code": "A1", "rank": "a"}).record_id
+    org = s.create("organisation", {"name": "Soon gone"}).record_id
+    late = s.create(
+        "action",
+        {"title": "Late", "ask": first, "end": "2025-01-31", "rag": "red", "progress": 40},
+    ).record_id
+    s.create("action", {"title": "Fine", "ask": first, "rag": "green", "progress": 60})
+    s.create("action", {"title": "Owned", "public_owner": org})
+    s.delete(org)
+    edit_from_another_laptop(s.db, late, {"start": "2025-02-15"})  # ends before it starts
+    add_sibling(s, second, "title", "Second, renamed")
+
+    view = overview(s.db, TODAY)
+
+    assert view.head is not None and view.head.title == "Test plan"
+    assert (view.head.area, view.head.period_end) == ("Northside", dt.date(2025, 12, 1))
+    assert view.elapsed == pytest.approx(90 / 365)
+    assert [a.id for a in view.asks] == [first, second]  # by rank
+    assert (view.rollups[first].rag, view.rollups[first].progress) == ("red", 50)
+    assert view.rollups[second].rag is None
+    gaps = {(g.kind, g.record) for g in view.gaps}
+    assert {("ask_without_pledge", first), ("overdue_action", late)} <= gaps
+    assert [(c.record, c.field) for c in view.conflicts] == [(second, "title")]
+    assert {(f.kind, f.record) for f in view.findings} == {
+        ("deleted_ref", next(a.id for a in s.list("action") if a.label == "Owned")),
+        ("end_before_start", late),
+    }
+
+
+def test_an_empty_plan_file_reads_as_no_plan(service):
+    view = overview(service.db, TODAY)
+    assert (view.head, view.elapsed, view.asks, view.gaps) == (None, None, (), ())
+
+
+def test_the_overview_is_a_frozen_value(plan_service):
+    view = overview(plan_service.db, TODAY)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        view.asks = ()  # type: ignore[misc]
