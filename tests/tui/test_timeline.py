@@ -15,6 +15,7 @@ from textual.widgets import Input, Static
 
 from plantui.demo import load_demo
 from plantui.editor import Editor
+from plantui.queries import Plan
 from plantui.schedule import Bar, Schedule
 from plantui.service import PlanService
 from plantui.storage.database import open_database
@@ -29,7 +30,7 @@ SIZE = (160, 50)
 
 
 class TimelineApp(App[None]):
-    """Hosts the timeline as PlanApp does (``.service``, ``.editor``, ``.today``, a reload
+    """Hosts the timeline as PlanApp does (``.plan_db``, ``.editor``, ``.today``, a reload
     after every edit), so these tests do not depend on the rest of the app."""
 
     TITLE = "plantui"
@@ -41,6 +42,10 @@ class TimelineApp(App[None]):
         self.editor = Editor(service)
         self.today = today
         self.editor.listeners.append(lambda _id: self.call_later(self.reload_timeline))
+
+    @property
+    def plan_db(self) -> Plan:
+        return self.service.db
 
     def on_mount(self) -> None:
         self.push_screen(TimelineScreen())

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from plantui.schedule import load_schedule
+from plantui.queries import timeline as timeline_reads
+from plantui.queries.timeline import load_schedule
 from plantui.service import PlanService
 from plantui.tui.timeline import TimelineScreen
-from plantui.tui.timeline import screen as timeline_screen
 from tests.conftest import SRC
 from tests.tui.conftest import TODAY
 from tests.tui.test_timeline import SIZE, TimelineApp, action, dates
@@ -50,7 +50,7 @@ def demo(demo_service: PlanService) -> PlanService:
 def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldRead]:
     read = HeldRead()
     monkeypatch.setattr(TimelineScreen, "LOAD_IN_THREAD_FROM", 0)
-    monkeypatch.setattr(timeline_screen, "load_schedule", read)
+    monkeypatch.setattr(timeline_reads, "load_schedule", read)
     yield read
     read.release.set()
 
@@ -112,7 +112,7 @@ async def test_a_failed_read_is_one_sentence_and_the_screen_stays_usable(
         return load_schedule(con, rows)
 
     monkeypatch.setattr(TimelineScreen, "LOAD_IN_THREAD_FROM", 0)
-    monkeypatch.setattr(timeline_screen, "load_schedule", broken)
+    monkeypatch.setattr(timeline_reads, "load_schedule", broken)
     app = TimelineApp(demo)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
