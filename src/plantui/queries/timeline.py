@@ -123,6 +123,7 @@ def load_schedule(con: sqlite3.Connection, rows: int | None = None) -> Schedule:
         bar.community_owner = kept.get(bar.community_owner or "", bar.community_owner)
         bar.public_owner = kept.get(bar.public_owner or "", bar.public_owner)
     owners = [o for b in bars.values() for o in (b.community_owner, b.public_owner)]
+    pledges = [b.pledge for b in bars.values()]
     return Schedule(
         title=one_line(plan[0] or "") if plan else "",
         period_start=_stored_day(plan[1]) if plan else None,
@@ -131,8 +132,8 @@ def load_schedule(con: sqlite3.Connection, rows: int | None = None) -> Schedule:
         bars=bars,
         deps=_deps(con, where, args),
         events=_events(con),
-        organisations=_organisations(con, *_among(rows, "id", owners)),
-        pledges=_pledges(con, *_among(rows, "id", (b.pledge for b in bars.values()))),
+        organisations=_organisations(con, set(owners), *_among(rows, "id", owners)),
+        pledges=_pledges(con, set(pledges), *_among(rows, "id", pledges)),
     )
 
 
@@ -167,11 +168,15 @@ def _first_asks(con: sqlite3.Connection, asks: list[AskGroup], rows: int) -> lis
 
 
 def _bars(con: sqlite3.Connection, where: str, args: tuple[str, ...]) -> dict[str, Bar]:
-    bars: dict[str, Bar] = {}
-    sql = f"SELECT {_ACTION_COLUMNS} FROM action WHERE {LIVE}{where}"
-    for r in con.execute(sql, args):
-        # Titles are made safe when shown (Bar.label), only for the rows on screen.
-        bars[r[0]] = Bar(
+    found = con.execute(f"SELECT {_ACTION_COLUMNS} FROM action WHERE {LIVE}{where}", args)
+    rows = found.fetchall()
+    # A big plan's 20,000 actions share a few hundred days: each is parsed once.
+    distinct = {text for r in rows for text in r[8:12]}
+    distinct.discard(None)
+    day = {text: _stored_day(text) for text in distinct}.get
+    # Titles are made safe when shown (Bar.label), only for the rows on screen.
+    return {
+        r[0]: Bar(
             r[0],
             r[1] or "",
             r[2] or "",
@@ -180,17 +185,18 @@ def _bars(con: sqlite3.Connection, where: str, args: tuple[str, ...]) -> dict[st
             r[5],
             r[6],
             r[7],
-            _stored_day(r[8]),
-            _stored_day(r[9]),
-            _stored_day(r[10]),
-            _stored_day(r[11]),
+            day(r[8]),
+            day(r[9]),
+            day(r[10]),
+            day(r[11]),
             r[12],
             r[13],
             r[14],
             bool(r[15]),
             r[16],
         )
-    return bars
+        for r in rows
+    }
 
 
 def _deps(con: sqlite3.Connection, where: str, args: tuple[str, ...]) -> list[Dep]:
@@ -217,19 +223,27 @@ def _events(con: sqlite3.Connection) -> list[EventMark]:
     return events
 
 
-def _organisations(con: sqlite3.Connection, where: str, args: tuple[str, ...]) -> dict[str, str]:
+def _organisations(
+    con: sqlite3.Connection, shown: set[str | None], where: str, args: tuple[str, ...]
+) -> dict[str, str]:
+    """The names of the organisations the bars show (deleted ones too: their names stay)."""
     sql = f"SELECT id, name, short_name FROM organisation WHERE 1{where}"
     return {
         org_id: one_line(short_name or name or "")
         for org_id, name, short_name in con.execute(sql, args)
+        if org_id in shown
     }
 
 
-def _pledges(con: sqlite3.Connection, where: str, args: tuple[str, ...]) -> dict[str, str]:
+def _pledges(
+    con: sqlite3.Connection, shown: set[str | None], where: str, args: tuple[str, ...]
+) -> dict[str, str]:
+    """The names of the pledges the bars answer."""
     sql = f"SELECT id, ref_code, title FROM pledge WHERE 1{where}"
     return {
         pledge_id: one_line(f"{ref_code or ''} {title or ''}".strip())
         for pledge_id, ref_code, title in con.execute(sql, args)
+        if pledge_id in shown
     }
 
 

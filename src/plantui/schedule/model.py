@@ -93,32 +93,10 @@ class Schedule:
         for bar in self.bars.values():
             group = bar.ask if bar.ask in known else NO_ASK
             by_group.setdefault(group, []).append(bar)
-        out: list[tuple[str, list[Row]]] = []
         keys = [a.id for a in self.asks]
         if NO_ASK in by_group:
             keys.append(NO_ASK)
-        for key in keys:
-            members = sorted(by_group.get(key, []), key=bar_order)
-            ids = {b.id for b in members}
-            children: dict[str | None, list[Bar]] = {}
-            for b in members:
-                parent = b.parent if b.parent in ids and b.parent != b.id else None
-                children.setdefault(parent, []).append(b)
-            rows: list[Row] = []
-            placed: set[str] = set()
-            stack = [(b, 0) for b in reversed(children.get(None, []))]
-            while stack:
-                bar, depth = stack.pop()
-                if bar.id in placed:
-                    continue
-                placed.add(bar.id)
-                rows.append(Row("action", bar.id, key, depth))
-                stack.extend((c, depth + 1) for c in reversed(children.get(bar.id, [])))
-            for b in members:  # parents in a loop: show them flat rather than lose them
-                if b.id not in placed:
-                    rows.append(Row("action", b.id, key, 0))
-            out.append((key, rows))
-        return out
+        return [(key, _nested_rows(key, by_group.get(key, []))) for key in keys]
 
     def rows(
         self, collapsed: frozenset[str] | set[str] = frozenset(), only: BarFilter | None = None
@@ -239,3 +217,29 @@ class Schedule:
             and b.status not in ("done", "cancelled")
         ]
         return min(found, key=bar_order) if found else None
+
+
+def _nested_rows(key: str, bars: list[Bar]) -> list[Row]:
+    """One ask's rows: children after their parent, each level by date (a parent in a loop
+    is shown flat rather than lost)."""
+    members = sorted(bars, key=bar_order)
+    ids = {b.id for b in members}
+    nested = [b for b in members if b.parent in ids and b.parent != b.id]
+    if not nested:  # the common case: no action is part of another
+        return [Row("action", b.id, key, 0) for b in members]
+    children: dict[str | None, list[Bar]] = {}
+    for b in members:
+        parent = b.parent if b.parent in ids and b.parent != b.id else None
+        children.setdefault(parent, []).append(b)
+    rows: list[Row] = []
+    placed: set[str] = set()
+    stack = [(b, 0) for b in reversed(children.get(None, []))]
+    while stack:
+        bar, depth = stack.pop()
+        if bar.id in placed:
+            continue
+        placed.add(bar.id)
+        rows.append(Row("action", bar.id, key, depth))
+        stack.extend((c, depth + 1) for c in reversed(children.get(bar.id, [])))
+    rows.extend(Row("action", b.id, key, 0) for b in members if b.id not in placed)
+    return rows
