@@ -116,12 +116,9 @@ def load_schedule(con: sqlite3.Connection, rows: int | None = None) -> Schedule:
     if rows is not None:
         asks = _first_asks(con, asks, rows)
     where, args = _among(rows, "ask", (a.id for a in asks))
-    bars = _bars(con, where, args)
+    # An owner merged into another is shown (and filtered) as the one kept.
+    bars = _bars(con, where, args, _kept_organisations(con))
     where, args = _among(rows, '"to"', bars)
-    kept = _kept_organisations(con)
-    for bar in bars.values():  # an owner merged into another is shown (and filtered) as it
-        bar.community_owner = kept.get(bar.community_owner or "", bar.community_owner)
-        bar.public_owner = kept.get(bar.public_owner or "", bar.public_owner)
     owners = [o for b in bars.values() for o in (b.community_owner, b.public_owner)]
     pledges = [b.pledge for b in bars.values()]
     return Schedule(
@@ -167,7 +164,9 @@ def _first_asks(con: sqlite3.Connection, asks: list[AskGroup], rows: int) -> lis
     return out
 
 
-def _bars(con: sqlite3.Connection, where: str, args: tuple[str, ...]) -> dict[str, Bar]:
+def _bars(
+    con: sqlite3.Connection, where: str, args: tuple[str, ...], kept: dict[str, str]
+) -> dict[str, Bar]:
     found = con.execute(f"SELECT {_ACTION_COLUMNS} FROM action WHERE {LIVE}{where}", args)
     rows = found.fetchall()
     # A big plan's 20,000 actions share a few hundred days: each is parsed once.
@@ -183,8 +182,8 @@ def _bars(con: sqlite3.Connection, where: str, args: tuple[str, ...]) -> dict[st
             r[3],
             r[4],
             r[5],
-            r[6],
-            r[7],
+            kept.get(r[6], r[6]),
+            kept.get(r[7], r[7]),
             day(r[8]),
             day(r[9]),
             day(r[10]),
