@@ -159,7 +159,7 @@ class GanttView(ScrollView, can_focus=True):
         if selected is not None:
             self.cursor = self._index_of(selected.id, selected.group)
         self.cursor = max(0, min(self.cursor, len(self.rows) - 1))
-        self._rescale()
+        self._rescale(new_data=True)
         self._selection_changed()
 
     def _index_of(self, record_id: str, group: str | None = None) -> int:
@@ -206,17 +206,20 @@ class GanttView(ScrollView, can_focus=True):
         """Columns left for the chart beside the label column."""
         return max(1, self.scrollable_content_region.width - self.label_width)
 
-    def _rescale(self) -> None:
-        """Recompute the scale and label width for the zoom and the widget's width."""
+    def _rescale(self, new_data: bool = False) -> None:
+        """Recompute the scale and label width for the zoom and the widget's width, keeping
+        the cached lines unless the data or these changed (the first layout often doesn't)."""
         first, last = drawable_range(*self.schedule.date_range(self.today))
         width = self.scrollable_content_region.width or self.app.size.width
         if not self.zoom_chosen and self.schedule.bars:
             self.zoom = fit_zoom(first, last, width - MIN_LABEL)
-        self.scale = make_scale(self.zoom, first, last)
-        room = width - self.scale.columns
-        self.label_width = max(MIN_LABEL, min(MAX_LABEL, room if room > 0 else width * 3 // 10))
-        self._template = background(self.scale, self.schedule.events, self.today)
-        self._generation += 1
+        scale = make_scale(self.zoom, first, last)
+        room = width - scale.columns
+        label = max(MIN_LABEL, min(MAX_LABEL, room if room > 0 else width * 3 // 10))
+        if new_data or (scale, label) != (self.scale, self.label_width):
+            self.scale, self.label_width = scale, label
+            self._template = background(scale, self.schedule.events, self.today)
+            self._generation += 1
         self._resize_virtual()
         self.refresh()
 
