@@ -42,6 +42,7 @@ class BenchApp(App[None]):
         self.service = service
         self.editor = Editor(service)
         self.today = TODAY
+        self.plan_db = service.db
 
     def on_mount(self) -> None:
         self.push_screen(TimelineScreen())

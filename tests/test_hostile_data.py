@@ -12,8 +12,9 @@ import pytest
 from icalendar import Calendar
 
 from plantui import service as service_module
+from plantui.queries.timeline import read_schedule
 from plantui.reports import export
-from plantui.schedule import ZOOMS, header_labels, load_schedule, make_scale, shifted
+from plantui.schedule import ZOOMS, header_labels, make_scale, shifted
 from plantui.service import PlanService
 from plantui.storage.database import Database, open_database
 
@@ -90,8 +91,7 @@ def test_csv_export_copes(db, tmp_path):
 
 
 def test_the_scheduler_never_overflows(db):
-    with db.read() as session:
-        schedule = load_schedule(session)
+    schedule = read_schedule(db)
     first, last = schedule.date_range(TODAY)
     assert first.year >= 1900 and last.year <= 2200
     assert schedule.violations  # the huge lag is reported, not raised

@@ -210,14 +210,14 @@ def test_an_import_that_brings_a_lookalike_names_the_pair(tmp_path, capsys):
 def test_the_timeline_shows_an_owner_merged_elsewhere_as_the_one_kept(plan_service):
     """An action whose owner was merged into another before the reference moved (it came
     from a laptop that had not synced the merge) is drawn and filtered as the kept one's."""
-    from plantui.schedule import BarFilter, load_schedule
+    from plantui.queries.timeline import read_schedule
+    from plantui.schedule import BarFilter
 
     kept = _org(plan_service, "Southwark Council")
     dup = _org(plan_service, "Southwark Councl")
     merge_records(plan_service, dup, kept)
     late = plan_service.create("action", {"title": "Late arrival", "public_owner": dup})
-    with plan_service.db.read() as session:
-        schedule = load_schedule(session)
+    schedule = read_schedule(plan_service.db)
     assert schedule.bars[late.record_id].public_owner == kept
     assert schedule.organisations[kept] == "Southwark Council"
     assert [r.id for r in schedule.rows(only=BarFilter(owner=kept)) if r.kind == "action"] == [

@@ -8,7 +8,6 @@ import itertools
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from plantui.demo import load_demo
 from plantui.schedule import (
     DEP_KINDS,
     NO_ASK,
@@ -23,13 +22,11 @@ from plantui.schedule import (
     earliest_start,
     fit_zoom,
     header_labels,
-    load_schedule,
     make_scale,
     resized,
     shifted,
     violations,
 )
-from plantui.service import PlanService
 
 D = dt.date
 
@@ -374,22 +371,6 @@ def test_schedule_knows_violations_relations_and_next_milestones():
     assert s.next_milestone("late", D(2025, 1, 10)) is None
     assert s.group_span("A") == (D(2025, 1, 1), D(2025, 6, 1))
     assert s.date_range() == (D(2025, 1, 1), D(2025, 12, 31))
-
-
-def test_load_schedule_reads_live_records_of_the_example_plan(service: PlanService):
-    load_demo(service)
-    gone = next(a for a in service.list("action") if a.values["ref_code"] == "1.5")
-    service.delete(gone.id)
-    with service.db.read() as session:
-        s = load_schedule(session)
-    assert s.period_start == D(2024, 12, 1) and s.period_end == D(2025, 11, 30)
-    assert len(s.bars) == len(service.list("action")) and gone.id not in s.bars
-    assert [a.ref_code for a in s.asks][:3] == ["A1", "A2", "A3"]
-    assert s.violations == []
-    assert len(s.critical.actions) >= 3
-    assert all(e.title for e in s.events)
-    some = next(iter(s.bars.values()))
-    assert s.organisations.get(some.public_owner or "", "") is not None
 
 
 def test_a_filter_keeps_matching_actions_and_the_asks_that_still_have_some():

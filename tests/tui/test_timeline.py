@@ -15,11 +15,12 @@ from textual.widgets import Input, Static
 
 from plantui.demo import load_demo
 from plantui.editor import Editor
+from plantui.queries import Plan
 from plantui.schedule import Bar, Schedule
 from plantui.service import PlanService
 from plantui.storage.database import open_database
 from plantui.tui.timeline import TimelineScreen
-from plantui.tui.timeline.gantt import HEADER_LINES, GanttView
+from plantui.tui.timeline.gantt import HEADER_LINES, MAX_LABEL, GanttView
 from plantui.tui.widgets.choose import ChooseOne
 from tests.conftest import FakeClock
 
@@ -29,7 +30,7 @@ SIZE = (160, 50)
 
 
 class TimelineApp(App[None]):
-    """Hosts the timeline as PlanApp does (``.service``, ``.editor``, ``.today``, a reload
+    """Hosts the timeline as PlanApp does (``.plan_db``, ``.editor``, ``.today``, a reload
     after every edit), so these tests do not depend on the rest of the app."""
 
     TITLE = "plantui"
@@ -41,6 +42,10 @@ class TimelineApp(App[None]):
         self.editor = Editor(service)
         self.today = today
         self.editor.listeners.append(lambda _id: self.call_later(self.reload_timeline))
+
+    @property
+    def plan_db(self) -> Plan:
+        return self.service.db
 
     def on_mount(self) -> None:
         self.push_screen(TimelineScreen())
@@ -403,6 +408,26 @@ async def test_only_the_lines_on_screen_are_drawn(demo):
         gantt.scroll_to(y=3000, animate=False)
         await pilot.pause()
         assert 0 < len(drawn) <= gantt.scrollable_content_region.height
+
+
+async def test_the_first_frame_draws_each_line_once(demo, monkeypatch: pytest.MonkeyPatch):
+    """Where laying the chart out confirms the width guessed before it (the label column at
+    its widest, as at the benchmark's 120x40), no line is drawn twice."""
+    drawn: list[str] = []
+    original = GanttView._row_strip
+
+    def counting(self, row, look):
+        drawn.append(row.id)
+        return original(self, row, look)
+
+    monkeypatch.setattr(GanttView, "_row_strip", counting)
+    app = TimelineApp(demo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        assert app.timeline.gantt.label_width == MAX_LABEL
+        shown = app.timeline.gantt.scrollable_content_region.height - HEADER_LINES
+        assert len(drawn) == len(set(drawn)) == min(shown, len(app.timeline.gantt.rows))
 
 
 def big_schedule(count: int, asks: int = 50) -> Schedule:

@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from plantui.schedule import load_schedule
+from plantui.queries import timeline as timeline_reads
+from plantui.queries.timeline import load_schedule
 from plantui.service import PlanService
 from plantui.tui.timeline import TimelineScreen
-from plantui.tui.timeline import screen as timeline_screen
 from tests.conftest import SRC
 from tests.tui.conftest import TODAY
 from tests.tui.test_timeline import SIZE, TimelineApp, action, dates
@@ -50,7 +50,7 @@ def demo(demo_service: PlanService) -> PlanService:
 def held(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldRead]:
     read = HeldRead()
     monkeypatch.setattr(TimelineScreen, "LOAD_IN_THREAD_FROM", 0)
-    monkeypatch.setattr(timeline_screen, "load_schedule", read)
+    monkeypatch.setattr(timeline_reads, "load_schedule", read)
     yield read
     read.release.set()
 
@@ -112,7 +112,7 @@ async def test_a_failed_read_is_one_sentence_and_the_screen_stays_usable(
         return load_schedule(con, rows)
 
     monkeypatch.setattr(TimelineScreen, "LOAD_IN_THREAD_FROM", 0)
-    monkeypatch.setattr(timeline_screen, "load_schedule", broken)
+    monkeypatch.setattr(timeline_reads, "load_schedule", broken)
     app = TimelineApp(demo)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
@@ -182,3 +182,48 @@ def test_a_first_screenful_reads_only_what_it_shows(demo_db) -> None:
     assert set(first.organisations) <= owners < set(whole.organisations) | {None}
     assert all(d.succ in first.bars for d in first.deps)
     assert first.events == whole.events
+
+
+async def test_the_detail_pane_reads_while_the_worker_holds_its_read(demo, held):
+    """The worker reads over a connection of its own: moving the cursor (which reads the
+    selected action's notes on the app's connection) is answered during the load."""
+    app = TimelineApp(demo)
+    async with app.run_test(size=(100, 16)) as pilot:
+        gantt = app.timeline.gantt
+        while not gantt.rows:
+            await pilot.pause()
+        assert app.timeline.reading
+        detail = app.timeline.query_one("#timeline-detail")
+        before = str(detail.render())
+        await pilot.press("down", "down")
+        await pilot.pause()
+        assert app.timeline.reading
+        assert str(detail.render()) != before
+        held.release.set()
+        await app.workers.wait_for_complete()
+
+
+LAZY = """
+import sys
+import plantui.tui.timeline
+
+heavy = ["sqlalchemy", "plantui.service", "plantui.editor", "plantui.tui.forms"]
+loaded = [name for name in heavy if name in sys.modules]
+assert not loaded, f"importing the timeline loaded {loaded}"
+"""
+
+
+def test_the_timeline_module_imports_nothing_heavy() -> None:
+    """The ORM, the write path and the forms wait until an edit needs them."""
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run([sys.executable, "-c", LAZY], capture_output=True, text=True, env=env)
+    assert done.returncode == 0, done.stderr
+
+
+def test_the_timeline_reads_only_through_the_read_layer() -> None:
+    package = SRC / "plantui" / "tui" / "timeline"
+    sources = {path.name: path.read_text(encoding="utf-8") for path in package.glob("*.py")}
+    assert "screen.py" in sources
+    for name, text in sources.items():
+        for word in ("sqlite3", "sqlalchemy", "plantui.storage", "service.db"):
+            assert word not in text, f"{name} mentions {word}"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from rich.cells import cell_len
 
-from plantui.tui.timeline.gantt import FILL, HEADER_LINES, MILESTONE, GanttView
+from plantui.tui.timeline.gantt import HEADER_LINES, GanttView
+from plantui.tui.timeline.glyphs import FILL, MILESTONE
 from tests.tui.conftest import screen_text, wait_for
 
 TITLES = [

@@ -9,7 +9,7 @@ frame. Two header lines and the label column stay put while the chart scrolls un
 from __future__ import annotations
 
 import datetime as dt
-from typing import ClassVar, NamedTuple
+from typing import ClassVar
 
 from rich.cells import cell_len, set_cell_size
 from rich.segment import Segment
@@ -23,68 +23,24 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from plantui.schedule import (
-    DAY,
-    ZOOMS,
-    Bar,
-    BarFilter,
-    Row,
-    Schedule,
-    fit_zoom,
-    header_labels,
-    make_scale,
-    month_starts,
+from plantui.schedule import ZOOMS, Bar, BarFilter, Row, Schedule, fit_zoom, make_scale
+from plantui.tui.timeline.cells import (
+    Cells,
+    Parts,
+    RowLook,
+    ask_cells,
+    background,
+    bar_cells,
+    drawable_range,
+    header_cells,
+    header_label_parts,
+    label_parts,
+    tip,
 )
-from plantui.tui.widgets.safe import RAG_MARK
 
 HEADER_LINES = 2
 MIN_LABEL = 18
 MAX_LABEL = 40
-MAX_SPAN = dt.timedelta(days=366 * 12)
-"""The longest stretch drawn: a date typed far out (year 9999) clips instead of overflowing."""
-EARLIEST, LATEST = dt.date(1, 2, 1), dt.date(9998, 12, 1)
-
-
-def drawable_range(first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
-    """``first..last`` kept within a span the chart (and ``datetime``) can draw."""
-    first = min(max(first, EARLIEST), LATEST)
-    return first, min(max(last, first), LATEST, first + min(MAX_SPAN, LATEST - first))
-
-
-FILL = {
-    "not_started": "░",
-    "on_track": "█",
-    "at_risk": "▓",
-    "off_track": "▒",
-    "done": "═",
-    "cancelled": "╌",
-}
-"""Bar pattern by status, so status reads without colour."""
-STATUS_WORDS = {
-    "not_started": "not started",
-    "on_track": "on track",
-    "at_risk": "at risk",
-    "off_track": "off track",
-    "done": "done",
-    "cancelled": "cancelled",
-}
-"""RAG glyphs shared with the rest of the app (widgets.safe), beside each label."""
-MILESTONE = "◆"
-GHOST_MILESTONE = "◇"
-GHOST = "┄"
-TODAY = "│"
-EVENT = "┊"
-GRID = "·"
-LATE = "!"
-
-
-class RowLook(NamedTuple):
-    """Everything besides the data that changes how one row is drawn (part of cache keys)."""
-
-    selected: bool
-    relation: str  # "pred", "succ" or ""
-    critical: bool
-    folded: bool
 
 
 class GanttView(ScrollView, can_focus=True):
@@ -187,7 +143,7 @@ class GanttView(ScrollView, can_focus=True):
         self._header_cache: LRUCache[tuple, Strip] = LRUCache(maxsize=16)
         self._styles: dict[str, Style] = {}
         self._mixed: dict[tuple[str, str], Style] = {}
-        self._template: tuple[list[str], list[str]] = ([], [])
+        self._template: Cells = ([], [])
 
     # -- data ---------------------------------------------------------------------------------
 
@@ -203,7 +159,7 @@ class GanttView(ScrollView, can_focus=True):
         if selected is not None:
             self.cursor = self._index_of(selected.id, selected.group)
         self.cursor = max(0, min(self.cursor, len(self.rows) - 1))
-        self._rescale()
+        self._rescale(new_data=True)
         self._selection_changed()
 
     def _index_of(self, record_id: str, group: str | None = None) -> int:
@@ -250,17 +206,20 @@ class GanttView(ScrollView, can_focus=True):
         """Columns left for the chart beside the label column."""
         return max(1, self.scrollable_content_region.width - self.label_width)
 
-    def _rescale(self) -> None:
-        """Recompute the scale and label width for the zoom and the widget's width."""
+    def _rescale(self, new_data: bool = False) -> None:
+        """Recompute the scale and label width for the zoom and the widget's width, keeping
+        the cached lines unless the data or these changed (the first layout often doesn't)."""
         first, last = drawable_range(*self.schedule.date_range(self.today))
         width = self.scrollable_content_region.width or self.app.size.width
         if not self.zoom_chosen and self.schedule.bars:
             self.zoom = fit_zoom(first, last, width - MIN_LABEL)
-        self.scale = make_scale(self.zoom, first, last)
-        room = width - self.scale.columns
-        self.label_width = max(MIN_LABEL, min(MAX_LABEL, room if room > 0 else width * 3 // 10))
-        self._template = self._background()
-        self._generation += 1
+        scale = make_scale(self.zoom, first, last)
+        room = width - scale.columns
+        label = max(MIN_LABEL, min(MAX_LABEL, room if room > 0 else width * 3 // 10))
+        if new_data or (scale, label) != (self.scale, self.label_width):
+            self.scale, self.label_width = scale, label
+            self._template = background(scale, self.schedule.events, self.today)
+            self._generation += 1
         self._resize_virtual()
         self.refresh()
 
@@ -327,33 +286,7 @@ class GanttView(ScrollView, can_focus=True):
             style = self._mixed[key] = base
         return style
 
-    def _bar_style(self, bar: Bar, critical: bool) -> str:
-        if critical:
-            return "critical"
-        if bar.status in ("done", "cancelled"):
-            return bar.status
-        return bar.rag if bar.rag in RAG_MARK else "norag"
-
     # -- drawing ------------------------------------------------------------------------------
-
-    def _background(self) -> tuple[list[str], list[str]]:
-        """The empty row: month gridlines, event days and the today line."""
-        scale = self.scale
-        chars = [" "] * scale.columns
-        names = [""] * scale.columns
-        last = scale.day(scale.columns - 1)
-        for month in month_starts(scale.origin, last):
-            col = scale.col(month)
-            if 0 <= col < scale.columns:
-                chars[col], names[col] = GRID, "grid"
-        for event in self.schedule.events:
-            col = scale.col(event.day)
-            if 0 <= col < scale.columns:
-                chars[col], names[col] = EVENT, "event"
-        col = scale.col(self.today)
-        if 0 <= col < scale.columns:
-            chars[col], names[col] = TODAY, "today"
-        return chars, names
 
     def _look(self, index: int, row: Row) -> RowLook:
         return RowLook(
@@ -411,103 +344,18 @@ class GanttView(ScrollView, can_focus=True):
         return Strip(segments, len(chars))
 
     def _row_strip(self, row: Row, look: RowLook) -> Strip:
-        chars, names = list(self._template[0]), list(self._template[1])
-        scale = self.scale
-        columns = scale.columns
-        over = self._over(look)
-
-        def put(col: int, char: str, name: str) -> None:
-            if 0 <= col < columns:
-                chars[col], names[col] = char, name
-
+        s, scale, template = self.schedule, self.scale, self._template
         if row.kind == "ask":
-            span = self.schedule.group_span(row.id)
-            rag = self.schedule.group_rag(row.id)
-            if span:
-                a, b = scale.span(*span)
-                for col in range(max(0, a), min(columns, b + 1)):
-                    put(col, "━", rag if rag in RAG_MARK else "summary")
-                put(a, "┣", rag if rag in RAG_MARK else "summary")
-                put(b, "┫", rag if rag in RAG_MARK else "summary")
-            if look.folded:
-                for bar in self.schedule.group_bars(row.id):
-                    if bar.milestone and bar.first:
-                        put(scale.col(bar.first), MILESTONE, self._bar_style(bar, False))
-            return self._segments(chars, names, over)
-
-        bar = self.schedule.bars[row.id]
-        # The baseline first, so the bar covers it where they overlap: only the moved-away
-        # part shows, as a ghost.
-        if bar.moved:
-            b_first = bar.baseline_start or bar.baseline_end
-            b_last = bar.baseline_end or bar.baseline_start
-            if b_first and b_last:
-                if bar.milestone:
-                    put(scale.col(b_first), GHOST_MILESTONE, "ghost")
-                else:
-                    a, b = scale.span(b_first, b_last)
-                    for col in range(max(0, a), min(columns, b + 1)):
-                        put(col, GHOST, "ghost")
-        style = self._bar_style(bar, look.critical)
-        if bar.first and bar.last:
-            if bar.milestone:
-                put(scale.col(bar.first), MILESTONE, style)
-            else:
-                a, b = scale.span(bar.first, bar.last)
-                fill = FILL.get(bar.status or "", "█")
-                for col in range(max(0, a), min(columns, b + 1)):
-                    put(col, fill, style)
-            if bar.id in self.schedule.violated_by and any(
-                v.dep.succ == bar.id for v in self.schedule.violated_by[bar.id]
-            ):
-                col = scale.col(bar.first)
-                put(col - 1 if col > 0 else col, LATE, "late")
-        return self._segments(chars, names, over)
+            chars, names = ask_cells(s, scale, template, row.id, look.folded)
+        else:
+            chars, names = bar_cells(s, scale, template, s.bars[row.id], look.critical)
+        return self._segments(chars, names, self._over(look))
 
     def _label_strip(self, row: Row, look: RowLook) -> Strip:
-        width = self.label_width
-        over = self._over(look)
-        schedule = self.schedule
-        parts: list[tuple[str, str]] = []
-        if row.kind == "ask":
-            rag = schedule.group_rag(row.id)
-            progress = schedule.group_progress(row.id)
-            parts.append(("▸" if look.folded else "▾", "ask"))
-            parts.append((RAG_MARK.get(rag or "", "–"), rag if rag in RAG_MARK else "grid"))
-            parts.append((" " + schedule.group_title(row.id), "ask"))
-            if progress is not None:
-                parts.append((f" {progress}%", "grid"))
-        else:
-            bar = schedule.bars[row.id]
-            mark = " "
-            if look.selected:
-                mark = "▶"
-            elif look.relation == "pred":
-                mark = "←"
-            elif look.relation == "succ":
-                mark = "→"
-            late = any(v.dep.succ == bar.id for v in schedule.violated_by.get(bar.id, []))
-            flag, flag_style = (
-                (LATE, "late")
-                if late
-                else ("*", "critical")
-                if look.critical
-                else (
-                    " ",
-                    "",
-                )
-            )
-            parts.append((mark, "label"))
-            parts.append((flag, flag_style))
-            parts.append(
-                (RAG_MARK.get(bar.rag or "", "–"), bar.rag if bar.rag in RAG_MARK else "grid")
-            )
-            parts.append(
-                (" " + "  " * row.depth + bar.label, "title" if look.selected else "label")
-            )
-        return self._text_strip(parts, width, over)
+        parts = label_parts(self.schedule, row, look)
+        return self._text_strip(parts, self.label_width, self._over(look))
 
-    def _text_strip(self, parts: list[tuple[str, str]], width: int, over: str) -> Strip:
+    def _text_strip(self, parts: Parts, width: int, over: str) -> Strip:
         """Label parts cut to the column width (with an ellipsis) and padded, one space kept
         before the chart. Widths are display cells, so wide (CJK, emoji) and zero-width
         (Arabic vowel marks) characters never push the bars sideways."""
@@ -527,16 +375,7 @@ class GanttView(ScrollView, can_focus=True):
         return Strip(segments, width)
 
     def _header_label(self, y: int) -> Strip:
-        schedule = self.schedule
-        if y == 0:
-            parts = [(schedule.title or "Timeline", "title")]
-        else:
-            late = len(schedule.violations)
-            parts = [(f"{self.zoom} zoom", "grid")]
-            if late:
-                parts.append((f"  {LATE} {late} late link{'s' if late != 1 else ''}", "red"))
-            if self.show_critical:
-                parts.append((f"  * critical {schedule.critical.days} days", "critical"))
+        parts = header_label_parts(self.schedule, y, self.zoom, self.show_critical)
         key = (y, tuple(parts), self.label_width)
         strip = self._label_cache.get(key)
         if strip is None:
@@ -544,25 +383,9 @@ class GanttView(ScrollView, can_focus=True):
         return strip
 
     def _header_strip(self, y: int) -> Strip:
-        scale = self.scale
-        columns = scale.columns
-        chars = [" "] * columns
-        names = ["header"] * columns
-        labels = header_labels(scale)[y]
-        for n, (col, text) in enumerate(labels):
-            end = labels[n + 1][0] - 1 if n + 1 < len(labels) else columns
-            text = text[: max(0, end - col)]
-            for i, char in enumerate(text):
-                if col + i < columns:
-                    chars[col + i] = char
-        if y == 1:
-            col = scale.col(self.today)
-            if 0 <= col < columns:
-                chars[col], names[col] = "▼", "header-today"
-            if self.focus_event is not None and self.focus_event < len(self.schedule.events):
-                col = scale.col(self.schedule.events[self.focus_event].day)
-                if 0 <= col < columns:
-                    chars[col], names[col] = "▲", "event-focus"
+        events, focus = self.schedule.events, self.focus_event
+        day = events[focus].day if focus is not None and focus < len(events) else None
+        chars, names = header_cells(self.scale, y, self.today, day)
         return self._segments(chars, names, "")
 
     # -- selection and scrolling --------------------------------------------------------------
@@ -667,27 +490,10 @@ class GanttView(ScrollView, can_focus=True):
 
     def on_mouse_move(self, event: events.MouseMove) -> None:
         offset = event.get_content_offset(self)
-        if offset is None:
-            self.tooltip = None
-            return
-        index, col = self._cell_at(offset.x, offset.y)
-        self.tooltip = self._tip(index, col)
+        self.tooltip = None if offset is None else self._tip(*self._cell_at(offset.x, offset.y))
 
     def _tip(self, index: int | None, col: int | None) -> Content | None:
-        """Event titles on the day under the pointer, else the bar under it."""
-        if col is None:
-            return None
-        first = self.scale.day(col)
-        last = first + (self.scale.days - 1) * DAY
-        events_here = [e for e in self.schedule.events if first <= e.day <= last]
-        if events_here:
-            return Content("\n".join(f"{e.day:%d %b %Y}: {e.title}" for e in events_here))
-        if index is None:
-            return None
-        row = self.rows[index]
-        if row.kind != "action":
-            return None
-        bar = self.schedule.bars[row.id]
-        if bar.first and bar.last and bar.first <= last and first <= bar.last:
-            return Content(f"{bar.label}\n{bar.first} → {bar.last}")
-        return None
+        """Event titles on the day under the pointer, else the bar under it (never markup)."""
+        row = self.rows[index] if index is not None else None
+        text = None if col is None else tip(self.schedule, self.scale, row, col)
+        return Content(text) if text else None
