@@ -312,6 +312,7 @@ class BrowseScreen(PlanScreen, Generic[Row]):
     def _filter_changed(self, event: Input.Changed) -> None:
         # Wait for a pause in typing, so a long list is queried once, not per keystroke.
         self.filter_text = event.value
+        self.workers.cancel_group(self, QUERY_GROUP)  # its rows are for the text before
         if self._filter_timer is not None:
             self._filter_timer.stop()
         self._filter_timer = self.set_timer(FILTER_DELAY, self._apply_filter)
