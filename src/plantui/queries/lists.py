@@ -152,8 +152,8 @@ def page(plan: Plan, query: ListQuery, today: dt.date) -> Page:
             rows.sort(key=lambda r: (by_ref_code(r["ref_code"], r["title"]), r["id"]))
             rows = rows[: query.limit]
         else:
-            total = con.execute(f'SELECT count(*) FROM "{query.type}" p WHERE {where}', params)
-            total = total.fetchone()[0]
+            count = f'SELECT count(*) FROM "{query.type}" p WHERE {where}'
+            total = con.execute(count, params).fetchone()[0]
         return Page(tuple(_build(con, query.type, rows, today)), total)
 
 
