@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -23,6 +23,7 @@ from textual.worker import get_current_worker
 from plantui.errors import PlanError
 from plantui.queries import lists
 from plantui.queries.lists import ListQuery, ListRow, Page
+from plantui.queries.related import Related, related_records
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.columns import fit_columns, natural_widths
 from plantui.tui.widgets.detail import DetailPane
@@ -32,9 +33,6 @@ from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.link_actions import link, unlink
 from plantui.tui.widgets.row_table import RowTable
 from plantui.tui.widgets.safe import CONFLICT_MARK, cell, show
-
-if TYPE_CHECKING:
-    from plantui.tui.widgets.related import Related
 
 Row = TypeVar("Row", bound=ListRow)
 BROWSE_CSS = Path(__file__).with_name("browse.tcss")
@@ -282,14 +280,8 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         except PlanError as exc:
             pane.clear(str(exc))
             return
-        self._related = self._related_of(record_id, view.type)
+        self._related = related_records(self.app.plan_db, record_id, view.type)
         pane.show_record(view, self._related)
-
-    def _related_of(self, record_id: str, type_name: str) -> list[Related]:
-        from plantui.tui.widgets.related import related_records
-
-        with self.app.plan_db.read() as session:
-            return related_records(session, record_id, type_name)
 
     @on(DataTable.RowSelected, "#records")
     def _selected(self, _event: DataTable.RowSelected) -> None:

@@ -11,12 +11,12 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui.domain import TYPES
+from plantui.queries.related import Related
 from plantui.tui.widgets.safe import CONFLICT_MARK, block, rag, show
 
-if TYPE_CHECKING:  # neither is needed to draw: the lists open without the ORM
+if TYPE_CHECKING:
     from plantui.queries.lists import Shown
     from plantui.service import RecordView
-    from plantui.tui.widgets.related import Related
 
 HIDDEN_FIELDS = {"rank", "agenda_order"}
 

@@ -6,17 +6,13 @@ take come from ``plantui.domain.LINK_ROLES``.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from plantui.domain import LINK_ROLES
 from plantui.errors import PlanError
+from plantui.queries.related import LINK_HEADINGS, Related
 from plantui.text import with_article
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.safe import show
-
-if TYPE_CHECKING:
-    from plantui.tui.widgets.related import Related
 
 Role = tuple[str, str, str]
 """(role, side the record takes, type of the other end)."""
@@ -35,8 +31,6 @@ def link_roles(type_name: str) -> list[Role]:
 
 def link(screen: PlanScreen, record_id: str, type_name: str, related: list[Related]) -> None:
     """Ask how to link the record (if it can be linked several ways), then to what."""
-    from plantui.tui.widgets.related import LINK_HEADINGS
-
     roles = link_roles(type_name)
     if len(roles) == 1:
         _pick_target(screen, record_id, roles[0], related)
@@ -55,8 +49,8 @@ def link(screen: PlanScreen, record_id: str, type_name: str, related: list[Relat
 
 
 def _pick_target(screen: PlanScreen, record_id: str, role: Role, related: list[Related]) -> None:
+    from plantui.queries.related import LINK_HEADINGS
     from plantui.tui.forms import PickRecord
-    from plantui.tui.widgets.related import LINK_HEADINGS
 
     name, side, other_type = role
     existing = frozenset(r.record_id for r in related if r.role == name)
