@@ -15,6 +15,7 @@ from plantui.queries import lists
 from plantui.queries.lists import ListQuery
 from plantui.tui.widgets import browse
 from tests.conftest import SRC
+from tests.tui.conftest import TODAY
 
 MODULES = (
     "plantui.tui.screens.asks",
@@ -26,6 +27,15 @@ MODULES = (
     "plantui.tui.widgets.merge_actions",
     "plantui.tui.widgets.duplicate_notice",
 )
+
+FIRST_FRAME = """
+import sys
+from plantui.cli.main import main
+
+code = main(["--db", sys.argv[1], "screenshot", "--screen", sys.argv[2], "--output", sys.argv[3]])
+assert code == 0, code
+assert "sqlalchemy" not in sys.modules, f"{sys.argv[2]}: SQLAlchemy before the first frame"
+"""
 
 IMPORT_ONLY = """
 import importlib, sys
@@ -42,6 +52,33 @@ def test_a_list_screen_module_loads_without_sqlalchemy(module: str) -> None:
         [sys.executable, "-c", IMPORT_ONLY, module], capture_output=True, text=True, env=env
     )
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("screen", "drawn"),
+    [
+        ("asks", "A1"),
+        ("pledges", "P1"),
+        ("events", "Event:"),
+        ("organisations", "Its&#160;pack"),
+        ("people", "Person:"),
+    ],
+)
+def test_a_list_draws_its_first_frame_with_data_before_sqlalchemy_is_imported(
+    demo_db, tmp_path, screen: str, drawn: str
+) -> None:
+    demo_db.close()
+    shot = tmp_path / f"{screen}.svg"
+    env = {**os.environ, "PYTHONPATH": str(SRC), "PLANTUI_TODAY": TODAY.isoformat()}
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_FRAME, str(demo_db.path), screen, str(shot)],
+        capture_output=True,
+        text=True,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert drawn in shot.read_text(encoding="utf-8")  # rows and the detail pane are drawn
 
 
 async def test_a_long_list_is_refiltered_in_a_worker_the_next_key_cancels(
