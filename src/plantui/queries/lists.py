@@ -146,14 +146,10 @@ def page(plan: Plan, query: ListQuery, today: dt.date) -> Page:
     """The rows of a list, filtered and in its order, up to ``query.limit``."""
     with plan.snapshot() as con:
         where, params = _where(con, query)
-        rows = _select(con, query, where, params)
+        rows, total = _select(con, query, where, params)
         if query.type == "pledge":
-            total = len(rows)
             rows.sort(key=lambda r: (by_ref_code(r["ref_code"], r["title"]), r["id"]))
             rows = rows[: query.limit]
-        else:
-            count = f'SELECT count(*) FROM "{query.type}" p WHERE {where}'
-            total = con.execute(count, params).fetchone()[0]
         return Page(tuple(_build(con, query.type, rows, today)), total)
 
 
@@ -178,19 +174,34 @@ def _where(con: sqlite3.Connection, query: ListQuery) -> tuple[str, list[Any]]:
 
 def _select(
     con: sqlite3.Connection, query: ListQuery, where: str, params: list[Any]
-) -> list[dict[str, Any]]:
+) -> tuple[list[dict[str, Any]], int]:
+    """The rows (all of them for pledges, sorted in Python) and how many match in all.
+
+    Searched text is folded row by row in Python: the rows are then counted in the same
+    pass (a window count) rather than by a second query folding them all again."""
     columns = _COLUMNS[query.type]
     merged = "p.merged_into" if "merged_into" in TYPES[query.type].fields else "NULL"
+    counted = query.type in _ORDER and bool(query.text)
     sql = (
         f"SELECT p.id, p.deleted, {merged}, r.conflicts, r.delete_conflict, "
         + ", ".join(f'p."{c}"' for c in columns)
+        + (", count(*) OVER ()" if counted else "")
         + f' FROM "{query.type}" p JOIN record r ON r.id = p.id WHERE {where}'
     )
     if query.type in _ORDER:
         sql += f" ORDER BY {_ORDER[query.type]} LIMIT ?"
-        params = [*params, query.limit]
+    found = con.execute(sql, [*params, query.limit] if query.type in _ORDER else params)
+    raw = found.fetchall()
     names = ("id", "deleted", "merged", "conflicts", "delete_conflict", *columns)
-    return [dict(zip(names, row, strict=True)) for row in con.execute(sql, params)]
+    rows = [dict(zip(names, row[: len(names)], strict=True)) for row in raw]
+    if query.type not in _ORDER:
+        total = len(rows)
+    elif counted:
+        total = raw[0][-1] if raw else 0
+    else:
+        count = f'SELECT count(*) FROM "{query.type}" p WHERE {where}'
+        total = con.execute(count, params).fetchone()[0]
+    return rows, total
 
 
 def _build(
