@@ -153,7 +153,11 @@ class BrowseScreen(PlanScreen, Generic[Row]):
     def _query_in_background(self, query: ListQuery, current: str | None) -> None:
         found = self._read(query)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_page, query, found, current)
+            self.app.call_from_thread(self._show_if_wanted, query, found, current)
+
+    def _show_if_wanted(self, query: ListQuery, found: Page, current: str | None) -> None:
+        if query == self.list_query():  # else the text changed meanwhile: a newer one comes
+            self._show_page(query, found, current)
 
     def _show_page(self, query: ListQuery, found: Page, current: str | None) -> None:
         """Put a page of rows in the table; the status line says what it holds."""
