@@ -356,6 +356,12 @@ CLOSED_PLEDGE = ("met", "partly_met", "not_met", "withdrawn")
 CLOSED_ACTION = ("done", "cancelled")
 
 
+def pledge_overdue(due: str | dt.date | None, lifecycle: str | None, today: dt.date) -> bool:
+    """Past its due date and not closed (met, partly met, not met or withdrawn).
+    ``due`` may be the ISO text the projection stores: it sorts as the dates do."""
+    return due is not None and str(due) < today.isoformat() and lifecycle not in CLOSED_PLEDGE
+
+
 def _named(con: sqlite3.Connection, sql: str) -> list[sqlite3.Row]:
     """Rows with columns by name, on any connection (the row factory is the cursor's own)."""
     cursor = con.cursor()
@@ -417,7 +423,7 @@ def gaps(source: Source, today: dt.date) -> list[Gap]:
         ):
             out.append(_action_gap("overdue_action", act, f"Was due {act['end']}."))
     for p in pledges:
-        if p["due"] is not None and p["due"] < today_text and p["lifecycle"] not in CLOSED_PLEDGE:
+        if pledge_overdue(p["due"], p["lifecycle"], today):
             out.append(
                 Gap("overdue_pledge", p["id"], "pledge", p["title"] or "", f"Was due {p['due']}.")
             )

@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import difflib
 import re
+import sqlite3
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from plantui.domain import TYPES
-from plantui.storage.models import PROJECTIONS
+from plantui.storage.database import as_sqlite
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
+
 
 SIMILAR = 0.9
 """Similarity (difflib ratio of folded names) from which two names look the same."""
@@ -68,22 +70,21 @@ class _Entry:
     ref_code: str
 
 
-def _entries(session: Session, type_name: str) -> list[_Entry]:
+def _entries(source: sqlite3.Connection | Session, type_name: str) -> list[_Entry]:
     """Live records of a type that are not merged into another, oldest id first."""
     rtype = TYPES[type_name]
-    model = PROJECTIONS[type_name]
-    table = model.__table__.c
-    label = table[rtype.label_field]
-    code = table["ref_code"] if "ref_code" in rtype.fields else None
-    columns: list[Any] = [table["id"], label] + ([code] if code is not None else [])
-    stmt = select(*columns).where(table["deleted"].is_(False))
-    if "merged_into" in rtype.fields:
-        stmt = stmt.where(table["merged_into"].is_(None))
-    rows = session.execute(stmt.order_by(table["id"])).all()
-    return [_Entry(r[0], r[1] or "", (r[2] or "") if code is not None else "") for r in rows]
+    code = ', "ref_code"' if "ref_code" in rtype.fields else ", ''"
+    merged = " AND merged_into IS NULL" if "merged_into" in rtype.fields else ""
+    rows = as_sqlite(source).execute(
+        f'SELECT id, "{rtype.label_field}"{code} FROM "{type_name}"'
+        f" WHERE deleted = 0{merged} ORDER BY id"
+    )
+    return [_Entry(r[0], r[1] or "", r[2] or "") for r in rows]
 
 
-def likely_duplicates(session: Session, types: Iterable[str] = CHECKED_TYPES) -> list[Likely]:
+def likely_duplicates(
+    session: sqlite3.Connection | Session, types: Iterable[str] = CHECKED_TYPES
+) -> list[Likely]:
     """Every pair of live records of one type that look the same, by type then label."""
     found: list[Likely] = []
     for type_name in types:
@@ -91,7 +92,9 @@ def likely_duplicates(session: Session, types: Iterable[str] = CHECKED_TYPES) ->
     return found
 
 
-def looks_like(session: Session, type_name: str, record_id: str) -> list[Likely]:
+def looks_like(
+    session: sqlite3.Connection | Session, type_name: str, record_id: str
+) -> list[Likely]:
     """The pairs one record (just added) makes with the others of its type."""
     if type_name not in CHECKED_TYPES:
         return []

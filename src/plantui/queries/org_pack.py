@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from plantui import derived
 from plantui.duplicates import fold
 from plantui.errors import PlanError
+from plantui.queries.lists import DUE_SOON_DAYS, OrgCounts, org_counts_on
 from plantui.queries.report import build_report
 from plantui.queries.report_items import (
     ActionItem,
@@ -25,10 +26,9 @@ from plantui.queries.report_items import (
     clean,
     words,
 )
-from plantui.storage.models import Action, Ask, Link, Organisation, Person, Pledge
+from plantui.storage.database import as_sqlite
+from plantui.storage.models import Action, Link, Organisation, Person, Pledge
 
-DUE_SOON_DAYS = 30
-"""How far ahead "due soon" looks."""
 CLOSED_ACTION = {words(s) for s in derived.CLOSED_ACTION}
 CLOSED_PLEDGE = {words(s) for s in derived.CLOSED_PLEDGE}
 """The closed states of derived's overdue rules, as the report items spell them."""
@@ -57,53 +57,10 @@ class OrgPack:
     people: list[PersonItem] = field(default_factory=list)
 
 
-@dataclass(frozen=True, slots=True)
-class OrgCounts:
-    """The pack's figures: what the Organisations screen shows beside each organisation."""
-
-    raised: int
-    asked: int
-    pledges: int
-    actions: int
-    overdue: int
-    due_soon: int
-
-
 def org_pack_counts(session: Session, today: dt.date, org_id: str) -> OrgCounts:
     """The counts of ``build_org_pack`` without building the whole report, so the TUI can
     show them on every cursor move (tests check the two agree)."""
-    mine = _ids_merged_into(session, org_id)
-    links = session.execute(
-        select(Link.role, Link.from_).where(
-            Link.deleted.is_(False),
-            Link.to.in_(mine),
-            Link.role.in_(("raised_by", "directed_to")),
-            Link.from_.in_(select(Ask.id).where(Ask.deleted.is_(False))),
-        )
-    ).all()
-    pledges = session.execute(
-        select(Pledge.due, Pledge.lifecycle).where(
-            Pledge.deleted.is_(False), Pledge.made_by.in_(mine)
-        )
-    ).all()
-    actions = session.execute(
-        select(Action.start, Action.end, Action.status).where(
-            Action.deleted.is_(False),
-            or_(Action.community_owner.in_(mine), Action.public_owner.in_(mine)),
-        )
-    ).all()
-    soon = today + dt.timedelta(days=DUE_SOON_DAYS)
-    open_dates = [
-        end or start for start, end, status in actions if status not in derived.CLOSED_ACTION
-    ] + [due for due, lifecycle in pledges if lifecycle not in derived.CLOSED_PLEDGE]
-    return OrgCounts(
-        raised=len({src for role, src in links if role == "raised_by"}),
-        asked=len({src for role, src in links if role == "directed_to"}),
-        pledges=len(pledges),
-        actions=len(actions),
-        overdue=sum(1 for day in open_dates if day is not None and day < today),
-        due_soon=sum(1 for day in open_dates if day is not None and today <= day <= soon),
-    )
+    return org_counts_on(as_sqlite(session), today, org_id)
 
 
 def find_organisation(session: Session, key: str) -> str:

@@ -3,21 +3,20 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import ClassVar
 
 from rich.text import Text
-from sqlalchemy.orm import Session
 from textual.binding import Binding
 from textual.widgets import Static
 
-from plantui.queries.org_pack import OrgCounts, org_pack_counts
-from plantui.storage.models import Organisation
+from plantui.queries import lists
+from plantui.queries.lists import OrganisationRow, OrgCounts
 from plantui.tui.widgets.browse import BROWSE_CSS
 from plantui.tui.widgets.merge_actions import MergeableScreen
 from plantui.tui.widgets.safe import cell
 
 
-class OrganisationsScreen(MergeableScreen):
+class OrganisationsScreen(MergeableScreen[OrganisationRow]):
     """Organisations by name, with sector and role; contacts and the organisation's pack
     figures show in the detail pane, and `o` opens the pack itself."""
 
@@ -25,22 +24,17 @@ class OrganisationsScreen(MergeableScreen):
     TITLE_TEXT = "Organisations"
     PLURAL = "organisations"
     COLUMNS = ("Short name", "Sector", "Role", "Organisation")
-    SEARCH = ("name", "short_name", "sector", "role", "notes", "contact_name")
     MIN_WIDTHS: ClassVar = {"Short name": 10, "Sector": 8, "Role": 8}
     DROP_ORDER = ("Role", "Sector")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("organisations.tcss")]
     BINDINGS: ClassVar = [Binding("o", "org_pack", "Pack", id="organisation.pack")]
 
-    def order(self) -> list[Any]:
-        return [Organisation.name, Organisation.id]
-
-    def row_cells(self, row: Any, session: Session) -> list[Text]:
-        org: Organisation = row[0]
+    def row_cells(self, row: OrganisationRow) -> list[Text]:
         return [
-            cell(org.short_name),
-            cell((org.sector or "").replace("_", " ")),
-            cell((org.role or "").replace("_", " ")),
-            self.marked(row, org.name),
+            cell(row.short_name),
+            cell((row.sector or "").replace("_", " ")),
+            cell((row.role or "").replace("_", " ")),
+            self.marked(row, row.name),
         ]
 
     def show_detail(self) -> None:
@@ -53,9 +47,8 @@ class OrganisationsScreen(MergeableScreen):
     def _show_pack(self, org_id: str | None) -> None:
         text = Text()
         row = self._rows.get(org_id or "")
-        if org_id and row is not None and not row[0].deleted and not row[0].merged_into:
-            with self.app.service.db.read() as session:
-                text = pack_summary(org_pack_counts(session, self.app.today, org_id))
+        if org_id and row is not None and not row.deleted and not row.merged:
+            text = pack_summary(lists.org_counts(self.app.plan_db, self.app.today, org_id))
         found = self.query("#org-pack")
         if found:
             found.first(Static).update(text)
@@ -69,7 +62,7 @@ class OrganisationsScreen(MergeableScreen):
         org_id = self._need_selection()
         if not org_id:
             return
-        view = self.app.service.get(org_id)
+        view = lists.record(self.app.plan_db, org_id)
         if view.deleted:
             self.notify("It is deleted: r restores it first.", markup=False)
             return

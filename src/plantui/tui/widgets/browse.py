@@ -1,47 +1,49 @@
 """The list-and-detail screen every record list shares (asks, pledges, organisations, events).
 
-Lists are paged and filtered in SQL on the projection tables, so 10,000 records cost one
-query and at most ``PAGE`` table rows; the detail pane follows links both ways; every edit
-goes through ``app.editor`` in T2's dialogs.
+Rows come from ``plantui.queries.lists`` (paged and filtered there, so 10,000 records cost
+one query and at most ``PAGE`` table rows); a long list is queried off the UI thread; the
+detail pane follows links both ways; every edit goes through ``app.editor``.
 """
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import DataTable, Header, Input, OptionList, Static
+from textual.worker import get_current_worker
 
-from plantui.domain import LINK_ROLES
 from plantui.errors import PlanError
-from plantui.search.folding import SQL_FOLD, fold
-from plantui.storage.models import PROJECTIONS, Record
+from plantui.queries import lists
+from plantui.queries.lists import ListQuery, ListRow, Page
+from plantui.queries.related import Related, related_records
 from plantui.tui.plan_screen import PlanScreen
-from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.columns import fit_columns, natural_widths
 from plantui.tui.widgets.detail import DetailPane
 from plantui.tui.widgets.duplicate_notice import notify_if_duplicate
 from plantui.tui.widgets.filters import FILTER_BINDINGS, Filters, ask_filter
 from plantui.tui.widgets.footer import KeysFooter
-from plantui.tui.widgets.related import Related, related_records
+from plantui.tui.widgets.link_actions import link, unlink
 from plantui.tui.widgets.row_table import RowTable
 from plantui.tui.widgets.safe import CONFLICT_MARK, cell, show
 
-Row = Any
+Row = TypeVar("Row", bound=ListRow)
 BROWSE_CSS = Path(__file__).with_name("browse.tcss")
 FILTER_DELAY = 0.15
 """Seconds of quiet after a keystroke in the filter box before the list is queried."""
+BACKGROUND_ABOVE = 2000
+"""A list of more records than this is queried in a worker: its query takes over a frame."""
+QUERY_GROUP = "list-query"
 
 
-class BrowseScreen(PlanScreen):
+class BrowseScreen(PlanScreen, Generic[Row]):
     """A filterable record list with a detail pane and the record actions."""
 
     TYPE: ClassVar[str] = ""
@@ -49,7 +51,6 @@ class BrowseScreen(PlanScreen):
     PLURAL: ClassVar[str] = ""
     PAGE: ClassVar[int] = 200
     COLUMNS: ClassVar[tuple[str, ...]] = ()
-    SEARCH: ClassVar[tuple[str, ...]] = ()
     MIN_WIDTHS: ClassVar[dict[str, int]] = {}
     """How far a column may be narrowed (with an ellipsis) to give the title room."""
     DROP_ORDER: ClassVar[tuple[str, ...]] = ()
@@ -75,6 +76,8 @@ class BrowseScreen(PlanScreen):
         self.filter_text = ""
         self.show_deleted = False
         self.total = 0
+        self._unfiltered = 0
+        """How many records the list has unfiltered (its last count)."""
         self.limit = self.PAGE
         """Rows loaded so far: a page more each time the cursor reaches the last one."""
         self._rows: dict[str, Row] = {}
@@ -86,7 +89,6 @@ class BrowseScreen(PlanScreen):
         self._widths: dict[str, int] = {}
         self.filters = Filters()
         """Owner, status, RAG or ask chosen with `f` (FilteredBrowse); applied with the text."""
-        self._facet_where: list[Any] = []
 
     # Layout
 
@@ -121,67 +123,51 @@ class BrowseScreen(PlanScreen):
 
     # Data
 
-    def base_query(self):
-        """The SELECT for this screen's rows; subclasses add columns, joins and order."""
-        model = PROJECTIONS[self.TYPE]
-        return select(model, Record.conflicts, Record.delete_conflict).join(
-            Record, Record.id == model.id
-        )
-
-    def order(self) -> list[Any]:
-        model = PROJECTIONS[self.TYPE]
-        return [model.id]
-
-    def row_cells(self, row: Row, session: Session) -> list[Text]:
+    def row_cells(self, row: Row) -> list[Text]:
         raise NotImplementedError
 
     def first_record(self) -> str | None:
         """The record the cursor starts on when the screen opens (None: the first row)."""
         return None
 
-    def prepare(self, session: Session, rows: list[Row]) -> None:
-        """Load what the cells need beyond the row itself (rollups, labels), once per reload."""
-
-    def _filtered(self, stmt):
-        model = PROJECTIONS[self.TYPE]
-        if not self.show_deleted:
-            stmt = stmt.where(model.deleted.is_(False))
-            if hasattr(model, "merged_into"):  # a merged duplicate shows with deleted ones
-                stmt = stmt.where(model.merged_into.is_(None))
-        if self.filter_text:
-            # The search's matching: any case, accents or not, on both sides.
-            needle = fold(self.filter_text)
-            needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-            pattern = f"%{needle}%"
-            columns = [getattr(func, SQL_FOLD)(getattr(model, c)) for c in self.SEARCH]
-            stmt = stmt.where(or_(*(c.like(pattern, escape="\\") for c in columns)))
-        for clause in self._facet_where:
-            stmt = stmt.where(clause)
-        return stmt
-
-    def facet_clause(self, session: Session, facet: str, value: str) -> Any:
-        """The WHERE clause keeping the rows whose ``facet`` is ``value`` (FilteredBrowse)."""
-        raise NotImplementedError
+    def list_query(self) -> ListQuery:
+        """What the list shows now: the filter text, the chosen filters, deleted or not."""
+        facets = {facet: value for facet, (value, _label) in self.filters.chosen.items()}
+        return ListQuery(self.TYPE, self.filter_text, facets, self.show_deleted, self.limit)
 
     def reload(self) -> None:
-        """Query the page of rows again, keep the cursor on the same record, refresh detail."""
-        table = self.query_one("#records", DataTable)
+        """Query the page of rows again, keep the cursor on the same record, refresh detail.
+        A long list is queried in a worker; the next reload (or key) cancels it."""
+        query = self.list_query()
         current = self._wanted or self.current_id()
-        model = PROJECTIONS[self.TYPE]
-        with self.app.service.db.read() as session:
-            self._facet_where = [
-                self.facet_clause(session, facet, value)
-                for facet, (value, _label) in self.filters.chosen.items()
-            ]
-            self.total = session.execute(
-                self._filtered(select(func.count()).select_from(model))
-            ).scalar_one()
-            rows = session.execute(
-                self._filtered(self.base_query()).order_by(*self.order()).limit(self.limit)
-            ).all()
-            self.prepare(session, list(rows))
-            self._cells = [(row[0].id, self.row_cells(row, session)) for row in rows]
-        self._rows = {row[0].id: row for row in rows}
+        self.workers.cancel_group(self, QUERY_GROUP)
+        if self._unfiltered > BACKGROUND_ABOVE:
+            work = partial(self._query_in_background, query, current)
+            self.run_worker(work, thread=True, exclusive=True, group=QUERY_GROUP)
+            return
+        self._show_page(query, self._read(query), current)
+
+    def _read(self, query: ListQuery) -> Page:
+        return lists.page(self.app.plan_db, query, self.app.today)
+
+    def _query_in_background(self, query: ListQuery, current: str | None) -> None:
+        found = self._read(query)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_if_wanted, query, found, current)
+
+    def _show_if_wanted(self, query: ListQuery, found: Page, current: str | None) -> None:
+        if query == self.list_query():  # else the text changed meanwhile: a newer one comes
+            self._show_page(query, found, current)
+
+    def _show_page(self, query: ListQuery, found: Page, current: str | None) -> None:
+        """Put a page of rows in the table; the status line says what it holds."""
+        table = self.query_one("#records", DataTable)
+        self.total = found.total
+        if not query.text and not query.facets:
+            self._unfiltered = found.total
+        rows: list[Row] = list(found.rows)  # type: ignore[arg-type]  # rows of self.TYPE
+        self._cells = [(row.id, self.row_cells(row)) for row in rows]
+        self._rows = {row.id: row for row in rows}
         self._fill(table, current)
         self._update_status(len(self._cells))
         if self._wanted == current and current in self._rows:
@@ -240,11 +226,11 @@ class BrowseScreen(PlanScreen):
     def marked(self, row: Row, label: Any) -> Text:
         """A label cell with the conflict mark and a deleted marker where they apply."""
         text = cell(label)
-        if row.conflicts or row.delete_conflict:
+        if row.conflicted:
             text = Text.assemble((f"{CONFLICT_MARK} ", "bold"), text)
-        if row[0].deleted:
+        if row.deleted:
             text = Text.assemble(("✗ deleted ", "italic"), text)
-        elif getattr(row[0], "merged_into", None):
+        elif row.merged:
             text = Text.assemble(("merged ", "italic"), text)
         return text
 
@@ -268,7 +254,7 @@ class BrowseScreen(PlanScreen):
             self.filters.clear()
             self.query_one("#filter", Input).value = ""
             try:
-                if self.app.service.get(record_id).deleted:
+                if lists.record(self.app.plan_db, record_id).deleted:
                     self.show_deleted = True
             except PlanError:
                 pass
@@ -294,12 +280,11 @@ class BrowseScreen(PlanScreen):
             pane.clear(f"No {self.PLURAL} here yet: press a to add one.")
             return
         try:
-            view = self.app.service.get(record_id)
+            view = lists.record(self.app.plan_db, record_id)
         except PlanError as exc:
             pane.clear(str(exc))
             return
-        with self.app.service.db.read() as session:
-            self._related = related_records(session, record_id, view.type)
+        self._related = related_records(self.app.plan_db, record_id, view.type)
         pane.show_record(view, self._related)
 
     @on(DataTable.RowSelected, "#records")
@@ -323,6 +308,7 @@ class BrowseScreen(PlanScreen):
     def _filter_changed(self, event: Input.Changed) -> None:
         # Wait for a pause in typing, so a long list is queried once, not per keystroke.
         self.filter_text = event.value
+        self.workers.cancel_group(self, QUERY_GROUP)  # its rows are for the text before
         if self._filter_timer is not None:
             self._filter_timer.stop()
         self._filter_timer = self.set_timer(FILTER_DELAY, self._apply_filter)
@@ -365,7 +351,7 @@ class BrowseScreen(PlanScreen):
 
         record_id = self._need_selection()
         if record_id:
-            label = self.app.service.get(record_id).label
+            label = lists.record(self.app.plan_db, record_id).label
             self.app.push_screen(HistoryPane(self.app.plan_db, record_id, label))
 
     def _need_selection(self) -> str | None:
@@ -416,7 +402,7 @@ class BrowseScreen(PlanScreen):
         record_id = self._need_selection()
         if not record_id:
             return
-        view = self.app.service.get(record_id)
+        view = lists.record(self.app.plan_db, record_id)
         if view.deleted:
             self.notify("It is already deleted; r restores it.", markup=False)
             return
@@ -434,104 +420,39 @@ class BrowseScreen(PlanScreen):
         record_id = self._need_selection()
         if not record_id:
             return
-        view = self.app.service.get(record_id)
+        view = lists.record(self.app.plan_db, record_id)
         if not view.deleted:
             self.notify("It is not deleted; x shows deleted records to restore.", markup=False)
             return
         if self._edit("restore", record_id):
             self.notify(f"Restored “{show(view.label)}”.", markup=False)
 
-    def link_roles(self) -> list[tuple[str, str, str]]:
-        """(role, side this record takes, type of the other end) for this screen's type."""
-        out: list[tuple[str, str, str]] = []
-        for role, (from_types, to_types) in LINK_ROLES.items():
-            if self.TYPE in from_types:
-                out.extend((role, "from", to_type) for to_type in to_types)
-            if self.TYPE in to_types:
-                out.extend((role, "to", from_type) for from_type in from_types)
-        return out
-
     def action_link(self) -> None:
+        """Link the selected record to another (the role chosen first if it has several)."""
         record_id = self._need_selection()
-        if not record_id:
-            return
-        roles = self.link_roles()
-        if len(roles) == 1:
-            self._pick_link_target(record_id, roles[0])
-            return
-        from plantui.tui.widgets.related import LINK_HEADINGS
-
-        # One role may reach several types (a note is about anything): one choice per type.
-        options = [
-            (":".join(role), f"{LINK_HEADINGS[(role[0], role[1])]} ({role[2]}s)") for role in roles
-        ]
-
-        def chosen(key: str | None) -> None:
-            if key:
-                match = next(r for r in roles if ":".join(r) == key)
-                self._pick_link_target(record_id, match)
-
-        self.app.push_screen(ChooseOne("Link it how?", options), chosen)
-
-    def _pick_link_target(self, record_id: str, role: tuple[str, str, str]) -> None:
-        from plantui.tui.forms import PickRecord
-        from plantui.tui.widgets.related import LINK_HEADINGS
-
-        name, side, other_type = role
-        existing = frozenset(r.record_id for r in self._related if r.role == name)
-
-        def picked(other_id: str | None) -> None:
-            if not other_id:
-                return
-            ends = (record_id, other_id) if side == "from" else (other_id, record_id)
-            try:
-                self.app.editor.create("link", {"role": name, "from": ends[0], "to": ends[1]})
-            except PlanError as exc:
-                self.notify(str(exc), severity="error", markup=False)
-                return
-            self.notify(f"Linked: {LINK_HEADINGS[(name, side)].lower()}.", markup=False)
-
-        title = f"{LINK_HEADINGS[(name, side)]}: pick {'an' if other_type[0] in 'aeiou' else 'a'}"
-        self.app.push_screen(
-            PickRecord((other_type,), f"{title} {other_type}", exclude=existing | {record_id}),
-            picked,
-        )
+        if record_id:
+            link(self, record_id, self.TYPE, self._related)
 
     def action_unlink(self) -> None:
+        """Remove one of the selected record's links."""
         record_id = self._need_selection()
-        if not record_id:
-            return
-        links = [r for r in self._related if r.link_id]
-        if not links:
-            self.notify("It has no links to remove.", markup=False)
-            return
-        options = [(r.link_id or "", f"{r.heading}: {show(r.label)}") for r in links]
-
-        def chosen(link_id: str | None) -> None:
-            if link_id and self._edit("delete", link_id):
-                self.notify("Link removed (ctrl+z undoes).", markup=False)
-
-        self.app.push_screen(ChooseOne("Remove which link?", options), chosen)
+        if record_id:
+            unlink(self, self._related)
 
 
-class FilteredBrowse(BrowseScreen):
+class FilteredBrowse(BrowseScreen[Row]):
     """A list that `f` also filters by owner, status, RAG or ask (``FACETS``)."""
 
     FACETS: ClassVar[tuple[str, ...]] = ()
     BINDINGS: ClassVar = FILTER_BINDINGS
 
-    def facet_values(self, session: Session, facet: str) -> list[tuple[str, str]]:
+    def facet_values(self, facet: str) -> list[tuple[str, str]]:
         """The values of ``facet`` present in the plan, as (value, label)."""
-        raise NotImplementedError
+        return lists.facet_options(self.app.plan_db, self.TYPE, facet)
 
     def action_filter_by(self) -> None:
         """Show only the records of one owner, status, RAG or ask (f again adds another)."""
-
-        def values(facet: str) -> list[tuple[str, str]]:
-            with self.app.service.db.read() as session:
-                return self.facet_values(session, facet)
-
-        ask_filter(self, self.FACETS, values, self._facet_chosen)
+        ask_filter(self, self.FACETS, self.facet_values, self._facet_chosen)
 
     def action_clear_filters(self) -> None:
         """Drop the owner, status, RAG and ask filters (the text filter stays)."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -9,14 +11,17 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui.domain import TYPES
-from plantui.service import RecordView
-from plantui.tui.widgets.related import Related
+from plantui.queries.related import Related
 from plantui.tui.widgets.safe import CONFLICT_MARK, block, rag, show
+
+if TYPE_CHECKING:
+    from plantui.queries.lists import Shown
+    from plantui.service import RecordView
 
 HIDDEN_FIELDS = {"rank", "agenda_order"}
 
 
-def describe(view: RecordView, related: list[Related]) -> Text:
+def describe(view: RecordView | Shown, related: list[Related]) -> Text:
     """A record's fields as safe text; ref fields show the label of what they point to."""
     labels = {r.record_id: r.label for r in related}
     text = Text()
@@ -63,7 +68,7 @@ class DetailPane(Vertical):
         self.query_one("#detail-body", Static).update(Text(message, style="dim"))
         self.query_one("#detail-links", OptionList).clear_options()
 
-    def show_record(self, view: RecordView, related: list[Related]) -> None:
+    def show_record(self, view: RecordView | Shown, related: list[Related]) -> None:
         """Fill the pane for one record."""
         self.query_one("#detail-body", Static).update(describe(view, related))
         links = self.query_one("#detail-links", OptionList)

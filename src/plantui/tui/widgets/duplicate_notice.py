@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from textual.app import App
+from typing import TYPE_CHECKING
 
+from plantui.duplicates import SIMILAR_TYPES
+from plantui.queries import Plan, lists
 from plantui.text import one_line
+
+if TYPE_CHECKING:
+    from plantui.tui.app import PlanApp
 
 MERGE_HINT = ": m on the list merges them"
 """Only organisations and people have `m` (merge) on their list."""
 
 
-def duplicate_notice(app: App, type_name: str, record_id: str) -> str | None:
+def duplicate_notice(plan: Plan, type_name: str, record_id: str) -> str | None:
     """The sentence for a just-added record that looks like another, or None."""
-    from plantui.duplicates import SIMILAR_TYPES, looks_like  # SQL: not on the first frame
-
-    with app.service.db.read() as session:  # type: ignore[attr-defined]
-        pairs = looks_like(session, type_name, record_id)
+    pairs = lists.looks_like(plan, type_name, record_id)
     if not pairs:
         return None
     pair = pairs[0]
@@ -26,10 +28,10 @@ def duplicate_notice(app: App, type_name: str, record_id: str) -> str | None:
     return text + (MERGE_HINT if type_name in SIMILAR_TYPES else ".")
 
 
-def notify_if_duplicate(app: App, type_name: str, record_id: str | None) -> None:
+def notify_if_duplicate(app: PlanApp, type_name: str, record_id: str | None) -> None:
     """Say so (a warning, plain text) when the record just added looks like another."""
     if not record_id:
         return
-    text = duplicate_notice(app, type_name, record_id)
+    text = duplicate_notice(app.plan_db, type_name, record_id)
     if text:
         app.notify(text, severity="warning", timeout=8, markup=False)

@@ -2,8 +2,8 @@
 
 A screen offers facets ("owner", "rag", ...) and, for each, the values present in the plan;
 `f` asks which facet, then which value, and the screen keeps the choice until `F` clears it.
-The same two dialogs serve the Timeline and the record lists (their SQL is in
-``list_facets``: the Timeline's first frame imports no SQLAlchemy).
+The same two dialogs serve the Timeline and the record lists (the lists' values and
+filters are read by ``plantui.queries.facets``).
 """
 
 from __future__ import annotations

@@ -8,11 +8,11 @@ from typing import ClassVar
 from textual.binding import Binding
 
 from plantui.errors import PlanError
-from plantui.merging import merge_records, unmerge_record
-from plantui.tui.widgets.browse import BrowseScreen
+from plantui.queries import lists
+from plantui.tui.widgets.browse import BrowseScreen, Row
 
 
-class MergeableScreen(BrowseScreen):
+class MergeableScreen(BrowseScreen[Row]):
     """A list whose records can be merged (organisations, people)."""
 
     BINDINGS: ClassVar = [Binding("m", "merge", "Merge", id="record.merge")]
@@ -21,8 +21,10 @@ class MergeableScreen(BrowseScreen):
         record_id = self._need_selection()
         if not record_id:
             return
+        from plantui.merging import merge_records, unmerge_record  # the write path
+
         app = self.app
-        view = app.service.get(record_id)
+        view = lists.record(app.plan_db, record_id)
         if view.values.get("merged_into"):
             try:
                 kept = unmerge_record(app.service, record_id)
@@ -30,7 +32,7 @@ class MergeableScreen(BrowseScreen):
                 app.notify(str(exc), severity="error", markup=False)
                 return
             app.schedule_reload()
-            kept_label = app.service.get(kept).label
+            kept_label = lists.record(app.plan_db, kept).label
             app.notify(
                 f"“{view.label}” shows again; what moved to “{kept_label}” stays there.",
                 markup=False,
@@ -47,7 +49,8 @@ class MergeableScreen(BrowseScreen):
                 app.notify(str(exc), severity="error", markup=False)
                 return
             app.schedule_reload()
-            app.notify(done.text(view.label, app.service.get(kept_id).label), markup=False)
+            kept_label = lists.record(app.plan_db, kept_id).label
+            app.notify(done.text(view.label, kept_label), markup=False)
 
         title = f"Merge “{view.label}” into which {view.type}? (it keeps the other)"
         app.push_screen(PickRecord((view.type,), title, exclude=frozenset({record_id})), picked)

@@ -1,0 +1,395 @@
+"""The record lists (asks, pledges, events, organisations, people): a page of rows, the
+search and filters that narrow it, and what each row shows beside its own fields.
+
+A screen says what it wants as data (:class:`ListQuery`); this module alone turns that into
+SQL over the projection tables on a plain ``sqlite3`` snapshot, so opening a list never
+needs the ORM. The search matches as the `/` box always has: any case, accents or not (the
+search's :func:`~plantui.search.folding.fold` on both sides), the text anywhere in one of
+the type's searched fields, ``%`` and ``_`` being plain characters.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from plantui import derived, duplicates, merge
+from plantui.domain import DELETED, TYPES, record_label
+from plantui.duplicates import Likely
+from plantui.errors import PlanError
+from plantui.queries import Plan, facets
+from plantui.queries.facets import Option
+from plantui.ref_order import by_ref_code
+from plantui.search.folding import SQL_FOLD, fold
+
+SEARCHED: dict[str, tuple[str, ...]] = {
+    "ask": ("title", "ref_code", "statement", "theme", "status", "population_group"),
+    "pledge": ("title", "ref_code", "commitment", "target", "lifecycle"),
+    "event": ("title", "location", "kind", "status", "description", "starts_at"),
+    "organisation": ("name", "short_name", "sector", "role", "notes", "contact_name"),
+    "person": ("name", "job_title", "languages", "notes", "consent"),
+}
+"""The fields the `/` box of each list looks in."""
+
+_ORDER = {
+    "ask": "p.rank, p.id",
+    "event": "p.starts_at, p.id",
+    "organisation": "p.name, p.id",
+    "person": "p.name, p.id",
+}
+"""SQL orders; pledges are sorted by natural ref code (P2 before P10) in Python."""
+
+
+def live(type_name: str, alias: str = "p") -> str:
+    """The SQL condition of a live record: not deleted, and not merged into another."""
+    condition = f"{alias}.deleted = 0"
+    if "merged_into" in TYPES[type_name].fields:
+        condition += f" AND {alias}.merged_into IS NULL"
+    return condition
+
+
+@dataclass(frozen=True, slots=True)
+class ListQuery:
+    """What a list shows: its type, the `/` text, the chosen filters (facet -> value)."""
+
+    type: str
+    text: str = ""
+    facets: Mapping[str, str] = field(default_factory=dict)
+    show_deleted: bool = False
+    """Deleted (and merged) records too, marked."""
+    limit: int = 200
+
+
+@dataclass(frozen=True, slots=True)
+class ListRow:
+    """What every list row shows beside its own fields: how it is marked."""
+
+    id: str
+    deleted: bool
+    merged: bool
+    conflicted: bool
+    """It has open conflicts (of values or of a delete against an edit)."""
+
+
+@dataclass(frozen=True, slots=True)
+class AskRow(ListRow):
+    ref_code: str | None
+    title: str | None
+    status: str | None
+    position: int | None
+    """Its place among the live asks in priority order (None when deleted)."""
+    rag: str | None
+    """The RAG rolled up from its actions."""
+    progress: int | None
+    pledges: int
+
+
+@dataclass(frozen=True, slots=True)
+class PledgeRow(ListRow):
+    ref_code: str | None
+    title: str | None
+    due: str | None
+    lifecycle: str | None
+    completion: str | None
+    made_by: str | None
+    maker: str
+    """The organisation that made it, by short name (else name)."""
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow(ListRow):
+    title: str | None
+    starts_at: str | None
+    status: str | None
+    kind: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrganisationRow(ListRow):
+    name: str | None
+    short_name: str | None
+    sector: str | None
+    role: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class PersonRow(ListRow):
+    name: str | None
+    job_title: str | None
+    consent: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """The first ``limit`` rows of a list and how many there are in all."""
+
+    rows: tuple[ListRow, ...]
+    total: int
+
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "ask": ("ref_code", "title", "status"),
+    "pledge": ("ref_code", "title", "due", "lifecycle", "completion", "made_by"),
+    "event": ("title", "starts_at", "status", "kind"),
+    "organisation": ("name", "short_name", "sector", "role"),
+    "person": ("name", "job_title", "consent"),
+}
+"""The projection columns each list's rows carry."""
+
+
+def page(plan: Plan, query: ListQuery, today: dt.date) -> Page:
+    """The rows of a list, filtered and in its order, up to ``query.limit``."""
+    with plan.snapshot() as con:
+        where, params = _where(con, query)
+        rows, total = _select(con, query, where, params)
+        if query.type == "pledge":
+            rows.sort(key=lambda r: (by_ref_code(r["ref_code"], r["title"]), r["id"]))
+            rows = rows[: query.limit]
+        return Page(tuple(_build(con, query.type, rows, today)), total)
+
+
+def _where(con: sqlite3.Connection, query: ListQuery) -> tuple[str, list[Any]]:
+    """The WHERE condition of a query (projection aliased ``p``) and its parameters."""
+    parts: list[str] = [] if query.show_deleted else [live(query.type)]
+    params: list[Any] = []
+    if query.text:
+        needle = fold(query.text)
+        needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        columns = SEARCHED[query.type]
+        parts.append(
+            "(" + " OR ".join(f"{SQL_FOLD}(p.\"{c}\") LIKE ? ESCAPE '\\'" for c in columns) + ")"
+        )
+        params += [f"%{needle}%"] * len(columns)
+    for facet, value in query.facets.items():
+        condition, more = facets.facet_where(con, query.type, facet, value)
+        parts.append(condition)
+        params += more
+    return " AND ".join(parts) or "1", params
+
+
+def _select(
+    con: sqlite3.Connection, query: ListQuery, where: str, params: list[Any]
+) -> tuple[list[dict[str, Any]], int]:
+    """The rows (all of them for pledges, sorted in Python) and how many match in all.
+
+    Searched text is folded row by row in Python: the rows are then counted in the same
+    pass (a window count) rather than by a second query folding them all again."""
+    columns = _COLUMNS[query.type]
+    merged = "p.merged_into" if "merged_into" in TYPES[query.type].fields else "NULL"
+    counted = query.type in _ORDER and bool(query.text)
+    sql = (
+        f"SELECT p.id, p.deleted, {merged}, r.conflicts, r.delete_conflict, "
+        + ", ".join(f'p."{c}"' for c in columns)
+        + (", count(*) OVER ()" if counted else "")
+        + f' FROM "{query.type}" p JOIN record r ON r.id = p.id WHERE {where}'
+    )
+    if query.type in _ORDER:
+        sql += f" ORDER BY {_ORDER[query.type]} LIMIT ?"
+    found = con.execute(sql, [*params, query.limit] if query.type in _ORDER else params)
+    raw = found.fetchall()
+    names = ("id", "deleted", "merged", "conflicts", "delete_conflict", *columns)
+    rows = [dict(zip(names, row[: len(names)], strict=True)) for row in raw]
+    if query.type not in _ORDER:
+        total = len(rows)
+    elif counted:
+        total = raw[0][-1] if raw else 0
+    else:
+        count = f'SELECT count(*) FROM "{query.type}" p WHERE {where}'
+        total = con.execute(count, params).fetchone()[0]
+    return rows, total
+
+
+def _build(
+    con: sqlite3.Connection, type_name: str, rows: list[dict[str, Any]], today: dt.date
+) -> list[ListRow]:
+    """Frozen rows, with what each type shows beside its fields (rollups, positions...)."""
+    extra: dict[str, dict[str, Any]] = {r["id"]: {} for r in rows}
+    if type_name == "ask":
+        rollups = derived.ask_rollups(con)
+        ranked = con.execute(f"SELECT id FROM ask p WHERE {live('ask')} ORDER BY rank, id")
+        position = {ask_id: n for n, (ask_id,) in enumerate(ranked, start=1)}
+        for ask_id, more in extra.items():
+            roll = rollups.get(ask_id)
+            more["position"] = position.get(ask_id)
+            more["rag"] = roll.rag if roll else None
+            more["progress"] = roll.progress if roll else None
+            more["pledges"] = len(roll.pledges) if roll else 0
+    if type_name == "pledge":
+        makers = _makers(con, {r["made_by"] for r in rows if r["made_by"]})
+        for r in rows:
+            extra[r["id"]]["maker"] = makers.get(r["made_by"] or "", "")
+            extra[r["id"]]["overdue"] = derived.pledge_overdue(r["due"], r["lifecycle"], today)
+    row_class = _ROWS[type_name]
+    out: list[ListRow] = []
+    for r in rows:
+        fields = {c: r[c] for c in _COLUMNS[type_name]}
+        out.append(
+            row_class(
+                id=r["id"],
+                deleted=bool(r["deleted"]),
+                merged=bool(r["merged"]),
+                conflicted=bool(r["conflicts"]) or bool(r["delete_conflict"]),
+                **fields,
+                **extra[r["id"]],
+            )
+        )
+    return out
+
+
+_ROWS: dict[str, type[ListRow]] = {
+    "ask": AskRow,
+    "pledge": PledgeRow,
+    "event": EventRow,
+    "organisation": OrganisationRow,
+    "person": PersonRow,
+}
+
+
+def _makers(con: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
+    """Organisations by id, as a pledge list names them (short name, else name)."""
+    rows = con.execute(
+        "SELECT id, short_name, name FROM organisation"
+        " WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(sorted(ids))],
+    )
+    return {org_id: short or name or "" for org_id, short, name in rows}
+
+
+def facet_options(plan: Plan, type_name: str, facet: str) -> list[Option]:
+    """The values a list's ``facet`` (owner, status, rag, ask) offers, as (value, label)."""
+    with plan.snapshot() as con:
+        return facets.options(con, type_name, facet)
+
+
+def first_upcoming_event(plan: Plan, today: dt.date) -> str | None:
+    """What is next: the first live event from today on, else the most recent one."""
+    events = f"SELECT id FROM event p WHERE {live('event')}"
+    with plan.snapshot() as con:
+        found = (
+            con.execute(
+                f"{events} AND starts_at >= ? ORDER BY starts_at, id LIMIT 1", [today.isoformat()]
+            ).fetchone()
+            or con.execute(f"{events} ORDER BY starts_at DESC, id DESC LIMIT 1").fetchone()
+        )
+    return found[0] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Shown:
+    """One record as its detail shows it: shown values, deletion and open conflicts."""
+
+    id: str
+    type: str
+    values: dict[str, Any]
+    deleted: bool
+    conflicts: list[str]
+    delete_conflict: bool
+
+    @property
+    def label(self) -> str:
+        return record_label(self.type, self.values, self.id)
+
+
+def record(plan: Plan, record_id: str) -> Shown:
+    """A record's shown values; PlanError if there is none with that id."""
+    with plan.snapshot() as con:
+        row = con.execute("SELECT type, fields FROM record WHERE id = ?", [record_id]).fetchone()
+    if row is None:
+        raise PlanError(f"There is no record with id {record_id}.")
+    type_name, fields = row[0], json.loads(row[1])
+    shown = merge.shown_values(fields)
+    deleted = shown.pop(DELETED, False) is True
+    rtype = TYPES.get(type_name)
+    values = {name: shown.get(name) for name in rtype.fields} if rtype else {}
+    values.update({k: v for k, v in shown.items() if k not in values})
+    return Shown(
+        record_id,
+        type_name,
+        values,
+        deleted,
+        merge.conflict_fields(fields),
+        merge.delete_edit_conflict(fields),
+    )
+
+
+def looks_like(plan: Plan, type_name: str, record_id: str) -> list[Likely]:
+    """The records a just-added one looks like (same or similar name, same ref code)."""
+    with plan.snapshot() as con:
+        return duplicates.looks_like(con, type_name, record_id)
+
+
+DUE_SOON_DAYS = 30
+"""How far ahead "due soon" looks."""
+
+
+@dataclass(frozen=True, slots=True)
+class OrgCounts:
+    """An organisation's pack figures: what its list shows beside each organisation."""
+
+    raised: int
+    asked: int
+    pledges: int
+    actions: int
+    overdue: int
+    due_soon: int
+
+
+def org_counts(plan: Plan, today: dt.date, org_id: str) -> OrgCounts:
+    """The counts of an organisation's pack, cheap enough for every cursor move."""
+    with plan.snapshot() as con:
+        return org_counts_on(con, today, org_id)
+
+
+def org_counts_on(con: sqlite3.Connection, today: dt.date, org_id: str) -> OrgCounts:
+    """:func:`org_counts` inside an open read (the pack's own tests compare the two)."""
+    mine = json.dumps(sorted(_ids_merged_into(con, org_id)))
+    ids = "(SELECT value FROM json_each(?))"
+    links = con.execute(
+        f'SELECT role, "from" FROM link WHERE deleted = 0 AND "to" IN {ids}'
+        " AND role IN ('raised_by', 'directed_to')"
+        ' AND "from" IN (SELECT id FROM ask WHERE deleted = 0)',
+        [mine],
+    ).fetchall()
+    pledges = con.execute(
+        f"SELECT due, lifecycle FROM pledge WHERE deleted = 0 AND made_by IN {ids}", [mine]
+    ).fetchall()
+    actions = con.execute(
+        'SELECT start, "end", status FROM action WHERE deleted = 0'
+        f" AND (community_owner IN {ids} OR public_owner IN {ids})",
+        [mine, mine],
+    ).fetchall()
+    open_dates = [
+        end or start for start, end, status in actions if status not in derived.CLOSED_ACTION
+    ] + [due for due, lifecycle in pledges if lifecycle not in derived.CLOSED_PLEDGE]
+    now, soon = today.isoformat(), (today + dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
+    return OrgCounts(  # ISO dates compare as text as they do as dates
+        raised=len({src for role, src in links if role == "raised_by"}),
+        asked=len({src for role, src in links if role == "directed_to"}),
+        pledges=len(pledges),
+        actions=len(actions),
+        overdue=sum(1 for day in open_dates if day is not None and str(day) < now),
+        due_soon=sum(1 for day in open_dates if day is not None and now <= str(day) <= soon),
+    )
+
+
+def _ids_merged_into(con: sqlite3.Connection, org_id: str) -> set[str]:
+    """The organisation and every live duplicate merged into it (directly or in a chain)."""
+    into = dict(
+        con.execute(
+            "SELECT id, merged_into FROM organisation WHERE deleted = 0 AND merged_into IS NOT NULL"
+        ).fetchall()
+    )
+    mine = {org_id}
+    grew = True
+    while grew:
+        grew = False
+        for dup, target in into.items():
+            if target in mine and dup not in mine:
+                mine.add(dup)
+                grew = True
+    return mine
