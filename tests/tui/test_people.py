@@ -291,7 +291,7 @@ async def test_a_persons_detail_shows_what_their_organisation_leads(people_servi
     organisation they belong to, whether by their organisation field or a member_of link."""
     from textual.widgets import OptionList
 
-    from plantui.tui.widgets.related import LEADS_ACTIONS, LEADS_EVENTS
+    from plantui.queries.related import LEADS_ACTIONS, LEADS_EVENTS
 
     jess = next(p.id for p in people_service.list("person") if p.label == "Jess Brayne")
     org = people_service.create("organisation", {"name": "National Voices"}).record_id

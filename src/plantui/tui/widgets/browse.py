@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Header, Input, OptionList, Static
 
 from plantui.domain import LINK_ROLES
 from plantui.errors import PlanError
+from plantui.queries.related import Related, related_records
 from plantui.search.folding import SQL_FOLD, fold
 from plantui.storage.models import PROJECTIONS, Record
 from plantui.tui.plan_screen import PlanScreen
@@ -31,7 +32,6 @@ from plantui.tui.widgets.detail import DetailPane
 from plantui.tui.widgets.duplicate_notice import notify_if_duplicate
 from plantui.tui.widgets.filters import FILTER_BINDINGS, Filters, ask_filter
 from plantui.tui.widgets.footer import KeysFooter
-from plantui.tui.widgets.related import Related, related_records
 from plantui.tui.widgets.row_table import RowTable
 from plantui.tui.widgets.safe import CONFLICT_MARK, cell, show
 
@@ -298,8 +298,7 @@ class BrowseScreen(PlanScreen):
         except PlanError as exc:
             pane.clear(str(exc))
             return
-        with self.app.service.db.read() as session:
-            self._related = related_records(session, record_id, view.type)
+        self._related = related_records(self.app.plan_db, record_id, view.type)
         pane.show_record(view, self._related)
 
     @on(DataTable.RowSelected, "#records")
@@ -459,7 +458,7 @@ class BrowseScreen(PlanScreen):
         if len(roles) == 1:
             self._pick_link_target(record_id, roles[0])
             return
-        from plantui.tui.widgets.related import LINK_HEADINGS
+        from plantui.queries.related import LINK_HEADINGS
 
         # One role may reach several types (a note is about anything): one choice per type.
         options = [
@@ -474,8 +473,8 @@ class BrowseScreen(PlanScreen):
         self.app.push_screen(ChooseOne("Link it how?", options), chosen)
 
     def _pick_link_target(self, record_id: str, role: tuple[str, str, str]) -> None:
+        from plantui.queries.related import LINK_HEADINGS
         from plantui.tui.forms import PickRecord
-        from plantui.tui.widgets.related import LINK_HEADINGS
 
         name, side, other_type = role
         existing = frozenset(r.record_id for r in self._related if r.role == name)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
@@ -9,9 +11,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui.domain import TYPES
-from plantui.service import RecordView
-from plantui.tui.widgets.related import Related
+from plantui.queries.related import Related
 from plantui.tui.widgets.safe import CONFLICT_MARK, block, rag, show
+
+if TYPE_CHECKING:
+    from plantui.service import RecordView
 
 HIDDEN_FIELDS = {"rank", "agenda_order"}
 
