@@ -22,6 +22,7 @@ from plantui.errors import PlanError
 from plantui.meetings.agenda import SECTIONS, AgendaItem, build_agenda, moved
 from plantui.meetings.events import EventRow, find_event
 from plantui.meetings.minutes import check_in, record_decision
+from plantui.queries.people import Attendee, attendance
 from plantui.text import one_line, plain
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
@@ -61,13 +62,13 @@ class CheckIn(ModalScreen[list[str] | None]):
     DEFAULT_CSS = "CheckIn { align: center middle; } CheckIn SelectionList { width: 70;"
     DEFAULT_CSS += " height: 18; border: round $accent; }"
 
-    def __init__(self, choices: list[tuple[str, str, bool]]) -> None:
+    def __init__(self, choices: list[Attendee]) -> None:
         super().__init__()
         self.choices = choices
 
     def compose(self) -> ComposeResult:
         yield SelectionList[str](
-            *(Selection(Text(one_line(name)), rid, ticked) for rid, name, ticked in self.choices)
+            *(Selection(Text(one_line(a.name)), a.id, a.attended) for a in self.choices)
         )
 
     def action_done(self) -> None:
@@ -277,25 +278,9 @@ class MeetingScreen(PlanScreen):
             new = max(0, min(100, now + step))
             self._write(lambda: self.app.editor.update(item.record, {"progress": new}))
 
-    def attendance_choices(self) -> list[tuple[str, str, bool]]:
-        with self.app.plan_db.snapshot() as con:
-            came = {
-                r
-                for (r,) in con.execute(
-                    "SELECT \"from\" FROM link WHERE role = 'attended' AND deleted = 0"
-                    ' AND "to" = ?',
-                    (self.event_id,),
-                )
-            }
-            rows = con.execute(
-                "SELECT id, name FROM person WHERE deleted = 0 UNION ALL"
-                " SELECT id, name FROM organisation WHERE deleted = 0 ORDER BY 2"
-            ).fetchall()
-        return [(rid, name or rid, rid in came) for rid, name in rows]
-
     def action_check_in(self) -> None:
-        choices = self.attendance_choices()
-        before = {rid for rid, _, ticked in choices if ticked}
+        choices = attendance(self.app.plan_db, self.event_id)
+        before = {a.id for a in choices if a.attended}
 
         def done(ticked: list[str] | None) -> None:
             if ticked is None:
