@@ -20,13 +20,15 @@ OTHER_CLOCK = "1733000000500.0000"
 
 
 class Host(App[None]):
-    """The smallest app a dialog or screen needs: ``service``, ``editor`` and ``today``."""
+    """The smallest app a dialog or screen needs: ``service``, ``plan_db``, ``editor`` and
+    ``today``."""
 
     TITLE = "plantui"
 
     def __init__(self, service: PlanService, screen: Screen[Any] | None = None) -> None:
         super().__init__()
         self.service = service
+        self.plan_db = service.db
         self.editor = Editor(service)
         self.today = dt.date(2025, 3, 1)
         self.results: list[Any] = []
