@@ -22,6 +22,7 @@ from plantui.errors import PlanError
 from plantui.meetings.agenda import SECTIONS, AgendaItem, build_agenda, moved
 from plantui.meetings.events import EventRow, find_event
 from plantui.meetings.minutes import check_in, record_decision
+from plantui.queries.labels import values_of
 from plantui.queries.people import Attendee, attendance
 from plantui.text import one_line, plain
 from plantui.tui.plan_screen import PlanScreen
@@ -160,7 +161,7 @@ class MeetingScreen(PlanScreen):
                 f" – {one_line(item.detail)}" if item.detail else ""
             )
             if item.type == "action":
-                values = self.app.service.get(item.record).values
+                values = values_of(self.app.plan_db, item.record)
                 status = (values.get("status") or "no status").replace("_", " ")
                 rag = values.get("rag") or "no RAG"
                 line += f"\nNow: {status} · {rag} · {values.get('progress') or 0}% done"
@@ -224,7 +225,7 @@ class MeetingScreen(PlanScreen):
         if item is not None and item.type in ("ask", "pledge"):
             preset[item.type] = item.record
         elif item is not None and item.type == "action":
-            values = self.app.service.get(item.record).values
+            values = values_of(self.app.plan_db, item.record)
             preset.update({k: values[k] for k in ("ask", "pledge") if values.get(k)})
         self.app.push_screen(RecordForm("action", preset=preset), lambda _id: self.reload())
 
@@ -258,7 +259,7 @@ class MeetingScreen(PlanScreen):
     def action_cycle_rag(self) -> None:
         item = self._action_item()
         if item is not None:
-            rag = self.app.service.get(item.record).values.get("rag")
+            rag = values_of(self.app.plan_db, item.record).get("rag")
             self._write(lambda: self.app.editor.update(item.record, {"rag": RAG_CYCLE[rag]}))
             self.notify(f"RAG now {RAG_CYCLE[rag]}.")
 
@@ -266,7 +267,7 @@ class MeetingScreen(PlanScreen):
         item = self._action_item()
         if item is not None:
             order = ["not_started", "on_track", "at_risk", "off_track", "done"]
-            now = self.app.service.get(item.record).values.get("status")
+            now = values_of(self.app.plan_db, item.record).get("status")
             new = order[(order.index(now) + 1) % len(order)] if now in order else order[0]
             self._write(lambda: self.app.editor.update(item.record, {"status": new}))
             self.notify(f"Status now {new.replace('_', ' ')}.")
@@ -274,7 +275,7 @@ class MeetingScreen(PlanScreen):
     def action_progress(self, step: int) -> None:
         item = self._action_item()
         if item is not None:
-            now = self.app.service.get(item.record).values.get("progress") or 0
+            now = values_of(self.app.plan_db, item.record).get("progress") or 0
             new = max(0, min(100, now + step))
             self._write(lambda: self.app.editor.update(item.record, {"progress": new}))
 
