@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from plantui import merge
-from plantui.domain import DELETED, TYPES, record_label
+from plantui.domain import DELETED, record_label
 from plantui.errors import PlanError
 from plantui.storage.database import Database
 
@@ -36,25 +36,6 @@ class Entry:
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
-
-
-def ref_labels(db: Database, record_id: str, entries: list[Entry]) -> dict[str, str]:
-    """Labels of the records the history's reference fields point to (id -> label), so a
-    person sees "Steering meeting" where the record holds an id."""
-    with db.snapshot() as con:
-        row = con.execute("SELECT type FROM record WHERE id = ?", (record_id,)).fetchone()
-        spec = TYPES.get(row[0]) if row else None
-        if spec is None:
-            return {}
-        refs = {name for name, f in spec.fields.items() if f.kind == "ref"}
-        ids = {
-            value
-            for e in entries
-            if e.field in refs
-            for value in (e.old, e.new)
-            if isinstance(value, str)
-        }
-        return {rid: _label_of(con, rid) for rid in ids}
 
 
 def when_of(at: str) -> str:
