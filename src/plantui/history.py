@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from plantui import merge
+from plantui.clock import clock_ms, split_stamp
 from plantui.domain import DELETED, record_label
 from plantui.errors import PlanError
 from plantui.storage.database import Database
@@ -40,7 +41,7 @@ class Entry:
 
 def when_of(at: str) -> str:
     """The stamp's wall time as ISO 8601 UTC, to the second."""
-    moment = dt.datetime.fromtimestamp(int(at[:13]) / 1000, dt.UTC)
+    moment = dt.datetime.fromtimestamp(clock_ms(split_stamp(at)[0]) / 1000, dt.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -103,7 +104,7 @@ def _entries(rows: list[Row], names: _Names, fields: dict[str, dict[str, Any]]) 
                 name: [None, value]
                 for name, value in created_values(fields.get(record_id, {}), at, later).items()
             }
-        replica = at[19:]
+        replica = split_stamp(at)[1]
         for name, (old, new) in changes.items():
             out.append(
                 Entry(
