@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from plantui.queries.history import Change, changes_of, laptop_of
+from plantui.queries.history import Change, changes_of, changes_since, laptop_of
 from plantui.service import PlanService
 from tests.conftest import ANOTHER_LAPTOP, edit_from_another_laptop
 
@@ -44,3 +44,30 @@ def test_the_laptop_of_a_stamp(plan_service: PlanService) -> None:
     edit_from_another_laptop(s.db, ask, {"title": "Theirs"})
     changes = changes_of(s.db, ask)
     assert changes[-1].laptop == "Office PC"
+
+
+def test_changes_since_a_moment_grouped_by_ask_then_the_rest(plan_service, clock) -> None:
+    s = plan_service
+    ask = s.create("ask", {"title": "Fair pay", "ref_code": "A1"}).record_id
+    org = s.create("organisation", {"name": "Carers Trust"}).record_id
+    quiet = s.create("ask", {"title": "Untouched", "ref_code": "A2"}).record_id
+    clock.advance(86_400_000)
+    since = f"{clock.now:013d}"
+    amir = s.create("person", {"name": "Amir"}).record_id
+    s.by = amir
+    s.update(ask, {"title": "Fair pay for carers"})
+    action = s.create("action", {"title": "Survey", "ask": ask}).record_id
+    s.update(org, {"name": "Carers Trust UK"})
+
+    groups = changes_since(s.db, since)
+
+    assert [(g.ask, g.heading) for g in groups] == [
+        (ask, "A1 Fair pay for carers"),
+        (None, "Not about one ask"),
+    ]
+    assert [(c.record_id, c.what, c.fields, c.who) for c in groups[0].changes] == [
+        (ask, "changed", ("title",), ("Amir",)),
+        (action, "added", ("ask", "title"), ("Amir",)),
+    ]
+    assert {c.record_id for c in groups[1].changes} == {amir, org}
+    assert quiet not in {c.record_id for g in groups for c in g.changes}

@@ -1,8 +1,9 @@
-"""A record's past as the History pane shows it, and which laptop wrote a value.
+"""A record's past as the History pane shows it, what changed since a moment, and which
+laptop wrote a value.
 
-The changes come from ``plantui.history`` (the ``history`` table, as ``plantui history``
-prints it); here a reference is named by the label of what it points to, so a person reads
-"Steering meeting" where the record holds an id.
+The changes come from ``plantui.history`` (the ``history`` table, as ``plantui history`` and
+``plantui changes`` print it); here a reference is named by the label of what it points to,
+so a person reads "Steering meeting" where the record holds an id.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import Any
 
 from plantui.clock import split_stamp
 from plantui.domain import TYPES
-from plantui.history import Entry, record_history
+from plantui.history import Entry, grouped_changes, record_history
 from plantui.queries import Plan
 from plantui.queries.labels import named
 
@@ -61,6 +62,47 @@ def _ref_labels(plan: Plan, record_id: str, entries: list[Entry]) -> dict[str, s
         if isinstance(value, str)
     }
     return {rid: found.label for rid, found in named(plan, ids).items()}
+
+
+@dataclass(frozen=True, slots=True)
+class RecordChange:
+    """One record's changes since a moment, summed up."""
+
+    record_id: str
+    type: str
+    label: str
+    what: str
+    """added, changed, deleted or restored"""
+    fields: tuple[str, ...]
+    who: tuple[str, ...]
+    when: str
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeGroup:
+    """The changes that serve one ask (``ask`` None: the rest), under the ask's name."""
+
+    ask: str | None
+    heading: str
+    changes: tuple[RecordChange, ...]
+
+
+def changes_since(plan: Plan, clock: str) -> list[ChangeGroup]:
+    """Records changed at or after ``clock`` (a stamp prefix), grouped by ask in rank order,
+    then those about no one ask."""
+    return [
+        ChangeGroup(
+            ask,
+            heading,
+            tuple(
+                RecordChange(
+                    c.record_id, c.type, c.label, c.what, tuple(c.fields), tuple(c.who), c.when
+                )
+                for c in items
+            ),
+        )
+        for ask, heading, items in grouped_changes(plan, clock)
+    ]
 
 
 def laptop_of(plan: Plan, at: str) -> str:

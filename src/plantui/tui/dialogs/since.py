@@ -19,8 +19,9 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
-from plantui.history import grouped_changes, since_moment
+from plantui.history import since_moment
 from plantui.queries import Plan
+from plantui.queries.history import changes_since
 from plantui.tui.widgets.safe import show
 
 SHOWN = 100
@@ -63,14 +64,14 @@ class SinceDialog(ModalScreen[tuple[str, str] | None]):
 
 def changes_options(plan: Plan, clock: str, label: str) -> list[Option]:
     """The Overview's 'Changed since' section: a heading, then the changes by ask."""
-    groups = grouped_changes(plan, clock)
-    count = sum(len(items) for _, _, items in groups)
+    groups = changes_since(plan, clock)
+    count = sum(len(group.changes) for group in groups)
     heading = Text(f" Changed since {show(label)} ({count}) ", style="bold reverse")
     options = [Option(heading, disabled=True)]
     shown = 0
-    for n, (_ask, title, items) in enumerate(groups):
-        options.append(Option(Text(f"  {show(title)}", style="bold"), disabled=True))
-        for m, change in enumerate(items):
+    for n, group in enumerate(groups):
+        options.append(Option(Text(f"  {show(group.heading)}", style="bold"), disabled=True))
+        for m, change in enumerate(group.changes):
             if shown >= SHOWN:
                 break
             shown += 1
