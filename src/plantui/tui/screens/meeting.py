@@ -19,10 +19,11 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from plantui.errors import PlanError
-from plantui.meetings.agenda import SECTIONS, AgendaItem, build_agenda, moved
-from plantui.meetings.events import EventRow, find_event
+from plantui.meetings.agenda import SECTIONS, AgendaItem, moved
+from plantui.meetings.events import EventRow
 from plantui.meetings.minutes import check_in, record_decision
 from plantui.queries.labels import values_of
+from plantui.queries.meetings import agenda_items, meeting_event
 from plantui.queries.people import Attendee, attendance
 from plantui.text import one_line, plain
 from plantui.tui.plan_screen import PlanScreen
@@ -116,8 +117,7 @@ class MeetingScreen(PlanScreen):
 
     @property
     def event(self) -> EventRow:
-        with self.app.plan_db.snapshot() as con:
-            return find_event(con, self.event_id)
+        return meeting_event(self.app.plan_db, self.event_id)
 
     def compose(self) -> ComposeResult:
         yield Static(id="timer")
@@ -135,9 +135,7 @@ class MeetingScreen(PlanScreen):
         self.query_one(OptionList).focus()
 
     def reload(self) -> None:
-        with self.app.plan_db.snapshot() as con:
-            agenda = build_agenda(con, find_event(con, self.event_id))
-        self.items = agenda.items
+        self.items = list(agenda_items(self.app.plan_db, self.event_id))
         options = self.query_one(OptionList)
         keep = options.highlighted
         options.clear_options()
