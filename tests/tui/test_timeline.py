@@ -29,8 +29,8 @@ SIZE = (160, 50)
 
 
 class TimelineApp(App[None]):
-    """Hosts the timeline as PlanApp does (``.service``, ``.editor``, ``.today``, a reload
-    after every edit), so these tests do not depend on the rest of the app."""
+    """Hosts the timeline as PlanApp does (``.service``, ``.plan_db``, ``.editor``, ``.today``,
+    a reload after every edit), so these tests do not depend on the rest of the app."""
 
     TITLE = "plantui"
     BINDINGS: ClassVar = [Binding("ctrl+z", "undo", "Undo", id="test.undo")]
@@ -38,6 +38,7 @@ class TimelineApp(App[None]):
     def __init__(self, service: PlanService, today: dt.date = TODAY) -> None:
         super().__init__()
         self.service = service
+        self.plan_db = service.db
         self.editor = Editor(service)
         self.today = today
         self.editor.listeners.append(lambda _id: self.call_later(self.reload_timeline))
