@@ -13,7 +13,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from plantui import merge
-from plantui.domain import DELETED, TYPES, record_label
+from plantui.clock import clock_ms, split_stamp
+from plantui.domain import DELETED, record_label
 from plantui.errors import PlanError
 from plantui.storage.database import Database
 
@@ -38,28 +39,9 @@ class Entry:
         return asdict(self)
 
 
-def ref_labels(db: Database, record_id: str, entries: list[Entry]) -> dict[str, str]:
-    """Labels of the records the history's reference fields point to (id -> label), so a
-    person sees "Steering meeting" where the record holds an id."""
-    with db.snapshot() as con:
-        row = con.execute("SELECT type FROM record WHERE id = ?", (record_id,)).fetchone()
-        spec = TYPES.get(row[0]) if row else None
-        if spec is None:
-            return {}
-        refs = {name for name, f in spec.fields.items() if f.kind == "ref"}
-        ids = {
-            value
-            for e in entries
-            if e.field in refs
-            for value in (e.old, e.new)
-            if isinstance(value, str)
-        }
-        return {rid: _label_of(con, rid) for rid in ids}
-
-
 def when_of(at: str) -> str:
     """The stamp's wall time as ISO 8601 UTC, to the second."""
-    moment = dt.datetime.fromtimestamp(int(at[:13]) / 1000, dt.UTC)
+    moment = dt.datetime.fromtimestamp(clock_ms(split_stamp(at)[0]) / 1000, dt.UTC)
     return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
@@ -122,7 +104,7 @@ def _entries(rows: list[Row], names: _Names, fields: dict[str, dict[str, Any]]) 
                 name: [None, value]
                 for name, value in created_values(fields.get(record_id, {}), at, later).items()
             }
-        replica = at[19:]
+        replica = split_stamp(at)[1]
         for name, (old, new) in changes.items():
             out.append(
                 Entry(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import Any
 
 from plantui.domain import TYPES, record_label
 from plantui.merge import shown_values
@@ -56,6 +57,13 @@ def label(plan: Plan, record_id: str) -> str:
     """A record's ref code and label with its type, e.g. ``A3 Youth hub (ask)``; else its id."""
     found = named(plan, [record_id]).get(record_id)
     return f"{found.shown} ({found.type})" if found else record_id
+
+
+def values_of(plan: Plan, record_id: str) -> dict[str, Any]:
+    """The value each field of a record shows now (``_deleted`` too); empty when it is not here."""
+    with plan.snapshot() as con:
+        row = con.execute("SELECT fields FROM record WHERE id = ?", (record_id,)).fetchone()
+    return shown_values(json.loads(row[0])) if row else {}
 
 
 def _fields(type_name: str) -> dict[str, object]:

@@ -1,7 +1,7 @@
 """Records in the command palette (ctrl+p): type a few word starts, Enter opens the record.
 
 The palette asks every provider for hits on each keystroke; this one asks the search index
-(``plantui.search``) in a thread, so a plan of 20,000 actions never holds up typing, and
+(``plantui.queries.search``) in a thread, so a plan of 20,000 actions never holds up typing, and
 offers each record under its type, ref code and label with the line its words were found in.
 """
 
@@ -14,22 +14,14 @@ from typing import TYPE_CHECKING, cast
 from rich.text import Text
 from textual.command import Hit, Hits, Provider
 
-from plantui.search.query import Hit as Found
-from plantui.search.query import search
-from plantui.storage.database import Database
+from plantui.queries.search import PALETTE_HITS, find_records
+from plantui.queries.search import Hit as Found
 
 if TYPE_CHECKING:
     from plantui.tui.app import PlanApp
 
-PALETTE_HITS = 20
 RECORD_SCORE = 0.5
 """The best record's score: commands that match what is typed well still come first."""
-
-
-def find_records(db: Database, query: str) -> list[Found]:
-    """The best records for ``query``, read in one snapshot of the file."""
-    with db.snapshot() as con:
-        return search(con, query, limit=PALETTE_HITS)
 
 
 def prompt(found: Found) -> Text:

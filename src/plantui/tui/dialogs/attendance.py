@@ -6,29 +6,15 @@ The same check-in list as meeting mode; the ticks are saved as ``attended`` link
 
 from __future__ import annotations
 
-from textual.screen import Screen
+from typing import TYPE_CHECKING
 
 from plantui.domain import TYPES, deterministic_id
 from plantui.errors import PlanError
-from plantui.service import Change, Writer
-from plantui.storage.database import Database
+from plantui.queries.people import attendance
 
-
-def attendance_choices(db: Database, event_id: str) -> list[tuple[str, str, bool]]:
-    """(id, name, attended) for every live person and organisation, by name."""
-    with db.snapshot() as con:
-        came = {
-            r
-            for (r,) in con.execute(
-                'SELECT "from" FROM link WHERE role = \'attended\' AND deleted = 0 AND "to" = ?',
-                (event_id,),
-            )
-        }
-        rows = con.execute(
-            "SELECT id, name FROM person WHERE deleted = 0 UNION ALL"
-            " SELECT id, name FROM organisation WHERE deleted = 0 ORDER BY 2"
-        ).fetchall()
-    return [(rid, name or rid, rid in came) for rid, name in rows]
+if TYPE_CHECKING:
+    from plantui.service import Change, Writer
+    from plantui.tui.plan_screen import PlanScreen
 
 
 def set_attendance(writer: Writer, event_id: str, came: set[str], before: set[str]) -> list[Change]:
@@ -43,22 +29,20 @@ def set_attendance(writer: Writer, event_id: str, came: set[str], before: set[st
     return changes
 
 
-def check_in(screen: Screen, event_id: str) -> None:
+def check_in(screen: PlanScreen, event_id: str) -> None:
     """Open the check-in list for ``event_id`` over ``screen`` and save what is ticked."""
     from plantui.tui.screens.meeting import CheckIn
 
     app = screen.app
-    choices = attendance_choices(app.db, event_id)  # type: ignore[attr-defined]
-    before = {rid for rid, _, ticked in choices if ticked}
+    choices = attendance(app.plan_db, event_id)
+    before = {a.id for a in choices if a.attended}
 
     def done(ticked: list[str] | None) -> None:
         came = set(ticked or ())
         if ticked is None or came == before:
             return
         try:
-            app.editor.together(  # type: ignore[attr-defined]
-                lambda w: set_attendance(w, event_id, came, before)
-            )
+            app.editor.together(lambda w: set_attendance(w, event_id, came, before))
         except PlanError as exc:
             app.notify(str(exc), severity="error", markup=False)
             return

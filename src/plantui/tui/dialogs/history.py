@@ -6,7 +6,7 @@ when, and whether it came by import. Values are people's text: shown as plain ce
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -15,20 +15,19 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
-from plantui.history import record_history, ref_labels
-from plantui.storage.database import Database
+from plantui.queries import Plan
+from plantui.queries.history import changes_of
+from plantui.queries.labels import named
 from plantui.tui.widgets.safe import cell, show
+
+if TYPE_CHECKING:
+    from plantui.tui.app import PlanApp
 
 COLUMNS = ("When (UTC)", "Field", "Before", "After", "Who", "Laptop", "Import")
 
 
 def _value(value: Any) -> str:
     return "" if value is None else show(value)[:40]
-
-
-def _named(value: Any, labels: dict[str, str]) -> Any:
-    """A reference shown by the label of what it points to."""
-    return labels.get(value, value) if isinstance(value, str) else value
 
 
 class HistoryPane(ModalScreen[None]):
@@ -45,9 +44,9 @@ class HistoryPane(ModalScreen[None]):
     #history-table { height: 1fr; }
     """
 
-    def __init__(self, db: Database, record_id: str, label: str) -> None:
+    def __init__(self, plan: Plan, record_id: str, label: str) -> None:
         super().__init__()
-        self.db = db
+        self.plan = plan
         self.record_id = record_id
         self.label = label
 
@@ -59,14 +58,13 @@ class HistoryPane(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
         table.add_columns(*COLUMNS)
-        entries = record_history(self.db, self.record_id)
-        labels = ref_labels(self.db, self.record_id, entries)
+        entries = changes_of(self.plan, self.record_id)
         for e in entries:
             table.add_row(
                 cell(e.when.replace("T", " ").removesuffix("Z")),
                 cell(e.field),
-                cell(_value(_named(e.old, labels))),
-                cell(_value(_named(e.new, labels))),
+                cell(_value(e.before)),
+                cell(_value(e.after)),
                 cell(e.who or "unnamed"),
                 cell(e.laptop),
                 cell("yes" if e.imported else ""),
@@ -81,7 +79,7 @@ class HistoryPane(ModalScreen[None]):
         self.dismiss(None)
 
 
-def open_history(app, record_id: str) -> None:  # app: PlanApp
+def open_history(app: PlanApp, record_id: str) -> None:
     """Show one record's History pane over the current screen."""
-    label = app.service.get(record_id).label
-    app.push_screen(HistoryPane(app.db, record_id, label))
+    found = named(app.plan_db, [record_id]).get(record_id)
+    app.push_screen(HistoryPane(app.plan_db, record_id, found.label if found else record_id))

@@ -1,7 +1,7 @@
 """'Changed since ...' on the Overview (key ``c``): what was added, changed, deleted and
 restored since a date or an event, grouped by ask, with who and when.
 
-The same answer as ``plantui changes --since``, read with plain sqlite3 like the rest of
+The same answer as ``plantui changes --since``, read from the open plan like the rest of
 the Overview. Every change is an option that opens its record.
 """
 
@@ -19,8 +19,9 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
-from plantui.history import grouped_changes, since_moment
-from plantui.storage.database import Database
+from plantui.history import since_moment
+from plantui.queries import Plan
+from plantui.queries.history import changes_since
 from plantui.tui.widgets.safe import show
 
 SHOWN = 100
@@ -39,9 +40,9 @@ class SinceDialog(ModalScreen[tuple[str, str] | None]):
     }
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, plan: Plan) -> None:
         super().__init__()
-        self.db = db
+        self.plan = plan
 
     def compose(self) -> ComposeResult:
         with Vertical(id="since-box"):
@@ -53,7 +54,7 @@ class SinceDialog(ModalScreen[tuple[str, str] | None]):
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         try:
-            self.dismiss(since_moment(self.db, event.value))
+            self.dismiss(since_moment(self.plan, event.value))
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
 
@@ -61,16 +62,16 @@ class SinceDialog(ModalScreen[tuple[str, str] | None]):
         self.dismiss(None)
 
 
-def changes_options(db: Database, clock: str, label: str) -> list[Option]:
+def changes_options(plan: Plan, clock: str, label: str) -> list[Option]:
     """The Overview's 'Changed since' section: a heading, then the changes by ask."""
-    groups = grouped_changes(db, clock)
-    count = sum(len(items) for _, _, items in groups)
+    groups = changes_since(plan, clock)
+    count = sum(len(group.changes) for group in groups)
     heading = Text(f" Changed since {show(label)} ({count}) ", style="bold reverse")
     options = [Option(heading, disabled=True)]
     shown = 0
-    for n, (_ask, title, items) in enumerate(groups):
-        options.append(Option(Text(f"  {show(title)}", style="bold"), disabled=True))
-        for m, change in enumerate(items):
+    for n, group in enumerate(groups):
+        options.append(Option(Text(f"  {show(group.heading)}", style="bold"), disabled=True))
+        for m, change in enumerate(group.changes):
             if shown >= SHOWN:
                 break
             shown += 1

@@ -22,11 +22,17 @@ from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
 from plantui.people import find_person
-from plantui.storage.database import Database
+from plantui.queries import Plan
+from plantui.queries.people import people, person_name, shared_laptop
 from plantui.text import one_line
 
 if TYPE_CHECKING:
+    from textual import getters
+
     from plantui.service import PlanService
+    from plantui.tui.app import PlanApp
+
+__all__ = ["WhoIsEditing", "choose_person", "name_of", "remember", "remembered", "shared_laptop"]
 
 
 def config_file() -> Path:
@@ -56,29 +62,16 @@ def remember(db_path: Path, person_id: str) -> None:
     path.write_text(json.dumps(data, indent=1), "utf-8")
 
 
-def shared_laptop(db: Database) -> bool:
-    """Has more than one person made edits on this laptop? Then the app asks who is editing."""
-    with db.snapshot() as con:
-        (count,) = con.execute(
-            "SELECT COUNT(*) FROM (SELECT DISTINCT by FROM history"
-            " WHERE imported = 0 AND by IS NOT NULL LIMIT 2)"
-        ).fetchone()
-    return bool(count >= 2)
-
-
-def name_of(db: Database, person_id: str | None) -> str | None:
+def name_of(plan: Plan, person_id: str | None) -> str | None:
     """The name of the person editing, for the header (None when nobody is named)."""
-    if not person_id:
-        return None
-    with db.snapshot() as con:
-        row = con.execute("SELECT name FROM person WHERE id = ?", (person_id,)).fetchone()
-    return one_line(row[0]) if row and row[0] else None
+    name = person_name(plan, person_id) if person_id else None
+    return one_line(name) if name else None
 
 
-def choose_person(service: PlanService, name: str) -> str:
+def choose_person(plan: Plan, service: PlanService, name: str) -> str:
     """The person named ``name`` (name, unique prefix or id), added if there is none."""
     try:
-        return find_person(service.db, name)
+        return find_person(plan, name)
     except PlanError as exc:
         if "no person named" not in str(exc):
             raise
@@ -87,6 +80,9 @@ def choose_person(service: PlanService, name: str) -> str:
 
 class WhoIsEditing(ModalScreen[str | None]):
     """Ask for the person at the keyboard: a name from the plan's people, or a new one."""
+
+    if TYPE_CHECKING:
+        app = getters.app(PlanApp)
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="who-cancel"),
@@ -104,18 +100,15 @@ class WhoIsEditing(ModalScreen[str | None]):
         self.service = service
 
     def compose(self) -> ComposeResult:
-        with self.service.db.snapshot() as con:
-            people = con.execute(
-                "SELECT id, name FROM person WHERE deleted = 0 ORDER BY name COLLATE NOCASE"
-            ).fetchall()
+        names = people(self.app.plan_db)
         with Vertical(id="who-box"):
             yield Static(
                 Content("Who is editing? Type your name (a new name adds you), or pick it below.")
             )
             yield Input(placeholder="Your name", id="who-name")
-            if people:
+            if names:
                 yield OptionList(
-                    *(Option(Text(one_line(name or rid)), id=rid) for rid, name in people),
+                    *(Option(Text(one_line(p.name)), id=p.id) for p in names),
                     id="who-people",
                 )
 
@@ -132,7 +125,7 @@ class WhoIsEditing(ModalScreen[str | None]):
         if not name:
             return
         try:
-            self.dismiss(choose_person(self.service, name))
+            self.dismiss(choose_person(self.app.plan_db, self.service, name))
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
 

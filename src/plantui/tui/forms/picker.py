@@ -1,14 +1,14 @@
 """Pick one live record of given types by typing part of its label or ref code.
 
 The same dialog as every other choice (``ChooseOne``); only where the offers come from
-differs: SQL, so a plan of 10,000 records stays instant.
+differs: ``plantui.queries.choices`` filters in the database, so 10,000 records stay instant.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plantui.tui.forms.choices import live_choices
+from plantui.queries.choices import live_choices
 from plantui.tui.widgets.choose import ChooseOne, Offer
 
 if TYPE_CHECKING:
@@ -38,7 +38,8 @@ class PickRecord(ChooseOne):
         self.exclude = exclude
 
     def matches(self, text: str) -> tuple[list[Offer], int]:
-        db = self.app.service.db
-        choices, total = live_choices(db, self.types, text, limit=SHOWN, exclude=self.exclude)
+        choices, total = live_choices(
+            self.app.plan_db, self.types, text, limit=SHOWN, exclude=self.exclude
+        )
         many = len(self.types) > 1
         return [Offer(c.id, c.label, c.type if many else "") for c in choices], total

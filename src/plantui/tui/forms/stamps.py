@@ -6,20 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from plantui.clock import clock_ms, split_stamp
-from plantui.storage.database import Database
+from plantui.queries import Plan
+from plantui.queries.history import laptop_of
 from plantui.text import one_line
 from plantui.text import show_value as value_text
 
 
-def who_wrote(db: Database, at: str) -> str:
+def who_wrote(plan: Plan, at: str) -> str:
     """This copy's own label for its own writes, a short replica id for anyone else's."""
-    replica = split_stamp(at)[1]
-    if replica and replica == db.replica_id:
-        return f"{one_line(db.replica_label) or 'this laptop'} (this laptop)"
-    known = db.meta(f"replica_label:{replica}") if replica else None
-    if known:
-        return one_line(known)
-    return f"laptop {replica[:8]}" if replica else "unknown"
+    return one_line(laptop_of(plan, at))
 
 
 def when_written(at: str) -> str:

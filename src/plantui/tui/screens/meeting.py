@@ -19,9 +19,12 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from plantui.errors import PlanError
-from plantui.meetings.agenda import SECTIONS, AgendaItem, build_agenda, moved
-from plantui.meetings.events import EventRow, find_event
+from plantui.meetings.agenda import SECTIONS, AgendaItem, moved
+from plantui.meetings.events import EventRow
 from plantui.meetings.minutes import check_in, record_decision
+from plantui.queries.labels import values_of
+from plantui.queries.meetings import agenda_items, meeting_event
+from plantui.queries.people import Attendee, attendance
 from plantui.text import one_line, plain
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
@@ -61,13 +64,13 @@ class CheckIn(ModalScreen[list[str] | None]):
     DEFAULT_CSS = "CheckIn { align: center middle; } CheckIn SelectionList { width: 70;"
     DEFAULT_CSS += " height: 18; border: round $accent; }"
 
-    def __init__(self, choices: list[tuple[str, str, bool]]) -> None:
+    def __init__(self, choices: list[Attendee]) -> None:
         super().__init__()
         self.choices = choices
 
     def compose(self) -> ComposeResult:
         yield SelectionList[str](
-            *(Selection(Text(one_line(name)), rid, ticked) for rid, name, ticked in self.choices)
+            *(Selection(Text(one_line(a.name)), a.id, a.attended) for a in self.choices)
         )
 
     def action_done(self) -> None:
@@ -114,8 +117,7 @@ class MeetingScreen(PlanScreen):
 
     @property
     def event(self) -> EventRow:
-        with self.app.plan_db.snapshot() as con:
-            return find_event(con, self.event_id)
+        return meeting_event(self.app.plan_db, self.event_id)
 
     def compose(self) -> ComposeResult:
         yield Static(id="timer")
@@ -133,9 +135,7 @@ class MeetingScreen(PlanScreen):
         self.query_one(OptionList).focus()
 
     def reload(self) -> None:
-        with self.app.plan_db.snapshot() as con:
-            agenda = build_agenda(con, find_event(con, self.event_id))
-        self.items = agenda.items
+        self.items = list(agenda_items(self.app.plan_db, self.event_id))
         options = self.query_one(OptionList)
         keep = options.highlighted
         options.clear_options()
@@ -159,7 +159,7 @@ class MeetingScreen(PlanScreen):
                 f" – {one_line(item.detail)}" if item.detail else ""
             )
             if item.type == "action":
-                values = self.app.service.get(item.record).values
+                values = values_of(self.app.plan_db, item.record)
                 status = (values.get("status") or "no status").replace("_", " ")
                 rag = values.get("rag") or "no RAG"
                 line += f"\nNow: {status} · {rag} · {values.get('progress') or 0}% done"
@@ -223,7 +223,7 @@ class MeetingScreen(PlanScreen):
         if item is not None and item.type in ("ask", "pledge"):
             preset[item.type] = item.record
         elif item is not None and item.type == "action":
-            values = self.app.service.get(item.record).values
+            values = values_of(self.app.plan_db, item.record)
             preset.update({k: values[k] for k in ("ask", "pledge") if values.get(k)})
         self.app.push_screen(RecordForm("action", preset=preset), lambda _id: self.reload())
 
@@ -257,7 +257,7 @@ class MeetingScreen(PlanScreen):
     def action_cycle_rag(self) -> None:
         item = self._action_item()
         if item is not None:
-            rag = self.app.service.get(item.record).values.get("rag")
+            rag = values_of(self.app.plan_db, item.record).get("rag")
             self._write(lambda: self.app.editor.update(item.record, {"rag": RAG_CYCLE[rag]}))
             self.notify(f"RAG now {RAG_CYCLE[rag]}.")
 
@@ -265,7 +265,7 @@ class MeetingScreen(PlanScreen):
         item = self._action_item()
         if item is not None:
             order = ["not_started", "on_track", "at_risk", "off_track", "done"]
-            now = self.app.service.get(item.record).values.get("status")
+            now = values_of(self.app.plan_db, item.record).get("status")
             new = order[(order.index(now) + 1) % len(order)] if now in order else order[0]
             self._write(lambda: self.app.editor.update(item.record, {"status": new}))
             self.notify(f"Status now {new.replace('_', ' ')}.")
@@ -273,29 +273,13 @@ class MeetingScreen(PlanScreen):
     def action_progress(self, step: int) -> None:
         item = self._action_item()
         if item is not None:
-            now = self.app.service.get(item.record).values.get("progress") or 0
+            now = values_of(self.app.plan_db, item.record).get("progress") or 0
             new = max(0, min(100, now + step))
             self._write(lambda: self.app.editor.update(item.record, {"progress": new}))
 
-    def attendance_choices(self) -> list[tuple[str, str, bool]]:
-        with self.app.plan_db.snapshot() as con:
-            came = {
-                r
-                for (r,) in con.execute(
-                    "SELECT \"from\" FROM link WHERE role = 'attended' AND deleted = 0"
-                    ' AND "to" = ?',
-                    (self.event_id,),
-                )
-            }
-            rows = con.execute(
-                "SELECT id, name FROM person WHERE deleted = 0 UNION ALL"
-                " SELECT id, name FROM organisation WHERE deleted = 0 ORDER BY 2"
-            ).fetchall()
-        return [(rid, name or rid, rid in came) for rid, name in rows]
-
     def action_check_in(self) -> None:
-        choices = self.attendance_choices()
-        before = {rid for rid, _, ticked in choices if ticked}
+        choices = attendance(self.app.plan_db, self.event_id)
+        before = {a.id for a in choices if a.attended}
 
         def done(ticked: list[str] | None) -> None:
             if ticked is None:

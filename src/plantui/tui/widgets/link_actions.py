@@ -49,7 +49,6 @@ def link(screen: PlanScreen, record_id: str, type_name: str, related: list[Relat
 
 
 def _pick_target(screen: PlanScreen, record_id: str, role: Role, related: list[Related]) -> None:
-    from plantui.queries.related import LINK_HEADINGS
     from plantui.tui.forms import PickRecord
 
     name, side, other_type = role

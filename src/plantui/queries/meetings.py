@@ -1,0 +1,19 @@
+"""Meeting mode's reads: the event being run and its agenda, each from one snapshot."""
+
+from __future__ import annotations
+
+from plantui.meetings.agenda import AgendaItem, build_agenda
+from plantui.meetings.events import EventRow, find_event
+from plantui.queries import Plan
+
+
+def meeting_event(plan: Plan, event_id: str) -> EventRow:
+    """The event as it stands now (its title, times and minutes may change mid-meeting)."""
+    with plan.snapshot() as con:
+        return find_event(con, event_id)
+
+
+def agenda_items(plan: Plan, event_id: str) -> tuple[AgendaItem, ...]:
+    """The event's agenda, section by section in the chair's order."""
+    with plan.snapshot() as con:
+        return tuple(build_agenda(con, find_event(con, event_id)).items)
