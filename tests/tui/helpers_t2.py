@@ -27,6 +27,7 @@ class Host(App[None]):
     def __init__(self, service: PlanService, screen: Screen[Any] | None = None) -> None:
         super().__init__()
         self.service = service
+        self.plan_db = service.db
         self.editor = Editor(service)
         self.today = dt.date(2025, 3, 1)
         self.results: list[Any] = []
