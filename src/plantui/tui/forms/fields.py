@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal, Vertical
+from textual.containers import Container, Horizontal
 from textual.content import Content
+from textual.types import InputValidationOn
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
@@ -36,6 +37,11 @@ LONG_TEXT = frozenset(
 
 HIDDEN = frozenset({"rank", "carried_from", "agenda_order"})
 """Fields the screens manage (an ask's fractional rank): kept from the preset, never shown."""
+
+
+NO_INPUT_VALIDATION: tuple[InputValidationOn, ...] = ("submitted",)
+"""Inputs check nothing themselves (the form does, beside the field): left to validate on
+every change, each would restyle itself as it is built, before it is even mounted."""
 
 
 def nice(name: str) -> str:
@@ -123,19 +129,22 @@ def editor_for(spec: Field, value: Any, text: str, fixed: bool, ref_label: str) 
         area.show_line_numbers = False
         return area
     return Input(
-        text, placeholder=hint(spec), id=wid, disabled=fixed, select_on_focus=False, compact=True
+        text,
+        placeholder=hint(spec),
+        id=wid,
+        disabled=fixed,
+        select_on_focus=False,
+        compact=True,
+        validate_on=NO_INPUT_VALIDATION,
     )
 
 
 def field_row(spec: Field, editor: Widget, conflict: Content | None) -> Widget:
-    """The row of one field: label, then the editor over its message (and conflict values)."""
-    body: list[Widget] = [editor]
+    """The row of one field: its label beside the editor, over its message (and the values
+    in conflict); a grid, so the row needs no inner container."""
+    cells: list[Widget] = [Label(label_for(spec, conflict is not None), classes="field-label")]
+    cells.append(editor)
     if conflict is not None:
-        body.append(Static(conflict, classes="conflict-values"))
-    body.append(Static("", classes="error", id=f"err-{spec.name}"))
-    return Horizontal(
-        Label(label_for(spec, conflict is not None), classes="field-label"),
-        Vertical(*body, classes="field-body"),
-        classes="field",
-        id=f"field-{spec.name}",
-    )
+        cells.append(Static(conflict, classes="conflict-values"))
+    cells.append(Static("", classes="error", id=f"err-{spec.name}"))
+    return Container(*cells, classes="field", id=f"field-{spec.name}")
