@@ -5,12 +5,18 @@ Each drives the form as a person would and checks the database afterwards.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
+import pytest
 from textual.widgets import Input, TextArea
 
 from plantui.domain import DATE_ORDER, TYPES
 from plantui.service import PlanService
 from plantui.tui.forms import ConfirmDialog, RecordForm
 from plantui.tui.forms.sections import MORE, MoreFields
+from tests.conftest import SRC
 from tests.tui.helpers_t2 import Host, add_sibling
 
 SIZE = (100, 40)
@@ -146,3 +152,19 @@ def test_nothing_folded_is_required_and_no_date_pair_is_split() -> None:
             assert not fields[name].required, (type_name, name)
         for start, end in DATE_ORDER.get(type_name, ()):
             assert (start in names) == (end in names), (type_name, start, end)
+
+
+@pytest.mark.slow
+def test_the_form_reads_without_importing_the_orm() -> None:
+    """The form reads through plantui.queries: loading it leaves SQLAlchemy and the service
+    (the write path) unimported, so the first form opened does not pay for them."""
+    code = (
+        "import sys, plantui.tui.forms.record_form\n"
+        "print(sorted(m for m in ('sqlalchemy', 'plantui.service') if m in sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    done = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"

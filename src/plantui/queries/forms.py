@@ -1,6 +1,6 @@
 """What the record form reads: the record as it stands, the plan's zone, a taken ref code.
 
-Plain ``sqlite3`` over one snapshot each, so opening a form imports no ORM.
+Plain SQL over one snapshot each (``Plan.snapshot``), so opening a form imports no ORM.
 """
 
 from __future__ import annotations
