@@ -30,6 +30,8 @@ async def test_every_key_draws_with_the_one_model_key_of_its_footer(make_app) ->
 
 
 async def test_keys_follow_the_footers_compact_flag(make_app) -> None:
+    """As in Textual's Footer, every key takes the footer's compact flag but the command
+    palette's, which stays compact: it draws with a model key of its own then."""
     app = make_app("asks")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -39,4 +41,9 @@ async def test_keys_follow_the_footers_compact_flag(make_app) -> None:
         footer.compact = False
         await pilot.pause()
         keys = list(footer.query(SharedStyleKey))
-        assert keys and not any(k.compact or k.has_class("-compact") for k in keys)
+        palette = [k for k in keys if k.has_class("-command-palette")]
+        others = [k for k in keys if not k.has_class("-command-palette")]
+        assert len(palette) == 1 and others
+        assert not any(k.compact or k.has_class("-compact") for k in others)
+        assert palette[0].compact and palette[0].model.compact
+        assert {k.model for k in others} == {others[0].model} != {palette[0].model}

@@ -67,7 +67,7 @@ class KeysFooter(Footer):
     screen sends several (mount, focus, the first highlight) and returning to one sends
     more, though its keys are the same. With a dozen keys each rebuild is a visible pause
     (a third of start-up), so this one rebuilds once, and only if the keys differ. Its keys
-    share the styles of one hidden model key (:class:`SharedStyleKey`).
+    share the styles of a hidden model key (:class:`SharedStyleKey`).
     """
 
     DEFAULT_CSS = """
@@ -86,12 +86,22 @@ class KeysFooter(Footer):
     def compose(self) -> ComposeResult:
         if self._bindings_ready:
             self._shown = self._keys()
-        model = FooterKey("", "", "", "", classes="-model-key")
-        model.set_reactive(FooterKey.compact, self.compact)
-        model.set_class(self.compact, "-compact", update=False)
-        yield model
+        # Textual's Footer gives every key its own compact flag except the command palette's,
+        # which stays compact: one model key per flag in use.
+        models = {flag: self._model_key(flag) for flag in {self.compact, True}}
+        yield from models.values()
         for widget in super().compose():
-            yield SharedStyleKey(widget, model) if type(widget) is FooterKey else widget
+            if type(widget) is FooterKey:
+                palette = widget.has_class("-command-palette")
+                widget = SharedStyleKey(widget, models[self.compact or palette])
+            yield widget
+
+    @staticmethod
+    def _model_key(compact: bool) -> FooterKey:
+        model = FooterKey("", "", "", "", classes="-model-key")
+        model.set_reactive(FooterKey.compact, compact)
+        model.set_class(compact, "-compact", update=False)
+        return model
 
     def watch_compact(self) -> None:
         """Keys take the compact flag when built: a change rebuilds them."""
