@@ -15,6 +15,7 @@ from textual.widgets import Input, TextArea
 from plantui.domain import DATE_ORDER, TYPES
 from plantui.service import PlanService
 from plantui.tui.forms import ConfirmDialog, RecordForm
+from plantui.tui.forms.fields import HIDDEN
 from plantui.tui.forms.sections import MORE, MoreFields
 from tests.conftest import SRC
 from tests.tui.helpers_t2 import Host, add_sibling
@@ -168,3 +169,19 @@ def test_the_form_reads_without_importing_the_orm() -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+async def test_every_types_form_opens_more_with_all_its_fields(plan_service: PlanService) -> None:
+    """Each type's form shows its everyday fields, and after "More" every field it edits."""
+    for type_name, folded in MORE.items():
+        app = Host(plan_service, RecordForm(type_name))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            form = app.screen
+            assert not any(form.query(f"#in-{name}") for name in folded), type_name
+            await _open_more(pilot, form)
+            shown = [n for n in TYPES[type_name].fields if n not in HIDDEN]
+            assert all(form.query(f"#in-{name}") for name in shown), type_name
+            await pilot.press("escape")
+            await pilot.pause()
+            assert app.results == [None], type_name
