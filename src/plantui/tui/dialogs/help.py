@@ -1,4 +1,8 @@
-"""The help screen (?): the keys of the screen it was opened from, and of the app."""
+"""The help screen (?): the keys of the screen it was opened from, and of the app.
+
+The keys come from Textual's public ``Screen.active_bindings`` (what the screen answers now,
+with the node that owns each key), kept to those of the screen itself and of the app.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from typing import ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import ActiveBinding, Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -46,20 +50,18 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         app = self.app
-        screen_bindings = [b for _, b in self.under._bindings]
+        active: list[ActiveBinding] = list(self.under.active_bindings.values())
+        screen_bindings = [b.binding for b in active if b.node is self.under]
         text = Text()
         title = getattr(self.under, "TITLE_TEXT", "") or self.under.sub_title or "this screen"
         text.append(f"Keys on {title}\n", style="bold")
         for key, desc in _key_lines(screen_bindings, app):
             text.append(f"  {key:<12} {desc}\n")
         text.append("\nEverywhere\n", style="bold")
-        for key, desc in _key_lines([b for _, b in app._bindings], app):
+        for key, desc in _key_lines([b.binding for b in active if b.node is app], app):
             text.append(f"  {key:<12} {desc}\n")
         text.append("  tab          Move between the list, the filter and the detail pane\n")
         text.append("  enter        In the detail pane: open the linked record\n")
         text.append("\nPress escape to close.", style="dim")
         with VerticalScroll():
             yield Static(text, id="help-text")
-
-    def action_dismiss(self) -> None:  # type: ignore[override]
-        self.dismiss(None)

@@ -2,7 +2,8 @@
 
 The form does the write itself (``app.editor``), so every screen gets the same rules: a bad
 value is refused with the plain message of plantui.domain before anything is written, and a
-refusal from the service is shown in the form rather than raised.
+refusal from the service is shown in the form rather than raised. Only the fields people fill
+in every time are built when it opens; the rest are built when "More" is first opened.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from textual.content import Content
 from textual.events import Key
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+from textual.widgets import Button, Checkbox, Collapsible, Input, Select, Static, TextArea
 
 from plantui.domain import (
     DATE_ORDER,
@@ -33,12 +34,15 @@ from plantui.domain import (
 )
 from plantui.errors import PlanError
 from plantui.event_time import DEFAULT_ZONE, read_times, show_when
-from plantui.service import RecordView
+from plantui.queries import labels
+from plantui.queries.forms import FormRecord, form_record, ref_code_holder, zone_of
 from plantui.text import one_line
 from plantui.text import show_value as value_text
-from plantui.tui.forms.choices import PICKABLE, label_of
+from plantui.tui.forms.choices import PICKABLE
 from plantui.tui.forms.confirm import ConfirmDialog
+from plantui.tui.forms.fields import HIDDEN, LONG_TEXT, RefChooser, editor_for, field_row, nice
 from plantui.tui.forms.picker import PickRecord
+from plantui.tui.forms.sections import MORE, MoreFields
 from plantui.tui.forms.stamps import show_value, when_written, who_wrote
 
 if TYPE_CHECKING:
@@ -46,64 +50,7 @@ if TYPE_CHECKING:
 
     from plantui.tui.app import PlanApp
 
-LONG_TEXT = frozenset(
-    {
-        "summary",
-        "notes",
-        "description",
-        "minutes",
-        "statement",
-        "problem",
-        "response",
-        "commitment",
-        "result",
-        "next_steps",
-        "body",
-    }
-)
-"""Text fields people write paragraphs in: a TextArea rather than a one-line Input."""
-
-HIDDEN = frozenset({"rank", "carried_from", "agenda_order"})
-"""Fields the screens manage (an ask's fractional rank): kept from the preset, never shown."""
-
-
-def _nice(name: str) -> str:
-    return name.replace("_", " ")
-
-
-def _as_text(value: Any) -> str:
-    return value_text(value)
-
-
-class RefChooser(Horizontal):
-    """A ref chosen with the record picker: shows the chosen record, Choose and Clear.
-    Typing on Choose opens the picker already filtered by what was typed."""
-
-    DEFAULT_CSS = """
-    RefChooser { height: auto; }
-    RefChooser > .ref-label { width: 1fr; }
-    """
-
-    def __init__(
-        self, name: str, value: str | None, label: str, fixed: bool, id: str | None = None
-    ) -> None:
-        super().__init__(id=id)
-        self.field_name = name
-        self.value = value
-        self.fixed = fixed
-        self._label = label
-
-    def compose(self) -> ComposeResult:
-        yield Static(Content(self._label or "(none)"), classes="ref-label")
-        if not self.fixed:
-            yield Button("Choose…", id=f"choose-{self.field_name}", classes="choose")
-            yield Button("Clear", id=f"clear-{self.field_name}", classes="clear")
-
-    def show(self, value: str | None, label: str) -> None:
-        """Take a new value and show its label."""
-        self.value = value
-        self._label = label
-        self.query_one(".ref-label", Static).update(Content(label or "(none)"))
+__all__ = ["HIDDEN", "LONG_TEXT", "RecordForm", "RefChooser"]
 
 
 class RecordForm(ModalScreen[str | None]):
@@ -129,8 +76,12 @@ class RecordForm(ModalScreen[str | None]):
         self.rtype = TYPES[type_name]
         self.record_id = record_id
         self.preset = dict(preset or {})
-        self.view: RecordView | None = None
+        self.record: FormRecord | None = None
+        self._values: dict[str, Any] = {}
+        """Each field's value as the form opened: what a row not built yet still holds."""
         self._initial: dict[str, Any] = {}
+        self._built: set[str] = set()
+        """Fields whose row exists; the others keep their opening value."""
         self._errors: dict[str, str] = {}
         self._touched: set[str] = set()
         self._refused_fields = False
@@ -138,7 +89,7 @@ class RecordForm(ModalScreen[str | None]):
         self._picking: PickRecord | None = None
         """The picker being opened: keys that reach the form before it shows go into it."""
         self._as_opened: dict[str, Any] = {}
-        """What each field's widget held when the form opened: Escape asks before losing more."""
+        """What each built field's widget held when built: Escape asks before losing more."""
         self.zone = ZoneInfo(DEFAULT_ZONE)
         """The plan's time zone, which event times are typed in (read when composing)."""
 
@@ -147,8 +98,8 @@ class RecordForm(ModalScreen[str | None]):
     def _start_values(self) -> dict[str, Any]:
         values: dict[str, Any] = {}
         if self.record_id is not None:
-            self.view = self.app.service.get(self.record_id)
-            values.update(self.view.values)
+            self.record = form_record(self.app.plan_db, self.record_id)
+            values.update(self.record.values)
         else:
             for spec in self.rtype.fields.values():
                 if spec.default is not None:
@@ -171,138 +122,103 @@ class RecordForm(ModalScreen[str | None]):
             "milestone" if type_name == "action" and values.get("milestone") is True else type_name
         )
 
-    def compose(self) -> ComposeResult:
-        values = self._start_values()
-        service = self.app.service
-        db = service.db
-        if any(spec.kind == "when" for spec in self.rtype.fields.values()):
-            self.zone = service.plan_zone()
-        editing = self.record_id is not None
-        conflicts = set(self.view.conflicts) if self.view else set()
-        noun = self.noun(self.type_name, values)
-        if editing:
-            assert self.view is not None
-            title = Content.assemble(
-                ("Edit ", "bold"), (noun, "bold"), ": ", one_line(self.view.label)
+    def _title(self) -> Content:
+        noun = self.noun(self.type_name, self._values)
+        if self.record is not None:
+            return Content.assemble(
+                ("Edit ", "bold"), (noun, "bold"), ": ", one_line(self.record.label)
             )
-        else:
-            title = Content.assemble(("New ", "bold"), (noun, "bold"))
+        return Content.assemble(("New ", "bold"), (noun, "bold"))
+
+    def _folded(self) -> list[Field]:
+        """The fields kept for "More": never one given a value to start with or in conflict."""
+        conflicts = self.record.conflicts if self.record else {}
+        more = MORE.get(self.type_name, ())
+        return [
+            spec
+            for spec in self._shown_fields()
+            if spec.name in more and spec.name not in self.preset and spec.name not in conflicts
+        ]
+
+    def compose(self) -> ComposeResult:
+        self._values = self._start_values()
+        if any(spec.kind == "when" for spec in self.rtype.fields.values()):
+            self.zone = zone_of(self.app.plan_db)
+        for spec in self._shown_fields():
+            self._initial[spec.name] = self._initial_value(spec)
+        folded = self._folded()
         with Vertical(id="form-box"):
             with Horizontal(id="form-head"):
-                yield Static(title, id="form-title")
+                yield Static(self._title(), id="form-title")
                 yield Static(Content.assemble(("*", "bold $text-error"), " required"), id="legend")
             with VerticalScroll(id="form-fields"):
-                for spec in self.rtype.fields.values():
-                    if spec.name in HIDDEN:
-                        continue
-                    value = values.get(spec.name)
-                    fixed = (editing and spec.identity) or (
-                        spec.name in self.preset
-                        and (spec.identity or (spec.kind == "ref" and not spec.targets))
-                    )
-                    with Horizontal(classes="field", id=f"field-{spec.name}"):
-                        yield Label(
-                            self._label_for(spec, spec.name in conflicts), classes="field-label"
-                        )
-                        with Vertical(classes="field-body"):
-                            yield self._widget_for(spec, value, fixed, values, db)
-                            if spec.name in conflicts:
-                                yield Static(
-                                    self._siblings_text(spec.name), classes="conflict-values"
-                                )
-                            yield Static("", classes="error", id=f"err-{spec.name}")
+                for spec in self._shown_fields():
+                    if spec not in folded:
+                        yield self._row(spec)
+                if folded:
+                    yield MoreFields(len(folded))
             yield Static("", id="form-error")
             with Horizontal(id="form-buttons"):
                 yield Static(Content("ctrl+s save · esc cancel"), id="form-keys")
                 yield Button("Cancel", id="cancel")
                 yield Button("Save", variant="primary", id="save")
 
-    def _label_for(self, spec: Field, in_conflict: bool) -> Content:
-        parts: list[Any] = [_nice(spec.name)]
-        if spec.required:
-            parts.append((" *", "bold $text-error"))
-        if in_conflict:
-            parts.append((" ⚠ conflict", "bold $text-warning"))
-        return Content.assemble(*parts)
+    @on(Collapsible.Expanded, "#more-fields")
+    async def _build_more(self, event: Collapsible.Expanded) -> None:
+        """The folded rows, built the first time "More" is opened and kept from then on."""
+        section = cast(MoreFields, event.collapsible)
+        if section.built:
+            return
+        section.built = True
+        folded = self._folded()
+        await section.query_one(Collapsible.Contents).mount_all([self._row(s) for s in folded])
+        self._as_opened.update({spec.name: self._raw(spec.name) for spec in folded})
 
-    @staticmethod
-    def _hint(spec: Field) -> str:
-        if spec.kind == "date":
-            return "YYYY-MM-DD"
-        if spec.kind == "when":
-            return "YYYY-MM-DD, 2025-07-10 14:15, 14:15 or 2.15pm"
-        if spec.kind == "int":
-            low = "" if spec.minimum is None else str(spec.minimum)
-            high = "" if spec.maximum is None else str(spec.maximum)
-            return f"whole number {low}..{high}" if low or high else "whole number"
-        return ""
+    def _text_of(self, spec: Field, value: Any) -> str:
+        return show_when(value, self.zone) if spec.kind == "when" else value_text(value)
+
+    def _initial_value(self, spec: Field) -> Any:
+        """The value as the form reads it back from what it shows: untouched means unchanged."""
+        value = self._values.get(spec.name)
+        if spec.kind in ("enum", "bool", "ref"):
+            return value
+        text = self._text_of(spec, value)
+        try:
+            if spec.kind == "when":
+                return self._read_when(spec, text, self._values)
+            return parse_text_value(spec, text)
+        except InvalidValue:
+            return value
+
+    def _row(self, spec: Field) -> Widget:
+        value = self._values.get(spec.name)
+        fixed = (self.record is not None and spec.identity) or (
+            spec.name in self.preset
+            and (spec.identity or (spec.kind == "ref" and not spec.targets))
+        )
+        ref_label = labels.label(self.app.plan_db, value) if spec.kind == "ref" and value else ""
+        editor = editor_for(spec, value, self._text_of(spec, value), fixed, ref_label)
+        conflicts = self.record.conflicts if self.record else {}
+        conflict = self._siblings_text(spec.name) if spec.name in conflicts else None
+        self._built.add(spec.name)
+        return field_row(spec, editor, conflict)
 
     def _siblings_text(self, name: str) -> Content:
-        assert self.view is not None
-        db = self.app.service.db
+        assert self.record is not None
+        plan = self.app.plan_db
         lines = ["Values in conflict (save a value to settle it):"]
-        for sib in reversed(self.view.state.fields.get(name, [])):
+        for sib in reversed(self.record.conflicts.get(name, ())):
             lines.append(
-                f"  {show_value(sib.get('v'))}  ({who_wrote(db, sib['at'])}, "
-                f"{when_written(sib['at'])})"
+                f"  {show_value(sib.value)}  ({who_wrote(plan, sib.at)}, {when_written(sib.at)})"
             )
         return Content("\n".join(lines))
-
-    def _widget_for(
-        self, spec: Field, value: Any, fixed: bool, values: dict[str, Any], db: Any
-    ) -> Widget:
-        wid = f"in-{spec.name}"
-        if spec.kind == "enum":
-            options = [(Content(c.replace("_", " ")), c) for c in spec.choices]
-            if value is not None and value not in spec.choices:
-                options.append((Content(one_line(str(value))), value))
-            widget: Widget = Select(
-                options,
-                prompt="(none)",
-                allow_blank=not spec.required or value is None,
-                value=value if value is not None else Select.NULL,
-                id=wid,
-                disabled=fixed,
-                compact=True,
-            )
-            self._initial[spec.name] = value
-            return widget
-        if spec.kind == "bool":
-            self._initial[spec.name] = value
-            return Checkbox("yes", bool(value), id=wid, disabled=fixed, compact=True)
-        if spec.kind == "ref":
-            self._initial[spec.name] = value
-            label = label_of(db, value) if value else ""
-            return RefChooser(spec.name, value, label, fixed, id=wid)
-        if spec.kind == "when":
-            text = show_when(value, self.zone)
-            try:
-                self._initial[spec.name] = self._read_when(spec, text, values)
-            except InvalidValue:
-                self._initial[spec.name] = value
-        else:
-            text = _as_text(value)
-            try:
-                self._initial[spec.name] = parse_text_value(spec, text)
-            except InvalidValue:
-                self._initial[spec.name] = value
-        if spec.kind == "text" and spec.name in LONG_TEXT:
-            area = TextArea(text, id=wid, soft_wrap=True, disabled=fixed, compact=True)
-            area.show_line_numbers = False
-            return area
-        return Input(
-            text,
-            placeholder=self._hint(spec),
-            id=wid,
-            disabled=fixed,
-            select_on_focus=False,
-            compact=True,
-        )
 
     # Reading and checking
 
     def _read(self, spec: Field) -> Any:
         """The value a field's widget holds now; raises InvalidValue for a bad one."""
+        if spec.name not in self._built:
+            return self._initial.get(spec.name)
         widget = self.query_one(f"#in-{spec.name}")
         if isinstance(widget, Select):
             return None if widget.value is Select.NULL else widget.value
@@ -340,7 +256,7 @@ class RecordForm(ModalScreen[str | None]):
     def _cross_check(self, spec: Field, value: Any) -> str:
         """Rules that look beyond one field: an end after its start, a ref code of its own."""
         if spec.name == "ref_code" and value is not None and value != self._initial.get(spec.name):
-            holder = self.app.service.ref_code_holder(self.type_name, value, self.record_id)
+            holder = ref_code_holder(self.app.plan_db, self.type_name, value, self.record_id)
             if holder is not None:
                 return (
                     f"Another {self.type_name} already has the ref code {one_line(value)}:"
@@ -363,6 +279,8 @@ class RecordForm(ModalScreen[str | None]):
 
     def _check(self, spec: Field, show_required: bool) -> Any:
         """Read and check one field, showing or clearing its message; returns the value."""
+        if spec.name not in self._built:  # as opened, and valid: nothing folded is required
+            return self._initial.get(spec.name)
         message = ""
         value: Any = None
         try:
@@ -371,7 +289,7 @@ class RecordForm(ModalScreen[str | None]):
             message = f"{str(exc)[0].upper()}{str(exc)[1:]}."
         else:
             if spec.required and value is None and show_required:
-                message = f"{_nice(spec.name).capitalize()} is required."
+                message = f"{nice(spec.name).capitalize()} is required."
             else:
                 message = self._cross_check(spec, value)
         shown = self._errors.get(spec.name, "")
@@ -479,17 +397,17 @@ class RecordForm(ModalScreen[str | None]):
         def chosen(record_id: str | None) -> None:
             self._picking = None
             if record_id:
-                db = self.app.service.db
-                self.query_one(f"#in-{name}", RefChooser).show(record_id, label_of(db, record_id))
+                shown = labels.label(self.app.plan_db, record_id)
+                self.query_one(f"#in-{name}", RefChooser).show(record_id, shown)
                 self._after_change(name)
 
         exclude = frozenset({self.record_id}) if self.record_id else frozenset()
-        title = f"Choose {_nice(name)}"
+        title = f"Choose {nice(name)}"
         self._picking = PickRecord(targets, title, exclude, text=text)
         self.app.push_screen(self._picking, chosen)
 
     def on_mount(self) -> None:
-        self._as_opened = {spec.name: self._raw(spec.name) for spec in self._shown_fields()}
+        self._as_opened = {name: self._raw(name) for name in self._built}
 
     def changed_since_opened(self) -> bool:
         """True once anything was typed or chosen (changed back counts as untouched)."""
