@@ -39,7 +39,6 @@ class TimelineApp(App[None]):
     def __init__(self, service: PlanService, today: dt.date = TODAY) -> None:
         super().__init__()
         self.service = service
-        self.plan_db = service.db
         self.editor = Editor(service)
         self.today = today
         self.editor.listeners.append(lambda _id: self.call_later(self.reload_timeline))
