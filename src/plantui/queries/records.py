@@ -27,11 +27,13 @@ COLUMNS = "r.id, r.type, r.fields"
 BY_COLUMNS: dict[str, tuple[str, ...]] = {
     "ask": ("rank",),
     "event": ("starts_at",),
+    "action": ("start", "end"),
     "note": ("date",),
     "dependency": ("from", "to"),
     "link": ("role", "from", "to"),
 }
-"""Types listed by projection columns (asks by rank; events and notes by date); other types
+"""Types listed by projection columns (asks by rank; events, actions and notes by date, as a
+plan is read); other types
 with a ref code go in natural ref order, the rest by their label field."""
 
 
