@@ -56,8 +56,9 @@ class SharedStyleKey(FooterKey):
 
 
 SharedStyleKey._inherit_component_classes = False
-"""Textual's ``inherit_component_classes=False`` class keyword, set by hand: Widget's
-``__init_subclass__`` does not pass that keyword on to DOMNode's (Textual 8), so it raises."""
+"""Textual's ``inherit_component_classes=False`` class keyword (added for
+https://github.com/Textualize/textual/issues/1399), set by hand: Widget's ``__init_subclass__``
+does not pass that keyword on to DOMNode's (Textual 8), so using it raises TypeError."""
 
 
 class KeysFooter(Footer):
