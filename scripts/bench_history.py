@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 from bench_exchange import synthetic_plan  # noqa: E402
 
 from plantui.exchange import export_file, import_files  # noqa: E402
-from plantui.history import record_history  # noqa: E402
+from plantui.queries.changes import record_history  # noqa: E402
 from plantui.service import PlanService  # noqa: E402
 from plantui.storage import records  # noqa: E402
 from plantui.storage.database import open_database  # noqa: E402

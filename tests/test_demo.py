@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from plantui import derived
 from plantui.demo import demo_records, load_demo
 from plantui.errors import PlanError
+from plantui.queries import derived
 
 
 @pytest.fixture

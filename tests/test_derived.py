@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from plantui import derived
+from plantui.queries import derived
 from tests.conftest import edit_from_another_laptop
 
 

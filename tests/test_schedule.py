@@ -245,7 +245,7 @@ def test_critical_path_is_the_longest_chain(graph):
 @settings(max_examples=100)
 @given(graphs(acyclic=False))
 def test_critical_path_never_hangs_on_cycles_and_uses_no_link_in_one(graph):
-    from plantui.derived import dependency_cycles
+    from plantui.queries.derived import dependency_cycles
 
     bars, deps = graph
     path = critical_path(bars, deps)

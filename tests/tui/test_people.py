@@ -212,7 +212,7 @@ async def test_a_person_added_with_a_on_people_carries_the_editor_to_another_lap
     from textual.widgets import Input
 
     from plantui.exchange import export_file, import_files
-    from plantui.history import record_history
+    from plantui.queries.changes import record_history
     from plantui.service import PlanService
     from plantui.storage.database import open_database
     from plantui.tui.forms import RecordForm

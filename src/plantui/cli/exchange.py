@@ -123,7 +123,7 @@ def cmd_sync(ctx) -> int:
 
 
 def _conflicts(ctx) -> list:
-    from plantui.derived import open_conflicts
+    from plantui.queries.derived import open_conflicts
 
     with ctx.db.read() as session:
         return open_conflicts(session)
@@ -154,7 +154,7 @@ def cmd_resolve(ctx) -> int:
 
 
 def cmd_check(ctx) -> int:
-    from plantui.derived import integrity_findings
+    from plantui.queries.derived import integrity_findings
 
     damage = ctx.db.quick_check()
     with ctx.db.read() as session:

@@ -37,7 +37,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_history(ctx) -> int:
-    from plantui.history import record_history
+    from plantui.queries.changes import record_history
 
     record_id = ctx.service.resolve_id(ctx.args.id)
     entries = record_history(ctx.db, record_id)
@@ -55,7 +55,7 @@ def cmd_history(ctx) -> int:
 
 
 def cmd_changes(ctx) -> int:
-    from plantui.history import grouped_changes, since_moment
+    from plantui.queries.changes import grouped_changes, since_moment
 
     clock, label = since_moment(ctx.db, ctx.args.since)
     groups = grouped_changes(ctx.db, clock)

@@ -18,12 +18,13 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from plantui import clock as hlc
-from plantui import derived, merge
+from plantui import merge
 from plantui.duplicates import SIMILAR_TYPES, likely_duplicates
 from plantui.errors import PlanError
 from plantui.exchange import forks
 from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchange_file
 from plantui.exchange.state import STATE_KEY, import_base
+from plantui.queries import derived
 from plantui.service import PlanService
 from plantui.storage.backups import keep_backup
 from plantui.storage.database import Database

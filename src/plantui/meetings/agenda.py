@@ -22,7 +22,6 @@ import sqlite3
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from plantui import derived
 from plantui.clock import clock_ms
 from plantui.domain import record_label
 from plantui.meetings.events import (
@@ -34,6 +33,7 @@ from plantui.meetings.events import (
     sessions_of,
 )
 from plantui.merge import shown_values
+from plantui.queries import derived
 
 SECTIONS = {
     "overdue": "Overdue",

@@ -1,6 +1,6 @@
 """Open conflicts as the Conflicts screen shows them: each value with who wrote it and when.
 
-The conflicts themselves are :func:`plantui.derived.open_conflicts` (the same as
+The conflicts themselves are :func:`plantui.queries.derived.open_conflicts` (the same as
 ``plantui conflicts`` and the Overview), read here on a plain snapshot; this module adds what
 a person needs to choose: the values newest first, the laptop that wrote each, and the time.
 """
@@ -12,9 +12,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from plantui import derived
 from plantui.clock import clock_ms, split_stamp
-from plantui.queries import Plan
+from plantui.queries import Plan, derived
 from plantui.text import one_line, show_value
 
 

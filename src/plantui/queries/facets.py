@@ -10,7 +10,7 @@ import json
 import sqlite3
 from typing import Any
 
-from plantui import derived
+from plantui.queries import derived
 from plantui.schedule import NO_RAG
 from plantui.text import one_line
 

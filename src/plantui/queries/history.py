@@ -1,7 +1,7 @@
 """A record's past as the History pane shows it, what changed since a moment, and which
 laptop wrote a value.
 
-The changes come from ``plantui.history`` (the ``history`` table, as ``plantui history`` and
+The changes come from ``plantui.queries.changes`` (the ``history`` table, as ``plantui history`` and
 ``plantui changes`` print it); here a reference is named by the label of what it points to,
 so a person reads "Steering meeting" where the record holds an id.
 """
@@ -13,8 +13,8 @@ from typing import Any
 
 from plantui.clock import split_stamp
 from plantui.domain import TYPES
-from plantui.history import Entry, grouped_changes, record_history
 from plantui.queries import Plan
+from plantui.queries.changes import Entry, grouped_changes, record_history
 from plantui.queries.labels import named
 
 

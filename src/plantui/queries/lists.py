@@ -17,11 +17,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from plantui import derived, duplicates, merge
+from plantui import duplicates, merge
 from plantui.domain import DELETED, TYPES, record_label
 from plantui.duplicates import Likely
 from plantui.errors import PlanError
-from plantui.queries import Plan, facets
+from plantui.queries import Plan, derived, facets
 from plantui.queries.facets import Option
 from plantui.ref_order import by_ref_code
 from plantui.search.folding import SQL_FOLD, fold

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plantui import derived
 from plantui.duplicates import fold
 from plantui.errors import PlanError
+from plantui.queries import derived
 from plantui.queries.lists import DUE_SOON_DAYS, OrgCounts, org_counts_on
 from plantui.queries.report import build_report
 from plantui.queries.report_items import (

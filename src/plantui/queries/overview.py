@@ -1,6 +1,6 @@
 """The Overview's one read: where the plan stands and what needs attention.
 
-Everything comes from :mod:`plantui.derived` (the rules ``plantui check``, ``plantui
+Everything comes from :mod:`plantui.queries.derived` (the rules ``plantui check``, ``plantui
 conflicts`` and the reports share), read in one plain snapshot: the Overview is the first
 screen, drawn before SQLAlchemy is imported, and one snapshot makes its sections agree.
 """
@@ -10,9 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from plantui import derived
-from plantui.derived import AskLine, AskRollup, Conflict, Finding, Gap, PlanHead
-from plantui.queries import Plan
+from plantui.queries import Plan, derived
+from plantui.queries.derived import AskLine, AskRollup, Conflict, Finding, Gap, PlanHead
 
 
 @dataclass(frozen=True, slots=True)

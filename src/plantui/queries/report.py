@@ -12,9 +12,9 @@ from collections.abc import Callable
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from plantui import derived
 from plantui.errors import PlanError
 from plantui.queries import Plan as QueryPlan
+from plantui.queries import derived
 from plantui.queries.report_items import (
     GAP_HEADINGS,
     LATEST_NOTES,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from plantui.history import grouped_changes, since_moment
 from plantui.queries import Plan
+from plantui.queries.changes import grouped_changes, since_moment
 from plantui.queries.report import person_names
 from plantui.queries.report_items import ChangeGroup, ChangeItem, Report, clean, words
 

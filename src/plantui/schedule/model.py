@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from plantui.derived import RAG_ORDER
+from plantui.queries.derived import RAG_ORDER
 from plantui.schedule.bars import (
     NO_ASK,
     AskGroup,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 
-from plantui.derived import dependency_cycles
+from plantui.queries.derived import dependency_cycles
 from plantui.schedule.bars import DAY, Bar, CriticalPath, Dep, Violation, bar_order
 
 

@@ -19,8 +19,8 @@ from textual.widgets import Input, Static
 from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
-from plantui.history import since_moment
 from plantui.queries import Plan
+from plantui.queries.changes import since_moment
 from plantui.queries.history import changes_since
 from plantui.tui.widgets.safe import show
 

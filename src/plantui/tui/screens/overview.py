@@ -18,7 +18,7 @@ from textual.binding import Binding
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
-from plantui.derived import PlanHead
+from plantui.queries.derived import PlanHead
 from plantui.queries.overview import Overview, overview
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
