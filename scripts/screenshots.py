@@ -89,7 +89,7 @@ def main() -> int:
 
 def filtered_shots(db_path: Path, out: Path) -> None:
     """The views the screenshot command cannot reach alone: one organisation's pack figures,
-    and the Timeline filtered to that organisation's actions."""
+    the Timeline filtered to that organisation's actions, and an action's form."""
     import asyncio
 
     from plantui.queries.org_pack import find_organisation
@@ -117,6 +117,7 @@ def filtered_shots(db_path: Path, out: Path) -> None:
     asyncio.run(shoot("organisations", (), out / "organisation-pack.svg"))
     owner = ("f", *"Owner", "enter", *"SEL ICB", "enter")
     asyncio.run(shoot("timeline", owner, out / "timeline-filtered.svg"))
+    asyncio.run(shoot("timeline", ("down", "e"), out / "action-form.svg"))
     db.close()
 
 

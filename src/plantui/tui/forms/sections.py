@@ -22,7 +22,6 @@ MORE: dict[str, tuple[str, ...]] = {
         "ask",
         "pledge",
         "parent",
-        "community_owner",
         "baseline_start",
         "baseline_end",
         "date_confidence",
