@@ -279,6 +279,8 @@ class Replicas(RuleBasedStateMachine):
         name, how, path, seen = data.draw(st.sampled_from(self.kept))
         if not path.exists():
             return  # rotated away
+        if other == name:
+            return  # its last writes would reach no other laptop: only the backup it keeps
         service = self.services[name]
         old_id = service.db.replica_id
         self._export(name, delta=False)
