@@ -1,4 +1,5 @@
-"""Overview, Conflicts and Sync draw their first frame with data before SQLAlchemy is imported.
+"""Overview, Timeline, Conflicts and Sync draw their first frame with data before SQLAlchemy
+is imported (the list screens: test_lists_read_layer.py).
 
 Each runs in a fresh interpreter (``plantui screenshot``), which then says which heavy
 modules it loaded: the write path (the service, its ORM models, SQLAlchemy, Alembic) must
@@ -32,6 +33,7 @@ DRAWN = {
     "overview": "Asks&#160;in&#160;priority&#160;order&#160;(8)",
     "conflicts": "1&#160;open&#160;conflict.",
     "sync": "This&#160;copy:",
+    "timeline": "Set&#160;up&#160;the&#160;mental&#160;health",
 }
 """Text each screen shows only once it has read the plan."""
 
@@ -55,3 +57,10 @@ def test_the_first_frame_does_not_import_the_write_path(
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines()[-1] == "loaded:", result.stdout
     assert DRAWN[screen] in shot.read_text(encoding="utf-8")
+
+
+def test_every_screen_is_checked_here_or_with_the_lists():
+    from plantui.cli.screenshot import SCREEN_NAMES
+    from tests.tui.test_lists_read_layer import LIST_SCREENS
+
+    assert set(DRAWN) | set(LIST_SCREENS) == set(SCREEN_NAMES)
