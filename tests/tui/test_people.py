@@ -314,3 +314,24 @@ async def test_a_persons_detail_shows_what_their_organisation_leads(people_servi
     assert shown.index(LEADS_EVENTS) < shown.index("  event: Workshop one")
     assert shown.index(LEADS_ACTIONS) < shown.index("  action: Run the sessions")
     assert "  action: Not theirs" not in shown
+
+
+async def test_the_person_named_with_as_is_named_in_the_header_and_carried_by_edits(
+    people_service,
+):
+    from plantui.queries.changes import record_history
+    from plantui.tui.dialogs.who import WhoIsEditing
+
+    people = {p.values["name"]: p.id for p in people_service.list("person")}
+    for name in ("Jess Brayne", "Rebecca"):  # a shared laptop: without --as it would ask
+        people_service.by = people[name]
+        people_service.create("ask", {"title": f"Raised by {name}"})
+    people_service.by = None
+    app = PlanApp(people_service, watch=False, preload=False, editing_as=people["Rebecca"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert not isinstance(app.screen, WhoIsEditing)
+        assert "editing as Rebecca" in _header(app)
+        made = app.editor.create("ask", {"title": "Typed at the meeting"}).record_id
+    entries = record_history(people_service.db, made)
+    assert entries and {e.by for e in entries} == {people["Rebecca"]}

@@ -22,7 +22,9 @@ def plan_to_open(ctx):  # -> Database | None
 def open_tui(ctx) -> int:
     from plantui.tui.app import PlanApp
 
-    app = PlanApp(plan_to_open(ctx), library=ctx.library)
+    plan = plan_to_open(ctx)
+    editing_as = ctx.person_in(plan) if plan is not None else None  # --as, $PLANTUI_AS
+    app = PlanApp(plan, library=ctx.library, editing_as=editing_as)
     try:
         app.run()
     finally:

@@ -139,10 +139,12 @@ class PlanApp(App[None]):
         screen: str = "overview",
         preload: bool = True,
         library: Library | None = None,
+        editing_as: str | None = None,
     ) -> None:
         """Open on ``plan``: a Plan (fast; the write path is built when first needed)
         or a ready PlanService. ``preload`` loads the write path after the first frame.
-        With a ``library`` and no plan, the app opens on the library's plans (or welcome)."""
+        With a ``library`` and no plan, the app opens on the library's plans (or welcome).
+        ``editing_as`` is the person (id) ``--as`` named: every edit carries them."""
         # Start straight in the first screen's mode: no default screen drawn and replaced.
         self.last_screen = screen if screen in SCREENS else "overview"
         # Textual reads DEFAULT_MODE, a class setting, in App.__init__; an instance value is
@@ -150,6 +152,7 @@ class PlanApp(App[None]):
         self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"  # type: ignore[misc]
         super().__init__()
         self.library = library
+        self._editing_as = editing_as
         self.db: Plan | None
         if plan is None or isinstance(plan, Plan):
             self.db, self._service = plan, None
@@ -185,7 +188,7 @@ class PlanApp(App[None]):
         if self._service.by is None:
             from plantui.tui.dialogs.who import remembered
 
-            self._service.by = remembered(self.plan_db.path)
+            self._service.by = self._editing_as or remembered(self.plan_db.path)
         return self._service
 
     def action_who_is_editing(self) -> None:
@@ -230,7 +233,7 @@ class PlanApp(App[None]):
         if self.db is None:  # the Plans screen; asked when a plan opens
             return
         person = self._service.by if self._service is not None else None
-        person = person or remembered(self.db.path)
+        person = person or self._editing_as or remembered(self.db.path)
         if person:
             self._show_who(person)
         elif shared_laptop(self.db):
@@ -308,6 +311,7 @@ class PlanApp(App[None]):
         if self.db is not None:
             self.db.close()
         self.db, self._service, self._editor = db, None, None
+        self._editing_as = None  # a person id of the plan left behind
         self.plan_title = plan_file.plan_title(db)
         self.sub_title = self.plan_title  # headers already drawn (the Plans screen) redraw
         self._stale.clear()
