@@ -9,8 +9,8 @@ import pytest
 
 from plantui.demo import load_demo
 from plantui.errors import PlanError
-from plantui.meetings.events import find_event
 from plantui.meetings.minutes import check_in, record_decision
+from plantui.queries.events import find_event
 from plantui.service import PlanService
 from plantui.storage.database import open_database
 from tests.test_reports import demo_db_path, demo_source  # noqa: F401  (fixtures)

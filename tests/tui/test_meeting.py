@@ -9,7 +9,7 @@ import sqlite3
 
 from textual.widgets import Button, Input, OptionList, SelectionList
 
-from plantui.meetings.agenda import SECTIONS
+from plantui.queries.agenda import SECTIONS
 from plantui.service import PlanService
 from plantui.tui.app import PlanApp
 from plantui.tui.forms import PickRecord, RecordForm

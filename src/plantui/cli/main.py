@@ -106,7 +106,7 @@ class Context:
             name = os.environ.get(AS_ENV_VAR)
         if not name or not name.strip():
             return None
-        from plantui.people import find_person, has_people
+        from plantui.queries.people import find_person, has_people
 
         return find_person(db, name) if has_people(db) else None
 

@@ -43,9 +43,9 @@ def _emit(ctx, text: str, what: str) -> int:
 
 
 def cmd_agenda(ctx) -> int:
-    from plantui.meetings.agenda import build_agenda
-    from plantui.meetings.events import find_event
     from plantui.meetings.render import render_agenda
+    from plantui.queries.agenda import build_agenda
+    from plantui.queries.events import find_event
     from plantui.storage.database import as_sqlite
 
     fmt = _fmt(ctx, "agenda")
@@ -56,9 +56,9 @@ def cmd_agenda(ctx) -> int:
 
 
 def cmd_minutes(ctx) -> int:
-    from plantui.meetings.events import find_event
     from plantui.meetings.minutes import build_minutes
     from plantui.meetings.render import render_minutes
+    from plantui.queries.events import find_event
     from plantui.storage.database import as_sqlite
 
     fmt = _fmt(ctx, "minutes")

@@ -18,7 +18,7 @@ from typing import Any, Protocol
 
 from plantui.clock import clock_ms
 from plantui.errors import PlanError
-from plantui.meetings.events import EventRow, next_event
+from plantui.queries.events import EventRow, next_event
 
 
 class Writes(Protocol):

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from plantui.meetings.agenda import AgendaItem, build_agenda
-from plantui.meetings.events import EventRow, find_event
 from plantui.queries import Plan
+from plantui.queries.agenda import AgendaItem, build_agenda
+from plantui.queries.events import EventRow, find_event
 
 
 def meeting_event(plan: Plan, event_id: str) -> EventRow:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from plantui.errors import PlanError
 from plantui.queries import Plan
 
 LIVE = "deleted = 0 AND merged_into IS NULL"
@@ -72,3 +73,38 @@ def attendance(plan: Plan, event_id: str) -> list[Attendee]:
             f" SELECT id, name FROM organisation WHERE {LIVE} ORDER BY 2, 1"
         ).fetchall()
     return [Attendee(rid, name or rid, rid in came) for rid, name in rows]
+
+
+def find_person(plan: Plan, text: str) -> str:
+    """The id of the live person named ``text`` (whole name, unique prefix, or id)."""
+    key = text.strip()
+    with plan.snapshot() as con:
+        rows = con.execute("SELECT id, name FROM person WHERE deleted = 0").fetchall()
+    lowered = key.casefold()
+    for matcher in (
+        lambda rid, name: rid == lowered,
+        lambda rid, name: (name or "").casefold() == lowered,
+        lambda rid, name: (name or "").casefold().startswith(lowered),
+        lambda rid, name: len(lowered) >= 4 and rid.startswith(lowered),
+    ):
+        found = [rid for rid, name in rows if matcher(rid, name)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            raise PlanError(f"More than one person matches {key!r}; give more of the name.")
+    raise PlanError(
+        f"There is no person named {key!r} in this plan; add one with"
+        f' `plantui --as "" add person name="{key}"`.'
+    )
+
+
+def person_names(plan: Plan) -> dict[str, str]:
+    """Person id -> name, deleted people included (history still names them)."""
+    with plan.snapshot() as con:
+        return {rid: name or rid for rid, name in con.execute("SELECT id, name FROM person")}
+
+
+def has_people(plan: Plan) -> bool:
+    """Does the plan hold any person yet (deleted ones included)?"""
+    with plan.snapshot() as con:
+        return con.execute("SELECT 1 FROM person LIMIT 1").fetchone() is not None

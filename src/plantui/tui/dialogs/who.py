@@ -21,9 +21,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui.errors import PlanError
-from plantui.people import find_person
 from plantui.queries import Plan
-from plantui.queries.people import people, person_name, shared_laptop
+from plantui.queries.people import find_person, people, person_name, shared_laptop
 from plantui.text import one_line
 
 if TYPE_CHECKING:

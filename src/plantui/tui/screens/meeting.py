@@ -19,9 +19,9 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from plantui.errors import PlanError
-from plantui.meetings.agenda import SECTIONS, AgendaItem, moved
-from plantui.meetings.events import EventRow
 from plantui.meetings.minutes import check_in, record_decision
+from plantui.queries.agenda import SECTIONS, AgendaItem, moved
+from plantui.queries.events import EventRow
 from plantui.queries.labels import values_of
 from plantui.queries.meetings import agenda_items, meeting_event
 from plantui.queries.people import Attendee, attendance

@@ -24,7 +24,9 @@ from typing import Any
 
 from plantui.clock import clock_ms
 from plantui.domain import record_label
-from plantui.meetings.events import (
+from plantui.merge import shown_values
+from plantui.queries import derived
+from plantui.queries.events import (
     EventRow,
     hosts_of,
     next_event,
@@ -32,8 +34,6 @@ from plantui.meetings.events import (
     programme_of,
     sessions_of,
 )
-from plantui.merge import shown_values
-from plantui.queries import derived
 
 SECTIONS = {
     "overdue": "Overdue",
