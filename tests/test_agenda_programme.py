@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from tests.conftest import run_process
 
 CONFERENCE = "National Voices conference: How Can We"
 
 
+@pytest.mark.slow
 def test_the_conference_agenda_lists_its_sessions_with_their_leads(tmp_path):
     path = tmp_path / "plan.db"
     assert run_process("--db", str(path), "demo").returncode == 0

@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from plantui.demo import load_demo
 from plantui.service import PlanService
 from plantui.storage.database import open_database
@@ -23,6 +25,7 @@ def _edit_at(db, ms: int, record_id: str, values: dict) -> None:
     PlanService(db, wall=lambda: ms, clock_ok=True).update(record_id, values)
 
 
+@pytest.mark.slow
 def test_agenda_lists_the_rag_changes_since_the_previous_meeting(tmp_path):
     path = tmp_path / "plan.db"
     db = open_database(path)
@@ -49,6 +52,7 @@ def test_agenda_lists_the_rag_changes_since_the_previous_meeting(tmp_path):
     assert rag_changes == [(changed, changed_title, "2025-06-21, RAG green → red")]
 
 
+@pytest.mark.slow
 def test_items_due_before_the_next_meeting_are_not_called_overdue(tmp_path):
     path = tmp_path / "plan.db"
     db = open_database(path)

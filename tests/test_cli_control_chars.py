@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import uuid
 
+import pytest
+
 from tests.conftest import run_process
 from tests.exchange.helpers import make_replica, rehash
 
@@ -36,6 +38,7 @@ def _clean(text: str) -> None:
         assert bad not in text, repr(text)
 
 
+@pytest.mark.slow
 def test_show_list_check_and_import_strip_escape_sequences(tmp_path):
     path, event, stranger = _hostile_file(tmp_path)
     db = str(tmp_path / "fresh.db")
@@ -64,6 +67,7 @@ def test_show_list_check_and_import_strip_escape_sequences(tmp_path):
         _clean(result.stderr)
 
 
+@pytest.mark.slow
 def test_a_refusal_naming_a_hostile_file_is_clean(tmp_path):
     bad = tmp_path / f"bad{CLEAR}.plantui.json"
     bad.write_text("{ not json")

@@ -20,6 +20,7 @@ def _records(db_path) -> int:
         return conn.execute("SELECT count(*) FROM record").fetchone()[0]
 
 
+@pytest.mark.slow
 def test_event_times_as_the_seeds_write_them(tmp_path) -> None:
     """A real process: the plan is in London, so 14:00 on 10 July is stored as +01:00 and
     2.15pm on 2 March as +00:00; an end given as a time alone falls on the event's day."""

@@ -70,6 +70,7 @@ def test_an_ambiguous_prefix_lists_the_candidates(plan_service) -> None:
     assert f"ask A1 “First” {first[:8]}" in message and f"ask “Second” {second[:8]}" in message
 
 
+@pytest.mark.slow
 def test_a_real_process_takes_a_ref_code(tmp_path) -> None:
     db = str(tmp_path / "plan.db")
     assert run_process("--db", db, "--clock-ok", "add", "plan", "title=P").returncode == 0

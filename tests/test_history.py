@@ -76,6 +76,7 @@ def test_history_of_a_delete_and_restore_in_text(cli, plan):
     assert "_deleted: true -> false" in out and "by Rebecca" in out
 
 
+@pytest.mark.slow
 def test_the_person_travels_in_the_exchange_file_and_history_says_imported(
     tmp_path: Path, monkeypatch
 ):
@@ -109,6 +110,7 @@ def test_the_person_travels_in_the_exchange_file_and_history_says_imported(
     assert titles == [("Ask, edited", "Jess Brayne", True)]
 
 
+@pytest.mark.slow
 def test_history_after_a_conflict_shows_both_values_and_who_wrote_each(tmp_path: Path):
     a, b = tmp_path / "a.db", tmp_path / "b.db"
 
@@ -186,6 +188,7 @@ def test_the_schema_documents_the_optional_by_of_a_sibling():
     assert "by" in sibling["properties"] and "by" not in sibling.get("required", [])
 
 
+@pytest.mark.slow
 def test_screenshot_draws_a_records_history_pane(cli, plan, db_path, tmp_path: Path):
     cli("--as", "Rebecca", "set", plan["ask"], "title=Shown in the pane")
     svg = tmp_path / "history.svg"
@@ -201,6 +204,7 @@ def test_screenshot_draws_a_records_history_pane(cli, plan, db_path, tmp_path: P
     )
 
 
+@pytest.mark.slow
 def test_a_name_in_the_environment_stops_no_read_and_no_new_plan(tmp_path: Path):
     db = str(tmp_path / "plan.db")
     env = {"PLANTUI_AS": "Jess"}

@@ -246,6 +246,7 @@ def test_db_keeps_working_for_one_file(tmp_path, run, library):
     assert not library.exists()  # the library was never touched
 
 
+@pytest.mark.slow
 def test_legacy_plan_db_moves_into_the_library_once_keeping_its_replica(tmp_path, monkeypatch):
     from tests.conftest import run_process
 

@@ -13,6 +13,7 @@ from tests.test_report_pdf import _page_texts, _tool
 from tests.test_reports import demo_db_path, demo_source  # noqa: F401  (fixtures)
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("demo_db_path")
 @pytest.mark.parametrize("command", ["agenda", "minutes"])
 def test_meeting_papers_print_on_a4(cli, tmp_path, command):

@@ -39,6 +39,7 @@ def plan_db(tmp_path: Path) -> Path:
     return db
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("umask_022")
 @pytest.mark.parametrize(("fmt", "name"), [("html", "r.html"), ("md", "r.md"), ("ics", "r.ics")])
 def test_every_report_file_is_private(plan_db, tmp_path, fmt, name):
@@ -51,6 +52,7 @@ def test_every_report_file_is_private(plan_db, tmp_path, fmt, name):
     assert [p.name for p in tmp_path.iterdir() if p.name.endswith(".tmp")] == []
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("umask_022")
 def test_mermaid_csv_and_exchange_files_are_private(plan_db, tmp_path):
     mermaid = tmp_path / "plan.mmd"
@@ -93,6 +95,7 @@ def test_formula_guard_round_trips_every_text():
     assert formula_unsafe("'hand typed") == "'hand typed"
 
 
+@pytest.mark.slow
 def test_csv_export_neutralises_formulas_and_import_gives_them_back(tmp_path):
     db_path = tmp_path / "plan.db"
     db = open_database(db_path)

@@ -265,6 +265,7 @@ def test_cli_search_prints_hits_and_json(cli):
     assert cli("search", "nothing-like-it").out.strip() == "Nothing found."
 
 
+@pytest.mark.slow
 def test_cli_search_refuses_an_unknown_type_in_one_sentence(tmp_path: Path):
     db = str(tmp_path / "plan.db")
     result = run_process("--db", db, "search", "x", "--type", "asks")
@@ -273,6 +274,7 @@ def test_cli_search_refuses_an_unknown_type_in_one_sentence(tmp_path: Path):
     assert "Traceback" not in result.stderr
 
 
+@pytest.mark.slow
 def test_cli_search_with_search_syntax_runs_cleanly(tmp_path: Path):
     db = str(tmp_path / "plan.db")
     assert run_process("--db", db, "add", "plan", "title=Plan").returncode == 0

@@ -16,6 +16,7 @@ def example(tmp_path):
     return path
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("fmt", ["md", "html"])
 def test_the_report_gives_an_unsure_event_day_as_its_month(example, tmp_path, fmt):
     out = tmp_path / f"report.{fmt}"
@@ -38,6 +39,7 @@ def test_the_report_gives_an_unsure_event_day_as_its_month(example, tmp_path, fm
     ]
 
 
+@pytest.mark.slow
 def test_a_firm_day_is_printed_as_it_is(example, tmp_path):
     event = run_process("--db", str(example), "add", "event", "title=Firm", "starts_at=2025-01-09")
     assert event.returncode == 0, event.stderr
@@ -56,6 +58,7 @@ def test_a_firm_day_is_printed_as_it_is(example, tmp_path):
     assert "- Raised at: Firm (9 Jan 2025)" in report.stdout
 
 
+@pytest.mark.slow
 def test_the_calendar_marks_an_unsure_day_tentative(example, tmp_path):
     ics = tmp_path / "plan.ics"
     made = run_process("--db", str(example), "report", "--format", "ics", "--output", str(ics))

@@ -29,6 +29,7 @@ def plan_db(tmp_path: Path) -> Path:
     return db
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     ("args", "says"),
     [
@@ -53,6 +54,7 @@ def test_the_cli_refuses_values_outside_the_sizes_in_one_sentence(plan_db, args,
     assert record_count(plan_db) == 1
 
 
+@pytest.mark.slow
 def test_set_refuses_them_too(plan_db):
     added = run_process("--db", str(plan_db), "add", "event", "title=E", "starts_at=2024-01-01")
     event = added.stdout.strip().splitlines()[-1]
@@ -75,6 +77,7 @@ def test_values_at_the_limits_are_accepted():
         check_value(lag, 1_000_000_001)
 
 
+@pytest.mark.slow
 def test_import_csv_names_each_row_outside_the_sizes_by_line(plan_db, tmp_path):
     csv_file = tmp_path / "events.csv"
     csv_file.write_text(
@@ -92,6 +95,7 @@ def test_import_csv_names_each_row_outside_the_sizes_by_line(plan_db, tmp_path):
     assert record_count(plan_db) == 1
 
 
+@pytest.mark.slow
 def test_an_exchange_file_with_a_value_outside_the_sizes_is_refused(tmp_path):
     source = make_replica(tmp_path, "a")
     source.service.create("plan", {"title": "Plan"})

@@ -171,6 +171,7 @@ def test_resolving_a_field_of_a_deleted_record_flags_no_delete_conflict(trio):
         assert view.values["title"] == "From A"
 
 
+@pytest.mark.slow
 def test_cli_resolve_of_a_delete_conflict_works_in_one_step(trio):
     import json
 

@@ -11,6 +11,8 @@ import os
 import subprocess
 from pathlib import Path
 
+import pytest
+
 from plantui.exchange import folder as folder_module
 from plantui.exchange.folder import own_file, sync_folder
 from tests.conftest import run_process
@@ -35,6 +37,7 @@ def _export(db: Path, target: Path) -> dict:
     return json.loads(target.read_text())
 
 
+@pytest.mark.slow
 def test_hostile_entries_are_named_and_skipped_and_the_rest_imported(tmp_path):
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -70,6 +73,7 @@ def own_file_of(db: Path, stick: Path) -> Path:
     return next(p for p in stick.glob(f"*--{label[:8]}.plantui.json"))
 
 
+@pytest.mark.slow
 def test_an_unreadable_file_is_named_and_skipped(tmp_path):
     """``chmod 000`` does not bind root (these tests may run as root), so the file that
     cannot be read is also one no one can read: a link to this process's own memory, a
@@ -88,6 +92,7 @@ def test_an_unreadable_file_is_named_and_skipped(tmp_path):
         assert "locked.plantui.json cannot be read: permission denied" in result.stdout
 
 
+@pytest.mark.slow
 def test_a_file_of_another_plan_is_named_and_left_alone(tmp_path):
     stick = tmp_path / "stick"
     stick.mkdir()
@@ -100,6 +105,7 @@ def test_a_file_of_another_plan_is_named_and_left_alone(tmp_path):
     assert len(list(stick.glob("*.plantui.json"))) == 2
 
 
+@pytest.mark.slow
 def test_huge_numbers_in_an_import_are_one_sentence(tmp_path):
     a = _laptop(tmp_path, "a")
     made = _plantui(a, "add", "event", "title=E", "starts_at=2025-01-01", "attendees_count=5")
@@ -170,6 +176,7 @@ def test_a_file_written_under_a_former_replica_id_is_imported(tmp_path):
     assert b.service.get(ask).values["title"] == "After the copy"
 
 
+@pytest.mark.slow
 def test_sync_max_size_skips_a_file_over_it(tmp_path):
     stick = tmp_path / "stick"
     stick.mkdir()

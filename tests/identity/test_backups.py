@@ -6,6 +6,8 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from plantui.storage.backups import BACKUPS_KEPT, backup_folder, copy_database, keep_backup
 from plantui.storage.database import open_database
 from tests.conftest import run_process
@@ -28,6 +30,7 @@ def _titles(db: Path, state: Path) -> list[str]:
     return sorted(r["fields"]["title"][0]["v"] for r in records if r["type"] == "ask")
 
 
+@pytest.mark.slow
 def test_restore_goes_back_under_a_new_id_and_later_edits_flow_back_from_the_old_one(
     tmp_path: Path,
 ) -> None:
@@ -63,6 +66,7 @@ def test_restore_goes_back_under_a_new_id_and_later_edits_flow_back_from_the_old
     assert _titles(b, state) == _titles(a, state)
 
 
+@pytest.mark.slow
 def test_restore_of_a_missing_number_is_one_sentence(tmp_path: Path) -> None:
     state, a = tmp_path / "state", tmp_path / "a.db"
     _run(a, "add", "plan", "title=Plan", state=state)
@@ -121,6 +125,7 @@ def test_copy_made_while_another_connection_holds_wal_data_has_every_committed_e
         copy.close()
 
 
+@pytest.mark.slow
 def test_copy_command_makes_a_second_laptop_that_syncs_both_ways(tmp_path: Path) -> None:
     state, a, e = tmp_path / "state", tmp_path / "a.db", tmp_path / "e.db"
     folder = tmp_path / "shared"
@@ -135,6 +140,7 @@ def test_copy_command_makes_a_second_laptop_that_syncs_both_ways(tmp_path: Path)
     assert _titles(a, state) == _titles(e, state) == ["On A", "On E"]
 
 
+@pytest.mark.slow
 def test_restoring_the_oldest_kept_backup_brings_it_back_whole(tmp_path: Path) -> None:
     """Going back keeps a backup of the state it leaves; that must not rotate away the one
     being restored (which then read as an empty database put over the plan)."""

@@ -37,6 +37,7 @@ def _titles(db: Path, state: Path) -> list[str]:
     return sorted(r["fields"]["title"][0]["v"] for r in records if r["type"] == "ask")
 
 
+@pytest.mark.slow
 def test_a_write_under_a_clock_years_fast_is_refused_in_one_sentence(tmp_path: Path) -> None:
     state, a = tmp_path / "state", tmp_path / "a.db"
     _run(a, "add", "plan", "title=Plan", state=state)
@@ -47,6 +48,7 @@ def test_a_write_under_a_clock_years_fast_is_refused_in_one_sentence(tmp_path: P
     assert _titles(a, state) == []
 
 
+@pytest.mark.slow
 def test_reset_clock_after_a_fast_clock_keeps_the_edits_and_peers_accept_the_file_again(
     tmp_path: Path,
 ) -> None:

@@ -6,6 +6,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from plantui.storage.database import open_database
 from tests.conftest import edit_from_another_laptop, run_process
 
@@ -16,6 +18,7 @@ def _run(db: Path, *args: str, state: Path, code: int = 0):
     return result
 
 
+@pytest.mark.slow
 def test_a_wal_from_another_database_planted_beside_the_file_is_refused(tmp_path: Path) -> None:
     state, a, b = tmp_path / "state", tmp_path / "a.db", tmp_path / "b.db"
     _run(a, "add", "plan", "title=Plan A", state=state)
@@ -38,6 +41,7 @@ def test_a_wal_from_another_database_planted_beside_the_file_is_refused(tmp_path
     assert a.read_bytes() == before
 
 
+@pytest.mark.slow
 def test_a_file_cut_short_is_refused_naming_the_latest_backup(tmp_path: Path) -> None:
     state, a, b = tmp_path / "state", tmp_path / "a.db", tmp_path / "b.db"
     _run(a, "demo", state=state)
@@ -54,6 +58,7 @@ def test_a_file_cut_short_is_refused_naming_the_latest_backup(tmp_path: Path) ->
     assert b.stat().st_size == size // 2
 
 
+@pytest.mark.slow
 def test_check_exits_1_on_findings_and_reports_sqlite_damage(tmp_path: Path) -> None:
     state, a = tmp_path / "state", tmp_path / "a.db"
     _run(a, "add", "plan", "title=P", state=state)

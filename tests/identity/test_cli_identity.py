@@ -21,6 +21,7 @@ def _replica(db: Path, state: Path) -> str:
     return _ok(db, "label", state=state).rsplit("replica ", 1)[1].rstrip(")")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", ["cp", "rm+cp", "cat"])
 def test_a_backup_put_back_by_hand_takes_a_new_replica_id(tmp_path: Path, how: str) -> None:
     state, db, saved = tmp_path / "state", tmp_path / "plan.db", tmp_path / "saved.db"
@@ -38,6 +39,7 @@ def test_a_backup_put_back_by_hand_takes_a_new_replica_id(tmp_path: Path, how: s
     assert _replica(db, state) != first
 
 
+@pytest.mark.slow
 def test_a_copy_for_a_second_laptop_made_with_cp_takes_a_new_id_and_the_original_keeps_its_own(
     tmp_path: Path,
 ) -> None:
@@ -49,6 +51,7 @@ def test_a_copy_for_a_second_laptop_made_with_cp_takes_a_new_id_and_the_original
     assert _replica(a, state) == first
 
 
+@pytest.mark.slow
 def test_an_unchanged_database_keeps_its_replica_id(tmp_path: Path) -> None:
     state, db = tmp_path / "state", tmp_path / "plan.db"
     _ok(db, "add", "plan", "title=Plan", state=state)

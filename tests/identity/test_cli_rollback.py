@@ -53,6 +53,7 @@ def _copy(source: Path, target: Path) -> None:
     subprocess.run(["cp", "-a", str(source), str(target)], check=True)
 
 
+@pytest.mark.slow
 def test_a_laptop_restored_from_a_snapshot_keeps_its_new_edits_and_its_lost_ones(
     tmp_path: Path,
 ) -> None:
