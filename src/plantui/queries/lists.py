@@ -347,7 +347,7 @@ def org_counts(plan: Plan, today: dt.date, org_id: str) -> OrgCounts:
 
 def org_counts_on(con: sqlite3.Connection, today: dt.date, org_id: str) -> OrgCounts:
     """:func:`org_counts` inside an open read (the pack's own tests compare the two)."""
-    mine = json.dumps(sorted(_ids_merged_into(con, org_id)))
+    mine = json.dumps(sorted(ids_merged_into(con, org_id)))
     ids = "(SELECT value FROM json_each(?))"
     links = con.execute(
         f'SELECT role, "from" FROM link WHERE deleted = 0 AND "to" IN {ids}'
@@ -377,7 +377,7 @@ def org_counts_on(con: sqlite3.Connection, today: dt.date, org_id: str) -> OrgCo
     )
 
 
-def _ids_merged_into(con: sqlite3.Connection, org_id: str) -> set[str]:
+def ids_merged_into(con: sqlite3.Connection, org_id: str) -> set[str]:
     """The organisation and every live duplicate merged into it (directly or in a chain)."""
     into = dict(
         con.execute(

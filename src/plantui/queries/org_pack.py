@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from plantui.duplicates import fold
 from plantui.errors import PlanError
 from plantui.queries import derived
-from plantui.queries.lists import DUE_SOON_DAYS, OrgCounts, org_counts_on
+from plantui.queries.lists import DUE_SOON_DAYS, OrgCounts, ids_merged_into, org_counts_on
 from plantui.queries.report import build_report
 from plantui.queries.report_items import (
     ActionItem,
@@ -92,7 +92,7 @@ def build_org_pack(
     """The pack of the organisation ``key`` names (its duplicates merged into it count too)."""
     org_id = find_organisation(session, key)
     report = build_report(session, today, include_contacts=include_contacts)
-    mine = _ids_merged_into(session, org_id)
+    mine = ids_merged_into(as_sqlite(session), org_id)
     org = next(o for o in report.organisations if o.id == org_id)
     pack = OrgPack(org, report.title, today)
     links = session.execute(
@@ -125,26 +125,6 @@ def build_org_pack(
     if include_contacts:
         pack.people = _people(session, mine, org.name)
     return pack
-
-
-def _ids_merged_into(session: Session, org_id: str) -> set[str]:
-    """The organisation and every live duplicate merged into it (directly or in a chain)."""
-    into = dict(
-        session.execute(
-            select(Organisation.id, Organisation.merged_into).where(
-                Organisation.deleted.is_(False), Organisation.merged_into.is_not(None)
-            )
-        ).all()
-    )
-    mine = {org_id}
-    grew = True
-    while grew:
-        grew = False
-        for dup, target in into.items():
-            if target in mine and dup not in mine:
-                mine.add(dup)
-                grew = True
-    return mine
 
 
 def _dates(pack: OrgPack, today: dt.date) -> None:
