@@ -44,15 +44,10 @@ def _emit(ctx, text: str, what: str) -> int:
 
 def cmd_agenda(ctx) -> int:
     from plantui.meetings.render import render_agenda
-    from plantui.queries.agenda import build_agenda
-    from plantui.queries.events import find_event
-    from plantui.storage.database import as_sqlite
+    from plantui.queries.meetings import agenda
 
     fmt = _fmt(ctx, "agenda")
-    with ctx.db.read() as session:
-        con = as_sqlite(session)
-        agenda = build_agenda(con, find_event(con, ctx.args.event))
-    return _emit(ctx, render_agenda(agenda, fmt), "agenda")
+    return _emit(ctx, render_agenda(agenda(ctx.db, ctx.args.event), fmt), "agenda")
 
 
 def cmd_minutes(ctx) -> int:
