@@ -24,7 +24,7 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from bench_exchange import synthetic_plan  # noqa: E402
 
-from plantui.search.query import search  # noqa: E402
+from plantui.queries.search import search  # noqa: E402
 from plantui.storage.database import open_database  # noqa: E402
 from plantui.storage.records import save_states  # noqa: E402
 
@@ -68,8 +68,7 @@ def main() -> None:
             walls, cpus = [], []
             for _ in range(args.repeat):
                 w0, c0 = time.perf_counter(), time.process_time()
-                with db.snapshot() as con:
-                    hits = search(con, query)
+                hits = search(db, query)
                 walls.append((time.perf_counter() - w0) * 1000)
                 cpus.append((time.process_time() - c0) * 1000)
             print(

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from plantui.demo import load_demo  # noqa: E402
-from plantui.meetings.minutes import check_in, record_decision  # noqa: E402
+from plantui.meetings.record import check_in, record_decision  # noqa: E402
 from plantui.queries.events import find_event  # noqa: E402
 from plantui.service import PlanService  # noqa: E402
 from plantui.storage.database import open_database  # noqa: E402

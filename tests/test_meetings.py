@@ -9,7 +9,7 @@ import pytest
 
 from plantui.demo import load_demo
 from plantui.errors import PlanError
-from plantui.meetings.minutes import check_in, record_decision
+from plantui.meetings.record import check_in, record_decision
 from plantui.queries.events import find_event
 from plantui.service import PlanService
 from plantui.storage.database import open_database

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from plantui.duplicates import fold, likely_duplicates, looks_like
+from plantui.duplicates import fold
 from plantui.errors import PlanError
 from plantui.merging import merge_records, unmerge_record
+from plantui.queries.duplicates import likely_duplicates, looks_like
 from plantui.service import PlanService
 from tests.conftest import run_process
 
@@ -31,11 +32,10 @@ def test_likely_duplicates_by_name_similarity_and_ref_code(plan_service: PlanSer
     typo = _org(plan_service, "Southwark Councill")
     _org(plan_service, "Illustrative group A")
     _org(plan_service, "Illustrative group B")
-    with plan_service.db.read() as session:
-        pairs = {
-            (p.type, frozenset((p.a_id, p.b_id)), p.reason) for p in likely_duplicates(session)
-        }
-        mine = looks_like(session, "organisation", again)
+    pairs = {
+        (p.type, frozenset((p.a_id, p.b_id)), p.reason) for p in likely_duplicates(plan_service.db)
+    }
+    mine = looks_like(plan_service.db, "organisation", again)
     assert ("organisation", frozenset((council, again)), "same name") in pairs
     assert ("organisation", frozenset((council, typo)), "similar names") in pairs
     assert not any("Illustrative" in p.a_label for p in likely_duplicates_of(plan_service))
@@ -46,8 +46,7 @@ def test_likely_duplicates_by_name_similarity_and_ref_code(plan_service: PlanSer
 
 
 def likely_duplicates_of(service: PlanService) -> list:
-    with service.db.read() as session:
-        return likely_duplicates(session)
+    return likely_duplicates(service.db)
 
 
 def test_merge_moves_references_and_links_and_hides_the_duplicate(plan_service: PlanService):
@@ -69,8 +68,7 @@ def test_merge_moves_references_and_links_and_hides_the_duplicate(plan_service: 
     ]
     assert live_links == [("directed_to", ask, kept)]
     assert [v.id for v in plan_service.list("organisation")] == [kept]
-    with plan_service.db.read() as session:
-        assert likely_duplicates(session) == []
+    assert likely_duplicates(plan_service.db) == []
 
     unmerge_record(plan_service, dup)
     assert {v.id for v in plan_service.list("organisation")} == {kept, dup}

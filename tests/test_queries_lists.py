@@ -9,7 +9,7 @@ import pytest
 
 from plantui.errors import PlanError
 from plantui.merging import merge_records
-from plantui.queries import lists
+from plantui.queries import duplicates, lists
 from plantui.queries.facets import NOT_SET
 from plantui.queries.lists import AskRow, ListQuery, PledgeRow
 from plantui.service import PlanService
@@ -145,7 +145,7 @@ def test_the_next_event_and_duplicates(plan_service) -> None:
     assert lists.first_upcoming_event(s.db, TODAY) == soon
     first = s.create("organisation", {"name": "Peckham Pantry"}).record_id
     again = s.create("organisation", {"name": "peckham pantry."}).record_id
-    pairs = lists.looks_like(s.db, "organisation", again)
+    pairs = duplicates.looks_like(s.db, "organisation", again)
     assert [(p.a_id, p.b_id, p.reason) for p in pairs] == [(first, again, "same name")] or [
         (p.b_id, p.a_id, p.reason) for p in pairs
     ] == [(first, again, "same name")]

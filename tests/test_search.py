@@ -10,9 +10,9 @@ from alembic import command
 from alembic.config import Config
 
 from plantui.domain import EMAIL_FIELDS
+from plantui.queries.search import Hit, search
 from plantui.search.folding import fold
 from plantui.search.index import SEARCHED, TABLE
-from plantui.search.query import Hit, search
 from plantui.service import PlanService
 from plantui.storage import database as database_module
 from plantui.storage.database import Database, open_database
@@ -21,8 +21,7 @@ from tests.exchange.helpers import make_replica
 
 
 def find(db: Database, text: str, type_name: str | None = None) -> list[Hit]:
-    with db.snapshot() as con:
-        return search(con, text, type_name)
+    return search(db, text, type_name)
 
 
 def ids(db: Database, text: str, type_name: str | None = None) -> set[str]:

@@ -4,24 +4,17 @@ Nothing here decides: it only points at pairs a person may want to merge (``plan
 Names are compared after folding (case, accents, punctuation and spacing do not count), so
 "Southwark Council" and "southwark  council." are the same name; organisations and people
 are also compared by similarity, since they are the records most often typed twice.
+
+Pure comparison of records already read: which records are live and how they are read is
+:mod:`plantui.queries.duplicates`.
 """
 
 from __future__ import annotations
 
 import difflib
 import re
-import sqlite3
 import unicodedata
-from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
-
-from plantui.domain import TYPES
-from plantui.storage.database import as_sqlite
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
 
 SIMILAR = 0.9
 """Similarity (difflib ratio of folded names) from which two names look the same."""
@@ -64,58 +57,34 @@ class Likely:
 
 
 @dataclass(frozen=True, slots=True)
-class _Entry:
+class Entry:
+    """A record as it is compared: its id, its label and its ref code ("" when none)."""
+
     id: str
     label: str
     ref_code: str
 
 
-def _entries(source: sqlite3.Connection | Session, type_name: str) -> list[_Entry]:
-    """Live records of a type that are not merged into another, oldest id first."""
-    rtype = TYPES[type_name]
-    code = ', "ref_code"' if "ref_code" in rtype.fields else ", ''"
-    merged = " AND merged_into IS NULL" if "merged_into" in rtype.fields else ""
-    rows = as_sqlite(source).execute(
-        f'SELECT id, "{rtype.label_field}"{code} FROM "{type_name}"'
-        f" WHERE deleted = 0{merged} ORDER BY id"
-    )
-    return [_Entry(r[0], r[1] or "", r[2] or "") for r in rows]
-
-
-def likely_duplicates(
-    session: sqlite3.Connection | Session, types: Iterable[str] = CHECKED_TYPES
-) -> list[Likely]:
-    """Every pair of live records of one type that look the same, by type then label."""
-    found: list[Likely] = []
-    for type_name in types:
-        found.extend(_pairs(type_name, _entries(session, type_name)))
-    return found
-
-
-def looks_like(
-    session: sqlite3.Connection | Session, type_name: str, record_id: str
-) -> list[Likely]:
-    """The pairs one record (just added) makes with the others of its type."""
-    if type_name not in CHECKED_TYPES:
-        return []
-    entries = _entries(session, type_name)
+def pairs_with(type_name: str, entries: list[Entry], record_id: str) -> list[Likely]:
+    """The pairs one record (just added) makes with the other ``entries`` of its type."""
     mine = [e for e in entries if e.id == record_id]
     others = [e for e in entries if e.id != record_id]
-    return [p for p in _pairs(type_name, mine + others) if record_id in (p.a_id, p.b_id)]
+    return [p for p in pairs(type_name, mine + others) if record_id in (p.a_id, p.b_id)]
 
 
-def _pairs(type_name: str, entries: list[_Entry]) -> list[Likely]:
+def pairs(type_name: str, entries: list[Entry]) -> list[Likely]:
+    """Every pair of ``entries`` (records of one type) that look the same, and why."""
     out: list[Likely] = []
     seen: set[tuple[str, str]] = set()
 
-    def add(a: _Entry, b: _Entry, reason: str) -> None:
+    def add(a: Entry, b: Entry, reason: str) -> None:
         key = (a.id, b.id) if a.id < b.id else (b.id, a.id)
         if key not in seen:
             seen.add(key)
             out.append(Likely(type_name, a.id, a.label, b.id, b.label, reason))
 
     for reason, key in (("same name", lambda e: fold(e.label)), ("same ref code", _code)):
-        groups: dict[str, list[_Entry]] = {}
+        groups: dict[str, list[Entry]] = {}
         for entry in entries:
             value = key(entry)
             if value:
@@ -132,7 +101,7 @@ def _pairs(type_name: str, entries: list[_Entry]) -> list[Likely]:
     return out
 
 
-def _code(entry: _Entry) -> str:
+def _code(entry: Entry) -> str:
     return fold(entry.ref_code).replace(" ", "")
 
 

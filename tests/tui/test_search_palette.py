@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.command import CommandList, CommandPalette
 from textual.widgets import DataTable
 
-from plantui.search.query import Hit
+from plantui.queries.search import Hit
 from plantui.tui.search_provider import prompt
 from plantui.tui.widgets.browse import FILTER_DELAY
 from tests.tui.conftest import ask_by_ref

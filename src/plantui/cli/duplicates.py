@@ -34,11 +34,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_duplicates(ctx) -> int:
-    from plantui.duplicates import likely_duplicates
     from plantui.merging import MERGEABLE
+    from plantui.queries.duplicates import likely_duplicates
 
-    with ctx.db.read() as session:
-        pairs = likely_duplicates(session)
+    pairs = likely_duplicates(ctx.db)
     if ctx.args.json:
         print_json([p.as_json() for p in pairs])
         return 0

@@ -44,29 +44,19 @@ def _emit(ctx, text: str, what: str) -> int:
 
 def cmd_agenda(ctx) -> int:
     from plantui.meetings.render import render_agenda
-    from plantui.queries.agenda import build_agenda
-    from plantui.queries.events import find_event
-    from plantui.storage.database import as_sqlite
+    from plantui.queries.meetings import agenda
 
     fmt = _fmt(ctx, "agenda")
-    with ctx.db.read() as session:
-        con = as_sqlite(session)
-        agenda = build_agenda(con, find_event(con, ctx.args.event))
-    return _emit(ctx, render_agenda(agenda, fmt), "agenda")
+    return _emit(ctx, render_agenda(agenda(ctx.db, ctx.args.event), fmt), "agenda")
 
 
 def cmd_minutes(ctx) -> int:
-    from plantui.meetings.minutes import build_minutes
     from plantui.meetings.render import render_minutes
-    from plantui.queries.events import find_event
-    from plantui.storage.database import as_sqlite
+    from plantui.queries.minutes import build_minutes
 
     fmt = _fmt(ctx, "minutes")
-    with ctx.db.read() as session:
-        con = as_sqlite(session)
-        event = find_event(con, ctx.args.event)
-        minutes = build_minutes(con, event)
+    minutes = build_minutes(ctx.db, ctx.args.event)
     code = _emit(ctx, render_minutes(minutes, fmt), "minutes")
-    if event.status != "held":
-        ctx.service.update(event.id, {"status": "held"})
+    if minutes.event.status != "held":
+        ctx.service.update(minutes.event.id, {"status": "held"})
     return code

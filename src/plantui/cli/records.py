@@ -129,10 +129,9 @@ def cmd_add(ctx) -> int:
 
 def _say_if_it_looks_like_another(ctx, type_name: str, record_id: str) -> None:
     """A note on stderr (stdout stays the new id) when the new record looks like one kept."""
-    from plantui.duplicates import looks_like
+    from plantui.queries.duplicates import looks_like
 
-    with ctx.db.read() as session:
-        pairs = looks_like(session, type_name, record_id)
+    pairs = looks_like(ctx.db, type_name, record_id)
     for pair in pairs:
         other, label = (
             (pair.b_id, pair.b_label) if pair.a_id == record_id else (pair.a_id, pair.a_label)

@@ -27,15 +27,14 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def cmd_search(ctx) -> int:
     from plantui.domain import TYPES
-    from plantui.search.query import search
+    from plantui.queries.search import search
 
     type_name = ctx.args.type
     if type_name is not None and type_name not in TYPES:
         raise PlanError(f"Unknown record type {type_name!r} (one of: {', '.join(TYPES)}).")
     if ctx.args.limit < 1:
         raise PlanError("--limit must be at least 1.")
-    with ctx.db.snapshot() as con:
-        hits = search(con, ctx.args.text, type_name, ctx.args.limit)
+    hits = search(ctx.db, ctx.args.text, type_name, ctx.args.limit)
     if ctx.args.json:
         print_json([hit.to_json() for hit in hits])
         return 0

@@ -19,15 +19,16 @@ from sqlalchemy.orm import Session
 
 from plantui import clock as hlc
 from plantui import merge
-from plantui.duplicates import SIMILAR_TYPES, likely_duplicates
+from plantui.duplicates import SIMILAR_TYPES
 from plantui.errors import PlanError
 from plantui.exchange import forks
 from plantui.exchange.reader import DEFAULT_MAX_SIZE, ExchangeData, read_exchange_file
 from plantui.exchange.state import STATE_KEY, import_base
 from plantui.queries import derived
+from plantui.queries.duplicates import duplicates_in
 from plantui.service import PlanService
 from plantui.storage.backups import keep_backup
-from plantui.storage.database import Database
+from plantui.storage.database import Database, as_sqlite
 from plantui.storage.models import Plan, Record
 from plantui.storage.records import RecordState, dumps, save_states
 from plantui.text import one_line, with_article
@@ -291,7 +292,7 @@ def import_data(
         state = import_base(db, session)
         _apply(session, incoming, names, summary)
         if summary.new:
-            likely = likely_duplicates(session, SIMILAR_TYPES)
+            likely = duplicates_in(as_sqlite(session), SIMILAR_TYPES)
             summary.duplicates = [pair.text() for pair in likely]
         summary.conflicts = len(derived.open_conflicts(session))
         summary.findings = len(derived.integrity_findings(session))

@@ -1,1 +1,2 @@
-"""Meetings: the agenda before an event, and the minutes after it. Headless (no Textual)."""
+"""Meetings: agendas and minutes rendered to print, and what meeting mode records (headless;
+the reads behind them are plantui.queries.agenda and plantui.queries.minutes)."""

@@ -12,9 +12,9 @@ from functools import cache
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from plantui.meetings.minutes import Minutes
 from plantui.queries.agenda import Agenda
 from plantui.queries.events import when_text
+from plantui.queries.minutes import Minutes
 from plantui.reports.render import day, md_escape, pct
 from plantui.text import one_line
 

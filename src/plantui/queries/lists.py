@@ -17,9 +17,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from plantui import duplicates, merge
+from plantui import merge
 from plantui.domain import DELETED, TYPES, record_label
-from plantui.duplicates import Likely
 from plantui.errors import PlanError
 from plantui.queries import Plan, derived, facets
 from plantui.queries.facets import Option
@@ -315,12 +314,6 @@ def record(plan: Plan, record_id: str) -> Shown:
         merge.conflict_fields(fields),
         merge.delete_edit_conflict(fields),
     )
-
-
-def looks_like(plan: Plan, type_name: str, record_id: str) -> list[Likely]:
-    """The records a just-added one looks like (same or similar name, same ref code)."""
-    with plan.snapshot() as con:
-        return duplicates.looks_like(con, type_name, record_id)
 
 
 DUE_SOON_DAYS = 30

@@ -1,9 +1,9 @@
-"""Meeting mode's reads: the event being run and its agenda, each from one snapshot."""
+"""Meeting reads: the event being run and its agenda, each from one snapshot."""
 
 from __future__ import annotations
 
 from plantui.queries import Plan
-from plantui.queries.agenda import AgendaItem, build_agenda
+from plantui.queries.agenda import Agenda, AgendaItem, build_agenda
 from plantui.queries.events import EventRow, find_event
 
 
@@ -13,7 +13,13 @@ def meeting_event(plan: Plan, event_id: str) -> EventRow:
         return find_event(con, event_id)
 
 
+def agenda(plan: Plan, event: str) -> Agenda:
+    """The agenda of the live event named by ``event`` (its id, an id prefix or a title
+    prefix), with its neighbours in the series."""
+    with plan.snapshot() as con:
+        return build_agenda(con, find_event(con, event))
+
+
 def agenda_items(plan: Plan, event_id: str) -> tuple[AgendaItem, ...]:
     """The event's agenda, section by section in the chair's order."""
-    with plan.snapshot() as con:
-        return tuple(build_agenda(con, find_event(con, event_id)).items)
+    return tuple(agenda(plan, event_id).items)

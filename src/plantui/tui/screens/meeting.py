@@ -19,7 +19,7 @@ from textual.widgets.option_list import Option
 from textual.widgets.selection_list import Selection
 
 from plantui.errors import PlanError
-from plantui.meetings.minutes import check_in, record_decision
+from plantui.meetings.record import check_in, record_decision
 from plantui.queries.agenda import SECTIONS, AgendaItem, moved
 from plantui.queries.events import EventRow
 from plantui.queries.labels import values_of

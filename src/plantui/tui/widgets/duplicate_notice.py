@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from plantui.duplicates import SIMILAR_TYPES
-from plantui.queries import Plan, lists
+from plantui.queries import Plan, duplicates
 from plantui.text import one_line
 
 if TYPE_CHECKING:
@@ -17,7 +17,7 @@ MERGE_HINT = ": m on the list merges them"
 
 def duplicate_notice(plan: Plan, type_name: str, record_id: str) -> str | None:
     """The sentence for a just-added record that looks like another, or None."""
-    pairs = lists.looks_like(plan, type_name, record_id)
+    pairs = duplicates.looks_like(plan, type_name, record_id)
     if not pairs:
         return None
     pair = pairs[0]
