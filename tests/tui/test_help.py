@@ -14,7 +14,7 @@ from plantui.tui.dialogs.help import HelpScreen
 
 
 class Keys(Screen[None]):
-    TITLE_TEXT = "Test keys"
+    SUB_TITLE = "Test keys"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("r", "restore", "Restore the record"),
         Binding("x", "keep", "Keep it deleted"),

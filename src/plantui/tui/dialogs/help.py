@@ -53,7 +53,7 @@ class HelpScreen(ModalScreen[None]):
         active: list[ActiveBinding] = list(self.under.active_bindings.values())
         screen_bindings = [b.binding for b in active if b.node is self.under]
         text = Text()
-        title = getattr(self.under, "TITLE_TEXT", "") or self.under.sub_title or "this screen"
+        title = self.under.sub_title or "this screen"
         text.append(f"Keys on {title}\n", style="bold")
         for key, desc in _key_lines(screen_bindings, app):
             text.append(f"  {key:<12} {desc}\n")

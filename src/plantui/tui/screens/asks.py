@@ -20,7 +20,7 @@ class AsksScreen(FilteredBrowse[AskRow]):
     """Asks in priority order with rolled-up RAG and progress; shift+up/down reorders."""
 
     TYPE = "ask"
-    TITLE_TEXT = "Asks"
+    SUB_TITLE = "Asks"
     PLURAL = "asks"
     COLUMNS = ("#", "Ref", "RAG", "Progress", "Pledges", "Status", "Ask")
     MIN_WIDTHS: ClassVar = {"Status": 8}

@@ -18,7 +18,7 @@ class EventsScreen(FilteredBrowse[EventRow]):
     """Events by date, with status and kind; the place and minutes are in the detail pane."""
 
     TYPE = "event"
-    TITLE_TEXT = "Events"
+    SUB_TITLE = "Events"
     PLURAL = "events"
     COLUMNS = ("When", "Status", "Kind", "Event")
     MIN_WIDTHS: ClassVar = {"Kind": 8}

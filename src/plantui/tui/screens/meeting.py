@@ -80,7 +80,7 @@ class CheckIn(ModalScreen[list[str] | None]):
 class MeetingScreen(PlanScreen):
     """The agenda on top, the running minutes below, a timer in the header line."""
 
-    TITLE_TEXT = "Meeting"
+    SUB_TITLE = "Meeting"
     BINDINGS: ClassVar = [
         Binding("D", "decision", "Decision", id="meeting.decision"),
         Binding("A", "add_action", "Action", id="meeting.action", tooltip="owners, dates"),

@@ -21,7 +21,7 @@ class OrganisationsScreen(MergeableScreen[OrganisationRow]):
     figures show in the detail pane, and `o` opens the pack itself."""
 
     TYPE = "organisation"
-    TITLE_TEXT = "Organisations"
+    SUB_TITLE = "Organisations"
     PLURAL = "organisations"
     COLUMNS = ("Short name", "Sector", "Role", "Organisation")
     MIN_WIDTHS: ClassVar = {"Short name": 10, "Sector": 8, "Role": 8}

@@ -143,7 +143,7 @@ def _finding_options(view: Overview) -> list[Option]:
 class OverviewScreen(PlanScreen):
     """The plan at a glance; Enter on an item opens it."""
 
-    TITLE_TEXT = "Overview"
+    SUB_TITLE = "Overview"
     CSS_PATH: ClassVar = [Path(__file__).with_name("overview.tcss")]
     BINDINGS: ClassVar = [
         Binding("e", "edit_plan", "Edit plan", id="overview.edit-plan"),
@@ -161,7 +161,6 @@ class OverviewScreen(PlanScreen):
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = self.TITLE_TEXT
         self.reload()
         self.query_one("#overview-items", OptionList).focus()
 

@@ -17,7 +17,7 @@ class PeopleScreen(MergeableScreen[PersonRow]):
     """People by name, with job title and consent; contact details show in the detail pane."""
 
     TYPE = "person"
-    TITLE_TEXT = "People"
+    SUB_TITLE = "People"
     PLURAL = "people"
     COLUMNS = ("Job title", "Consent", "Name")
     CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("people.tcss")]

@@ -56,7 +56,7 @@ def describe(entry: PlanEntry) -> Text:
 class PlansScreen(PlanScreen):
     """The library's plans (or the welcome, when it has none)."""
 
-    TITLE_TEXT = "Plans"
+    SUB_TITLE = "Plans"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("n", "new_plan", "New plan", id="plans.new"),
         Binding("r", "roll_over", "Roll over", id="plans.roll_over"),
@@ -89,7 +89,6 @@ class PlansScreen(PlanScreen):
         yield KeysFooter()
 
     def on_mount(self) -> None:
-        self.sub_title = self.TITLE_TEXT
         self.reload()
 
     def on_screen_resume(self) -> None:

@@ -16,7 +16,7 @@ class PledgesScreen(FilteredBrowse[PledgeRow]):
     """Pledges by reference, with who made them, lifecycle, completion and due date."""
 
     TYPE = "pledge"
-    TITLE_TEXT = "Pledges"
+    SUB_TITLE = "Pledges"
     PLURAL = "pledges"
     COLUMNS = ("Ref", "Due", "Lifecycle", "Completion", "Made by", "Pledge")
     MIN_WIDTHS: ClassVar = {"Made by": 8, "Completion": 8}

@@ -47,7 +47,6 @@ class BrowseScreen(PlanScreen, Generic[Row]):
     """A filterable record list with a detail pane and the record actions."""
 
     TYPE: ClassVar[str] = ""
-    TITLE_TEXT: ClassVar[str] = ""
     PLURAL: ClassVar[str] = ""
     PAGE: ClassVar[int] = 200
     COLUMNS: ClassVar[tuple[str, ...]] = ()
@@ -105,7 +104,6 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        self.sub_title = self.TITLE_TEXT
         table = self.query_one("#records", DataTable)
         self.query_one("#filter", Input).display = False
         self._set_narrow(self.app.size.width)
