@@ -11,9 +11,10 @@ import pytest
 from textual.widgets import DataTable, OptionList
 
 from plantui.service import PlanService
-from plantui.tui.app import PlanApp
+from plantui.tui.app import SCREENS, PlanApp
 from plantui.tui.dialogs.clock import ClockDialog
-from plantui.tui.widgets.footer import KeysFooter
+from plantui.tui.widgets.browse import BrowseScreen
+from plantui.tui.widgets.footer import KeysFooter, SharedStyleKey
 from tests.conftest import SRC, FakeClock
 from tests.tui.conftest import TODAY, ask_by_ref, wait_for
 
@@ -137,3 +138,60 @@ async def test_switching_screens_never_restyles_the_whole_app(make_app, monkeypa
             await pilot.pause()
         assert app.current_mode == "conflicts"
     assert refreshes == []
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+async def test_a_screen_opens_in_one_pass(make_app, monkeypatch, screen: str) -> None:
+    """Its footer keys are built once, for what has focus, and a list is filled once, with
+    the columns that fit: building either again lays the whole screen out a second time."""
+    built: list[SharedStyleKey] = []
+    filled: list[BrowseScreen] = []
+    build, fill = SharedStyleKey.__init__, BrowseScreen._fill
+
+    def counted_build(self, *args):
+        built.append(self)
+        build(self, *args)
+
+    def counted_fill(self, *args):
+        filled.append(self)
+        return fill(self, *args)
+
+    monkeypatch.setattr(SharedStyleKey, "__init__", counted_build)
+    monkeypatch.setattr(BrowseScreen, "_fill", counted_fill)
+    app = make_app(screen)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        shown = list(app.screen.query_one(KeysFooter).query(SharedStyleKey))
+        assert len(shown) > 3 and built == shown
+        if isinstance(app.screen, BrowseScreen):
+            table = app.screen.query_one("#records", DataTable)
+            assert filled == [app.screen] and table.row_count > 0 and table.has_focus
+
+
+async def test_focus_moving_to_the_detail_links_keeps_the_footer(make_app, monkeypatch) -> None:
+    """The related records' list brings only keys the footer does not show (its cursor
+    keys): the same keys, nothing to rebuild."""
+    app = make_app("asks")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        built: list[SharedStyleKey] = []
+        build = SharedStyleKey.__init__
+
+        def counted_build(self, *args):
+            built.append(self)
+            build(self, *args)
+
+        monkeypatch.setattr(SharedStyleKey, "__init__", counted_build)
+        links, table = (
+            app.screen.query_one("#detail-links", OptionList),
+            app.screen.query_one("#records", DataTable),
+        )
+        links.focus()
+        await pilot.pause()
+        assert links.has_focus
+        table.focus()
+        await pilot.pause()
+        assert table.has_focus
+        assert built == []

@@ -56,6 +56,9 @@ class BrowseScreen(PlanScreen, Generic[Row]):
     """Columns hidden, least needed first, when narrowing them is not enough."""
     NARROW_BELOW: ClassVar[int] = 110
     CSS_PATH: ClassVar = [BROWSE_CSS]
+    AUTO_FOCUS = "#records"
+    """The list has the keys from the start: focusing it later changes the footer's keys and
+    costs a second layout of the whole screen."""
     BINDINGS: ClassVar = [
         Binding("slash", "filter", "Filter", id="list.filter"),
         Binding("a", "add", "Add", id="record.add"),
@@ -95,21 +98,20 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         yield Header()
         with Horizontal(id="browse-body"):
             with Vertical(id="list-side"):
-                yield Input(
+                box = Input(
                     placeholder=f"Filter {self.PLURAL} (enter to keep, esc to clear)", id="filter"
                 )
+                box.display = False  # until / asks for it
+                yield box
                 yield Static("", id="list-status")
                 yield RowTable(id="records", cursor_type="row", zebra_stripes=True)
             yield DetailPane(id="detail")
         yield KeysFooter(compact=True)
 
     def on_mount(self) -> None:
-        table = self.query_one("#records", DataTable)
-        self.query_one("#filter", Input).display = False
         self._set_narrow(self.app.size.width)
         self._wanted = self._wanted or self.first_record()
         self.reload()
-        table.focus()
         self.call_after_refresh(self._refit)
 
     def on_resize(self, event) -> None:
@@ -175,7 +177,7 @@ class BrowseScreen(PlanScreen, Generic[Row]):
 
     def _fit(self, table: DataTable) -> dict[str, int]:
         """Column widths for the table's present width: the title column gets the room."""
-        width = table.size.width or self.app.size.width
+        width = table.size.width or self._width_before_layout()
         available = width - table.styles.scrollbar_size_vertical
         natural = natural_widths(self.COLUMNS, (cells for _, cells in self._cells))
         return fit_columns(
@@ -186,6 +188,21 @@ class BrowseScreen(PlanScreen, Generic[Row]):
             drop_order=self.DROP_ORDER,
             padding=2 * table.cell_padding,
         )
+
+    def _width_before_layout(self) -> int:
+        """The list's width before the first layout: what the detail pane's styles leave of
+        the screen (all of it when stacked), so the first frame has the right columns and
+        the table is not filled twice."""
+        screen = self.app.size
+        if self.has_class("-narrow"):
+            return screen.width
+        detail = self.query_one("#detail", DetailPane).styles
+        width = detail.width.resolve(screen, screen) if detail.width else 0
+        if detail.min_width:
+            width = max(width, detail.min_width.resolve(screen, screen))
+        if detail.max_width:
+            width = min(width, detail.max_width.resolve(screen, screen))
+        return max(0, screen.width - round(width))
 
     def _fill(self, table: DataTable, current: str | None) -> None:
         """Put the loaded rows in the table, showing only the columns that fit."""

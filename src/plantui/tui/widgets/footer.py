@@ -78,10 +78,12 @@ class KeysFooter(Footer):
     _shown: Hashable = None
 
     def _keys(self) -> Hashable:
-        """What the footer would show: every active binding as it would be drawn."""
+        """What the footer would show: every shown active binding as it would be drawn (the
+        hidden ones a focused widget brings, like a table's cursor keys, change nothing)."""
         return tuple(
-            (binding.key, binding.action, binding.description, binding.show, enabled, tooltip)
+            (binding.key, binding.action, binding.description, enabled, tooltip)
             for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
+            if binding.show
         )
 
     def compose(self) -> ComposeResult:
