@@ -24,7 +24,7 @@ def open_tui(ctx) -> int:
 
     plan = plan_to_open(ctx)
     editing_as = ctx.person_in(plan) if plan is not None else None  # --as, $PLANTUI_AS
-    app = PlanApp(plan, library=ctx.library, editing_as=editing_as)
+    app = PlanApp(plan, library=ctx.library, editing_as=editing_as, settle=True)
     try:
         app.run()
     finally:

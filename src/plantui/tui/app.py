@@ -12,6 +12,7 @@ loaded in a thread once the first frame is on screen.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import importlib
 from collections.abc import Callable
 from pathlib import Path
@@ -103,6 +104,20 @@ def _preload_write_path() -> None:
     load_write_path()
 
 
+def _settle_start_up() -> None:
+    """Move what start-up built (modules, styles, the first screen, the ORM) out of the
+    garbage collector's way. A full collection otherwise walks all of it, some 180,000
+    objects: a pause of a tenth of a second or more that lands on whichever key happens to
+    cross the collector's threshold. Frozen objects are never collected, so only a long-lived
+    app (the terminal app, not a test or a screenshot) asks for this."""
+    gc.freeze()
+
+
+def _preload_then_settle() -> None:
+    _preload_write_path()
+    _settle_start_up()
+
+
 class PlanApp(App[None]):
     """The plan in the terminal: eight screens over one service and one undoable editor."""
 
@@ -140,11 +155,14 @@ class PlanApp(App[None]):
         preload: bool = True,
         library: Library | None = None,
         editing_as: str | None = None,
+        settle: bool = False,
     ) -> None:
         """Open on ``plan``: a Plan (fast; the write path is built when first needed)
         or a ready PlanService. ``preload`` loads the write path after the first frame.
         With a ``library`` and no plan, the app opens on the library's plans (or welcome).
-        ``editing_as`` is the person (id) ``--as`` named: every edit carries them."""
+        ``editing_as`` is the person (id) ``--as`` named: every edit carries them.
+        ``settle``: once started (and preloaded), freeze start-up's objects out of the
+        garbage collector's way; for the one long-lived app of a process."""
         # Start straight in the first screen's mode: no default screen drawn and replaced.
         self.last_screen = screen if screen in SCREENS else "overview"
         # Textual reads DEFAULT_MODE, a class setting, in App.__init__; an instance value is
@@ -164,6 +182,7 @@ class PlanApp(App[None]):
         self.watch_database = watch
         """Reload screens when another process changes the database file."""
         self.preload = preload
+        self.settle = settle
         # The terminal's own colours (ANSI theme): readable on light and dark terminals alike;
         # ansi-light draws the cursor in blue, which shows on both (ansi-dark's white does not).
         self.theme = "ansi-light"
@@ -265,7 +284,7 @@ class PlanApp(App[None]):
         if self.watch_database:
             self._version = self._data_version()
             self.set_interval(1.0, self._poll_database, name="watch-database")
-        if self.preload:
+        if self.preload or self.settle:
             self.call_after_refresh(self._start_preload)
         self._ask_who_is_editing()
         self._confirm_clock()
@@ -341,7 +360,11 @@ class PlanApp(App[None]):
             self.service.clock_ok = True
 
     def _start_preload(self) -> None:
-        self.run_worker(_preload_write_path, name="preload", thread=True, exit_on_error=False)
+        if not self.preload:
+            _settle_start_up()
+            return
+        work = _preload_then_settle if self.settle else _preload_write_path
+        self.run_worker(work, name="preload", thread=True, exit_on_error=False)
 
     def action_show(self, name: str) -> None:
         """Switch to a screen, reloading it first if the data changed while it was hidden."""

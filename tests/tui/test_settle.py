@@ -1,0 +1,64 @@
+"""The terminal app freezes start-up's objects out of the garbage collector's way; apps that
+do not live long (tests, screenshots) leave the collector as it is."""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+
+import pytest
+
+from plantui.cli import tui_command
+from plantui.storage.database import Database
+from plantui.tui.app import PlanApp
+from tests.tui.conftest import TODAY
+
+
+@pytest.fixture
+def unfrozen() -> Iterator[None]:
+    gc.unfreeze()
+    yield
+    gc.unfreeze()  # objects frozen here would outlive the test
+
+
+@pytest.mark.parametrize("preload", [False, True])
+async def test_a_settled_app_freezes_what_start_up_built(
+    demo_db: Database, unfrozen: None, preload: bool
+) -> None:
+    app = PlanApp(demo_db, today=TODAY, watch=False, preload=preload, settle=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        frozen = gc.get_freeze_count()
+    assert frozen > 10_000  # the modules, the styles and the first screen's widgets
+
+
+async def test_an_app_not_settled_leaves_the_collector_alone(
+    demo_db: Database, unfrozen: None
+) -> None:
+    app = PlanApp(demo_db, today=TODAY, watch=False, preload=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert gc.get_freeze_count() == 0
+
+
+def test_the_terminal_app_is_settled(monkeypatch: pytest.MonkeyPatch, demo_db: Database) -> None:
+    made: list[PlanApp] = []
+
+    def run(app: PlanApp) -> None:
+        made.append(app)
+
+    monkeypatch.setattr(PlanApp, "run", run)
+
+    class Ctx:
+        library = None
+        db = demo_db
+
+        def person_in(self, _plan: Database) -> None:
+            return None
+
+    tui_command.open_tui(Ctx())
+    assert [app.settle for app in made] == [True]
