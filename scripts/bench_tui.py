@@ -21,7 +21,10 @@ is compared and printed as a Markdown table (interaction | plantui | twin | rati
   plus the size of the database file.
 
 In-process interactions run both apps in one event loop and time until ``Pilot.pause``
-returns (the frame is drawn and the app idle); scroll and pan frames count CPU time, which
+returns (the frame is drawn and the app idle), each sample after a full garbage collection:
+otherwise a collection of what every earlier sample of both apps left lands on whichever
+sample crosses the collector's threshold (the terminal app itself freezes its start-up
+objects, so its own collections stay short); scroll and pan frames count CPU time, which
 the 20 ms idle polling of ``pause`` does not blur. Not a test: figures depend on the machine.
 
 Run: .venv/bin/python scripts/bench_tui.py [--runs 5] [--actions 20000] [--quick] [--parts ...]
@@ -34,6 +37,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
+import gc
 import os
 import shutil
 import sqlite3
@@ -386,6 +390,7 @@ class TwinForm(ModalScreen[None]):
 async def timed(pilot: Any, act: Callable[..., Any], *args: Any, cpu: bool = False) -> float:
     """Seconds (wall, or CPU) from ``act(*args)`` until the app has drawn and gone idle."""
     clock = time.process_time if cpu else time.perf_counter
+    gc.collect()  # garbage of earlier samples (both apps') is not this interaction's cost
     with pilot.app._context():  # two apps share the loop: widgets made now belong to this one
         start = clock()
         done = act(*args)
