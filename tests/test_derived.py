@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from plantui.queries import derived
 from tests.conftest import edit_from_another_laptop
 
@@ -18,6 +21,53 @@ def test_ask_rollup_is_worst_rag_and_mean_progress(plan_service):
     with s.db.read() as session:
         rollup = derived.ask_rollups(session)[ask]
     assert (rollup.rag, rollup.progress, rollup.actions) == ("amber", 40, 2)
+
+
+def test_a_mean_progress_half_way_rounds_to_even_as_python_does(plan_service):
+    s = plan_service
+    asks = [s.create("ask", {"title": t}).record_id for t in ("A", "B")]
+    for ask, values in zip(asks, ((2, 3), (1, 2)), strict=True):
+        for progress in values:
+            s.create("action", {"title": "a", "ask": ask, "progress": progress})
+    with s.db.snapshot() as con:
+        rollups = derived.ask_rollups(con)
+    assert [rollups[a].progress for a in asks] == [2, 2]  # round(2.5) and round(1.5)
+
+
+ACTION = st.tuples(
+    st.integers(0, 2),  # which of three asks (2: none)
+    st.sampled_from(["green", "amber", "red", None]),
+    st.one_of(st.none(), st.integers(0, 100)),
+    st.booleans(),  # deleted
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(ACTION, max_size=8))
+def test_rollups_agree_with_the_rule_on_any_actions(plan_service, actions):
+    s = plan_service
+    asks = [s.create("ask", {"title": f"ask {n}"}).record_id for n in range(2)]
+    for which, rag, progress, deleted in actions:
+        values = {"title": "a", "ask": asks[which] if which < 2 else None, "rag": rag}
+        made = s.create("action", {**values, "progress": progress}).record_id
+        if deleted:
+            s.delete(made)
+    with s.db.snapshot() as con:
+        rollups = derived.ask_rollups(con)
+    worst = {"green": 0, "amber": 1, "red": 2}
+    for n, ask in enumerate(asks):
+        mine = [(rag, p) for which, rag, p, deleted in actions if which == n and not deleted]
+        rags = [rag for rag, _ in mine if rag]
+        known = [p for _, p in mine if p is not None]
+        expected = (
+            max(rags, key=worst.__getitem__) if rags else None,
+            round(sum(known) / len(known)) if known else None,
+            len(mine),
+        )
+        got = rollups[ask]
+        assert (got.rag, got.progress, got.actions) == expected
 
 
 def test_findings_flag_missing_and_deleted_refs_and_backwards_dates(plan_service):

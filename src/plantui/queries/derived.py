@@ -267,24 +267,28 @@ def dependency_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> li
 
 
 def ask_rollups(source: Source) -> dict[str, AskRollup]:
-    """RAG and progress per ask from its actions that are not deleted."""
+    """RAG and progress per ask from its actions that are not deleted: the worst RAG, and
+    the mean progress of those that have one (rounded half to even, as Python rounds).
+    Summed in SQL: a plan of 20,000 actions is one pass in C, not 20,000 Python rows."""
     con = as_sqlite(source)
-    acts: dict[str, list[tuple[str | None, int | None]]] = {}
-    for ask, rag, progress in con.execute(
-        "SELECT ask, rag, progress FROM action WHERE deleted = 0 AND ask IS NOT NULL"
-    ):
-        acts.setdefault(ask, []).append((rag, progress))
+    worst = " ".join(f"WHEN '{rag}' THEN {order}" for rag, order in RAG_ORDER.items())
+    rag_of = {order: rag for rag, order in RAG_ORDER.items()}
+    sums = {
+        ask: (rag, total, counted, count)
+        for ask, rag, total, counted, count in con.execute(
+            f"SELECT ask, MAX(CASE rag {worst} END), SUM(progress), COUNT(progress), COUNT(*)"
+            " FROM action WHERE deleted = 0 AND ask IS NOT NULL GROUP BY ask"
+        )
+    }
     pledges = _answering_pledges(con)
     out: dict[str, AskRollup] = {}
     for (ask_id,) in con.execute("SELECT id FROM ask WHERE deleted = 0"):
-        mine = acts.get(ask_id, [])
-        rags = [r for r, _ in mine if r in RAG_ORDER]
-        progress = [p for _, p in mine if p is not None]
+        rag, total, counted, count = sums.get(ask_id, (None, None, 0, 0))
         out[ask_id] = AskRollup(
             ask_id,
-            max(rags, key=RAG_ORDER.__getitem__) if rags else None,
-            round(sum(progress) / len(progress)) if progress else None,
-            len(mine),
+            rag_of.get(rag) if rag is not None else None,
+            round(total / counted) if counted else None,
+            count,
             pledges.get(ask_id, []),
         )
     return out
