@@ -88,6 +88,9 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         self._shown_id: str | None = "?"
         self._filter_timer: Timer | None = None
         self._cells: list[tuple[str, list[Text]]] = []
+        self._natural = natural_widths(self.COLUMNS, ())
+        """Each column's widest cell in the loaded rows (measured once per load, not per
+        resize)."""
         self._widths: dict[str, int] = {}
         self.filters = Filters()
         """Owner, status, RAG or ask chosen with `f` (FilteredBrowse); applied with the text."""
@@ -167,6 +170,7 @@ class BrowseScreen(PlanScreen, Generic[Row]):
             self._unfiltered = found.total
         rows: list[Row] = list(found.rows)  # type: ignore[arg-type]  # rows of self.TYPE
         self._cells = [(row.id, self.row_cells(row)) for row in rows]
+        self._natural = natural_widths(self.COLUMNS, (cells for _, cells in self._cells))
         self._rows = {row.id: row for row in rows}
         self._fill(table, current)
         self._update_status(len(self._cells))
@@ -179,10 +183,9 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         """Column widths for the table's present width: the title column gets the room."""
         width = table.size.width or self._width_before_layout()
         available = width - table.styles.scrollbar_size_vertical
-        natural = natural_widths(self.COLUMNS, (cells for _, cells in self._cells))
         return fit_columns(
             self.COLUMNS,
-            natural,
+            self._natural,
             available,
             minimum=self.MIN_WIDTHS,
             drop_order=self.DROP_ORDER,
