@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from plantui.merging import merge_records
 from plantui.queries.people import (
+    EDITORS_HERE,
     Attendee,
     PersonName,
     attendance,
@@ -57,3 +58,11 @@ def test_attendance_ticks_who_came_to_that_event_only(plan_service: PlanService)
         Attendee(bea, "Bea", False),
         Attendee(org, "Carers Trust", False),
     ]
+
+
+def test_who_edited_here_is_read_from_an_index_not_the_whole_history(
+    plan_service: PlanService,
+) -> None:
+    with plan_service.db.snapshot() as con:
+        plan = " ".join(str(row[-1]) for row in con.execute(f"EXPLAIN QUERY PLAN {EDITORS_HERE}"))
+    assert "USING COVERING INDEX ix_history_by" in plan and "SCAN history" not in plan

@@ -47,13 +47,18 @@ def person_name(plan: Plan, person_id: str) -> str | None:
     return row[0] if row and row[0] else None
 
 
+EDITORS_HERE = (
+    "SELECT COUNT(*) FROM (SELECT DISTINCT by FROM history"
+    " WHERE imported = 0 AND by IS NOT NULL LIMIT 2)"
+)
+"""Up to two people who made edits on this laptop: read from the index ``ix_history_by``
+(asked at every start, so it must not read the whole history of a big plan)."""
+
+
 def shared_laptop(plan: Plan) -> bool:
     """Has more than one person made edits on this laptop? Then the app asks who is editing."""
     with plan.snapshot() as con:
-        (count,) = con.execute(
-            "SELECT COUNT(*) FROM (SELECT DISTINCT by FROM history"
-            " WHERE imported = 0 AND by IS NOT NULL LIMIT 2)"
-        ).fetchone()
+        (count,) = con.execute(EDITORS_HERE).fetchone()
     return bool(count >= 2)
 
 

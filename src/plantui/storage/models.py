@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -62,7 +62,10 @@ class History(Base):
     imported: Mapped[bool] = mapped_column(Boolean)
     changes: Mapped[str | None] = mapped_column(Text)
 
-    __table_args__ = (Index("ix_history_record_seq", "record_id", "seq"),)
+    __table_args__ = (
+        Index("ix_history_record_seq", "record_id", "seq"),
+        Index("ix_history_by", "imported", "by", sqlite_where=text('"by" IS NOT NULL')),
+    )
 
 
 class _Projection(Base):
