@@ -98,8 +98,7 @@ def filtered_shots(db_path: Path, out: Path) -> None:
     from plantui.tui.app import PlanApp
 
     db = open_database(db_path)
-    with db.read() as session:
-        org_id = find_organisation(session, PACK_ORG)
+    org_id = find_organisation(db, PACK_ORG)
 
     async def shoot(screen: str, keys: tuple[str, ...], path: Path) -> None:
         app = PlanApp(PlanService(db), watch=False, screen=screen, preload=False)

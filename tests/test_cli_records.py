@@ -154,13 +154,13 @@ def test_environment_variable_chooses_the_database(tmp_path):
 def test_an_unexpected_error_is_one_sentence_with_the_details_in_a_log(
     with_plan, monkeypatch, tmp_path
 ):
-    from plantui.service import PlanService
+    from plantui.queries import records
 
-    def broken(self, *args, **kwargs):
+    def broken(*args, **kwargs):
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setenv("PLANTUI_STATE_DIR", str(tmp_path / "state"))
-    monkeypatch.setattr(PlanService, "list", broken)
+    monkeypatch.setattr(records, "records", broken)
     result = with_plan("list", "ask")
     assert result.code == 70
     assert "Traceback" not in result.err and len(result.err.strip().splitlines()) == 1
@@ -173,14 +173,14 @@ def test_a_database_error_is_a_refusal_in_one_sentence(with_plan, monkeypatch, w
     """A locked or failing file is the database's trouble, not a bug: exit 1, no crash log."""
     from sqlalchemy.exc import OperationalError
 
-    from plantui.service import PlanService
+    from plantui.queries import records
 
     cause = sqlite3.OperationalError("database is locked")
 
-    def failing(self, *args, **kwargs):
+    def failing(*args, **kwargs):
         raise OperationalError("SELECT ...", {}, cause) if wrapped else cause
 
-    monkeypatch.setattr(PlanService, "list", failing)
+    monkeypatch.setattr(records, "records", failing)
     result = with_plan("list", "ask")
     assert result.code == 1
     assert result.err.strip() == "plantui: The database could not be used: database is locked."

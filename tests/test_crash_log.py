@@ -10,15 +10,15 @@ import time
 import pytest
 
 from plantui.cli import main as cli_main
-from plantui.service import PlanService
+from plantui.queries import records
 
 
 @pytest.fixture
 def broken(monkeypatch):
-    def fail(self, *args, **kwargs):
+    def fail(*args, **kwargs):
         raise ZeroDivisionError("a bug")
 
-    monkeypatch.setattr(PlanService, "list", fail)
+    monkeypatch.setattr(records, "records", fail)
 
 
 @pytest.mark.usefixtures("broken")

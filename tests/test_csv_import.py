@@ -158,12 +158,11 @@ def test_csv_export_reimports_into_a_fresh_database(cli, db_path, tmp_path):
 
 def _story(db) -> list[tuple]:
     """Who owns what, which pledge answers which ask, per action, by names only."""
+    import datetime as dt
+
     from plantui.queries.report import build_report
 
-    with db.read() as session:
-        import datetime as dt
-
-        report = build_report(session, dt.date(2025, 6, 15))
+    report = build_report(db, dt.date(2025, 6, 15))
     return [
         (
             ask.heading,

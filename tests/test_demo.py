@@ -59,10 +59,10 @@ def test_eight_ranked_asks_pledges_actions_and_milestones(demo):
 
 
 def test_the_example_is_clean_but_shows_every_kind_of_gap(demo):
-    with demo.db.read() as session:
-        assert derived.integrity_findings(session) == []
-        assert derived.open_conflicts(session) == []
-        kinds = {g.kind for g in derived.gaps(session, dt.date(2025, 6, 15))}
+    with demo.db.snapshot() as con:
+        assert derived.integrity_findings(con) == []
+        assert derived.open_conflicts(con) == []
+        kinds = {g.kind for g in derived.gaps(con, dt.date(2025, 6, 15))}
     assert kinds == {
         "ask_without_pledge",
         "pledge_without_action",

@@ -18,8 +18,8 @@ def test_ask_rollup_is_worst_rag_and_mean_progress(plan_service):
     s.create("action", {"title": "2", "ask": ask, "rag": "amber", "progress": 60})
     gone = s.create("action", {"title": "3", "ask": ask, "rag": "red", "progress": 0}).record_id
     s.delete(gone)  # deleted actions do not count
-    with s.db.read() as session:
-        rollup = derived.ask_rollups(session)[ask]
+    with s.db.snapshot() as con:
+        rollup = derived.ask_rollups(con)[ask]
     assert (rollup.rag, rollup.progress, rollup.actions) == ("amber", 40, 2)
 
 
@@ -79,8 +79,8 @@ def test_findings_flag_missing_and_deleted_refs_and_backwards_dates(plan_service
     ).record_id
     edit_from_another_laptop(s.db, action, {"end": "2025-02-01"})
     s.delete(org)
-    with s.db.read() as session:
-        kinds = {(f.kind, f.record, f.field) for f in derived.integrity_findings(session)}
+    with s.db.snapshot() as con:
+        kinds = {(f.kind, f.record, f.field) for f in derived.integrity_findings(con)}
     assert ("deleted_ref", action, "public_owner") in kinds
     assert ("end_before_start", action, "end") in kinds
 
@@ -100,10 +100,10 @@ def test_every_end_before_its_start_is_a_finding(plan_service):
     edit_from_another_laptop(s.db, fine, {"ends_at": "2025-07-10T15:30:00Z"})
     edit_from_another_laptop(s.db, pledge, {"due": "2025-02-01"})
     edit_from_another_laptop(s.db, action, {"baseline_end": "2025-02-01"})
-    with s.db.read() as session:
+    with s.db.snapshot() as con:
         found = {
             (f.record, f.field)
-            for f in derived.integrity_findings(session)
+            for f in derived.integrity_findings(con)
             if f.kind == "end_before_start"
         }
     assert found == {
@@ -121,12 +121,12 @@ def test_dependency_cycles_are_found_once_with_their_dependencies(plan_service):
     bc = s.create("dependency", {"from": b, "to": c}).record_id
     ca = s.create("dependency", {"from": c, "to": a}).record_id
     s.create("dependency", {"from": c, "to": d})
-    with s.db.read() as session:
-        found = [f for f in derived.integrity_findings(session) if f.kind == "dependency_cycle"]
+    with s.db.snapshot() as con:
+        found = [f for f in derived.integrity_findings(con) if f.kind == "dependency_cycle"]
     assert sorted(f.record for f in found) == sorted([ab, bc, ca])
     s.delete(ca)
-    with s.db.read() as session:
-        assert not [f for f in derived.integrity_findings(session) if f.kind == "dependency_cycle"]
+    with s.db.snapshot() as con:
+        assert not [f for f in derived.integrity_findings(con) if f.kind == "dependency_cycle"]
 
 
 def test_cycles_include_self_loops_and_ignore_chains():
@@ -141,20 +141,22 @@ def test_gaps_list_unanswered_asks_overdue_work_and_missing_owners(plan_service)
         "action",
         {"title": "Late", "ask": ask, "end": "2025-01-31", "status": "on_track", "milestone": True},
     )
-    with s.db.read() as session:
-        found = {(g.kind, g.label) for g in derived.gaps(session, dt.date(2025, 3, 1))}
+    with s.db.snapshot() as con:
+        found = {(g.kind, g.label) for g in derived.gaps(con, dt.date(2025, 3, 1))}
     assert ("ask_without_pledge", "Unanswered") in found
     assert ("overdue_action", "Late") in found
     assert ("action_without_public_owner", "Late") in found
     assert ("milestone_without_deliverable", "Late") in found
-    with s.db.read() as session:
-        early = {g.kind for g in derived.gaps(session, dt.date(2025, 1, 1))}
+    with s.db.snapshot() as con:
+        early = {g.kind for g in derived.gaps(con, dt.date(2025, 1, 1))}
     assert "overdue_action" not in early
 
 
 def test_a_plain_snapshot_and_a_session_derive_the_same(service):
-    """The Overview reads through bare sqlite3, the reports through a session: same facts."""
+    """The screens and reports read a plain snapshot, an import its own transaction's
+    connection (``as_sqlite`` of its session): same facts."""
     from plantui.demo import load_demo
+    from plantui.storage.database import as_sqlite
 
     load_demo(service)
     org = service.create("organisation", {"name": "Soon gone"}).record_id
@@ -176,7 +178,7 @@ def test_a_plain_snapshot_and_a_session_derive_the_same(service):
     with service.db.snapshot() as con:
         plain = everything(con)
     with service.db.read() as session:
-        assert everything(session) == plain
+        assert everything(as_sqlite(session)) == plain
     head, elapsed, asks, rollups, gaps, _, findings = plain
     assert head is not None and head.period_start == dt.date(2024, 12, 1)
     assert 0 < elapsed < 1

@@ -1,4 +1,4 @@
-"""The Organisations screen's pack figures (``org_pack_counts``) are the pack's own counts."""
+"""The Organisations screen's pack figures (``lists.org_counts``) are the pack's own counts."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
 
-from plantui.queries.org_pack import build_org_pack, org_pack_counts
+from plantui.queries.lists import org_counts
+from plantui.queries.org_pack import build_org_pack
 from plantui.storage.database import open_database
-from plantui.storage.models import Organisation
 from tests.test_reports import demo_source  # noqa: F401  (fixture)
 
 
@@ -19,37 +18,34 @@ def test_counts_agree_with_the_pack_for_every_organisation(demo_source: Path, da
     today = dt.date.fromisoformat(day)
     db = open_database(demo_source)
     try:
-        with db.read() as session:
-            orgs = (
-                session.execute(
-                    select(Organisation.id).where(
-                        Organisation.deleted.is_(False), Organisation.merged_into.is_(None)
-                    )
+        with db.snapshot() as con:
+            orgs = [
+                org_id
+                for (org_id,) in con.execute(
+                    "SELECT id FROM organisation WHERE deleted = 0 AND merged_into IS NULL"
                 )
-                .scalars()
-                .all()
-            )
-            assert len(orgs) > 3
-            busy = 0
-            for org_id in orgs:
-                pack = build_org_pack(session, today, org_id)
-                counts = org_pack_counts(session, today, org_id)
-                assert (
-                    counts.raised,
-                    counts.asked,
-                    counts.pledges,
-                    counts.actions,
-                    counts.overdue,
-                    counts.due_soon,
-                ) == (
-                    len(pack.raised),
-                    len(pack.asked),
-                    len(pack.pledges),
-                    len(pack.actions),
-                    len(pack.overdue),
-                    len(pack.due_soon),
-                ), org_id
-                busy += bool(counts.overdue or counts.due_soon)
+            ]
+        assert len(orgs) > 3
+        busy = 0
+        for org_id in orgs:
+            pack = build_org_pack(db, today, org_id)
+            counts = org_counts(db, today, org_id)
+            assert (
+                counts.raised,
+                counts.asked,
+                counts.pledges,
+                counts.actions,
+                counts.overdue,
+                counts.due_soon,
+            ) == (
+                len(pack.raised),
+                len(pack.asked),
+                len(pack.pledges),
+                len(pack.actions),
+                len(pack.overdue),
+                len(pack.due_soon),
+            ), org_id
+            busy += bool(counts.overdue or counts.due_soon)
     finally:
         db.close()
     assert busy  # some organisation has dated work on each of these days

@@ -319,8 +319,7 @@ def test_timeline_chart_rows_today_line_and_milestones(demo_db_path):
 
     db = open_database(demo_db_path)
     try:
-        with db.read() as session:
-            report = build_report(session, dt.date(2025, 6, 15))
+        report = build_report(db, dt.date(2025, 6, 15))
     finally:
         db.close()
     chart = build_chart(report, report.asks, report.unlinked_actions)
@@ -350,8 +349,7 @@ def test_a_big_plan_charts_one_bar_per_ask_on_its_timeline_page(plan_service, to
                 "action",
                 {"title": f"Step {n}", "ask": asks[n % 2], "start": str(day), "end": str(day)},
             )
-    with plan_service.db.read() as session:
-        report = build_report(session, dt.date(2025, 6, 15))
+    report = build_report(plan_service.db, dt.date(2025, 6, 15))
     html = render_html(report)
     assert ">Timeline of the asks</title>" in html
     assert "One bar per ask" in html

@@ -419,8 +419,8 @@ class PlanService:
 
     def resolve_id(self, text_id: str) -> str:
         """The id a person typed: a whole id, a ref code (P11) or a unique id prefix."""
-        with self.db.read() as session:
-            return resolve_record_id(session, text_id)
+        with self.db.snapshot() as con:
+            return resolve_record_id(con, text_id)
 
     def plan_zone(self) -> ZoneInfo:
         """The time zone event times are typed in: the plan's ``timezone``, else London."""

@@ -122,15 +122,10 @@ def cmd_sync(ctx) -> int:
     return 0
 
 
-def _conflicts(ctx) -> list:
-    from plantui.queries.derived import open_conflicts
-
-    with ctx.db.read() as session:
-        return open_conflicts(session)
-
-
 def cmd_conflicts(ctx) -> int:
-    found = _conflicts(ctx)
+    from plantui.queries.conflicts import open_conflicts_in
+
+    found = open_conflicts_in(ctx.db)
     if ctx.args.json:
         print_json([c.to_json() for c in found])
         return 0
@@ -154,11 +149,10 @@ def cmd_resolve(ctx) -> int:
 
 
 def cmd_check(ctx) -> int:
-    from plantui.queries.derived import integrity_findings
+    from plantui.queries.integrity import findings
 
     damage = ctx.db.quick_check()
-    with ctx.db.read() as session:
-        found = integrity_findings(session)
+    found = findings(ctx.db)
     if ctx.args.json:
         print_json(
             [{"kind": "sqlite", "message": m} for m in damage] + [f.to_json() for f in found]

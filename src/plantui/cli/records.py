@@ -17,7 +17,7 @@ from plantui.domain import (
 )
 from plantui.errors import PlanError
 from plantui.event_time import read_times
-from plantui.queries import records
+from plantui.queries import forms, records
 from plantui.queries.records import RecordItem
 from plantui.text import plain, show_value
 
@@ -92,7 +92,7 @@ def _read_times(ctx, rtype: RecordType, values: dict[str, Any], current: dict[st
     if not any(rtype.fields[name].kind == "when" for name in values):
         return values
     try:
-        return read_times(rtype, values, current, ctx.service.plan_zone())
+        return read_times(rtype, values, current, forms.zone_of(ctx.db))
     except InvalidValue as exc:
         raise PlanError(f"{exc}.") from None
 
@@ -185,7 +185,7 @@ def cmd_show(ctx) -> int:
 
 def cmd_list(ctx) -> int:
     rtype = _type_of(ctx.args.type)
-    views = ctx.service.list(rtype.name, include_deleted=ctx.args.all)
+    views = records.records(ctx.db, rtype.name, include_deleted=ctx.args.all)
     if ctx.args.json:
         print_json([record_json(v) for v in views])
         return 0

@@ -278,8 +278,8 @@ def import_data(
         if not rolled_back and not _would_change(session, incoming, names):
             # Nothing this copy has not seen: no backup, no write, just the summary.
             summary.unchanged = len(incoming)
-            summary.conflicts = len(derived.open_conflicts(session))
-            summary.findings = len(derived.integrity_findings(session))
+            summary.conflicts = len(derived.open_conflicts(as_sqlite(session)))
+            summary.findings = len(derived.integrity_findings(as_sqlite(session)))
             note("Done")
             return summary
     if not dry_run:
@@ -294,8 +294,8 @@ def import_data(
         if summary.new:
             likely = duplicates_in(as_sqlite(session), SIMILAR_TYPES)
             summary.duplicates = [pair.text() for pair in likely]
-        summary.conflicts = len(derived.open_conflicts(session))
-        summary.findings = len(derived.integrity_findings(session))
+        summary.conflicts = len(derived.open_conflicts(as_sqlite(session)))
+        summary.findings = len(derived.integrity_findings(as_sqlite(session)))
         if dry_run:
             session.rollback()
             return summary

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from plantui.queries.report_items import clean
-from plantui.storage.models import Action, Ask, Event, Organisation, Plan, Pledge
+from plantui.queries import Plan
+from plantui.queries.report import LIVE, rows
+from plantui.queries.report_items import clean, day
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,17 +57,24 @@ class CalendarRead:
     pledges_due: tuple[PledgeDueRow, ...]
 
 
-def calendar_read(session: Session) -> CalendarRead:
-    """Every live dated record, in date order (undated milestones left out)."""
-    plan = session.execute(select(Plan).where(Plan.deleted.is_(False))).scalars().first()
+def calendar_read(plan: Plan) -> CalendarRead:
+    """Every live dated record, in date order (undated milestones left out), from one snapshot."""
+    with plan.snapshot() as con:
+        return _calendar(con)
+
+
+def _calendar(con: sqlite3.Connection) -> CalendarRead:
+    head = con.execute(f"SELECT title FROM plan WHERE {LIVE}").fetchone()
     names: dict[str, str] = {}
 
     def org_name(org_id: str | None) -> str:
         if not org_id:
             return ""
         if org_id not in names:
-            org = session.get(Organisation, org_id)
-            names[org_id] = clean(org.name) if org is not None and not org.deleted else ""
+            org = con.execute(
+                "SELECT name, deleted FROM organisation WHERE id = ?", (org_id,)
+            ).fetchone()
+            names[org_id] = clean(org[0]) if org is not None and not org[1] else ""
         return names[org_id]
 
     def owner(org_id: str | None) -> str | None:
@@ -76,49 +82,61 @@ def calendar_read(session: Session) -> CalendarRead:
 
     events = tuple(
         EventRow(
-            e.id,
-            e.title or "",
-            e.starts_at or "",
-            e.ends_at or "",
-            e.kind,
-            e.location,
-            e.description,
-            e.status,
-            e.date_confidence,
+            e["id"],
+            e["title"] or "",
+            e["starts_at"] or "",
+            e["ends_at"] or "",
+            e["kind"],
+            e["location"],
+            e["description"],
+            e["status"],
+            e["date_confidence"],
         )
-        for e in session.execute(
-            select(Event).where(Event.deleted.is_(False)).order_by(Event.starts_at, Event.id)
-        ).scalars()
+        for e in rows(
+            con,
+            "SELECT id, title, starts_at, ends_at, kind, location, description, status,"
+            f" date_confidence FROM event WHERE {LIVE} ORDER BY starts_at, id",
+        )
     )
     asks = {
-        a.id: f"{clean(a.ref_code)} {clean(a.title)}".strip()
-        for a in session.execute(select(Ask).where(Ask.deleted.is_(False))).scalars()
+        a_id: f"{clean(ref_code)} {clean(title)}".strip()
+        for a_id, ref_code, title in con.execute(
+            f"SELECT id, ref_code, title FROM ask WHERE {LIVE}"
+        )
     }
     milestones = tuple(
         MilestoneRow(
-            act.id,
-            act.title or "",
-            day,
-            asks.get(act.ask or ""),
-            owner(act.community_owner),
-            owner(act.public_owner),
-            act.deliverable,
-            act.status,
+            act["id"],
+            act["title"] or "",
+            when,
+            asks.get(act["ask"] or ""),
+            owner(act["community_owner"]),
+            owner(act["public_owner"]),
+            act["deliverable"],
+            act["status"],
         )
-        for act in session.execute(
-            select(Action)
-            .where(Action.deleted.is_(False), Action.milestone.is_(True))
-            .order_by(Action.end, Action.id)
-        ).scalars()
-        if (day := act.end or act.start) is not None
+        for act in rows(
+            con,
+            'SELECT id, title, start, "end", ask, community_owner, public_owner, deliverable,'
+            f' status FROM action WHERE {LIVE} AND milestone IS 1 ORDER BY "end", id',
+        )
+        if (when := day(act["end"]) or day(act["start"])) is not None
     )
     pledges = tuple(
-        PledgeDueRow(p.id, p.ref_code, p.title, p.due, org_name(p.made_by), p.target, p.lifecycle)
-        for p in session.execute(
-            select(Pledge)
-            .where(Pledge.deleted.is_(False), Pledge.due.is_not(None))
-            .order_by(Pledge.due, Pledge.id)
-        ).scalars()
-        if p.due is not None
+        PledgeDueRow(
+            p["id"],
+            p["ref_code"],
+            p["title"],
+            due,
+            org_name(p["made_by"]),
+            p["target"],
+            p["lifecycle"],
+        )
+        for p in rows(
+            con,
+            "SELECT id, ref_code, title, due, made_by, target, lifecycle FROM pledge"
+            f" WHERE {LIVE} AND due IS NOT NULL ORDER BY due, id",
+        )
+        if (due := day(p["due"])) is not None
     )
-    return CalendarRead(plan.title if plan else None, events, milestones, pledges)
+    return CalendarRead(head[0] if head else None, events, milestones, pledges)

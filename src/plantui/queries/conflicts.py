@@ -1,8 +1,9 @@
-"""Open conflicts as the Conflicts screen shows them: each value with who wrote it and when.
+"""Open conflicts as ``plantui conflicts`` lists them, and as the Conflicts screen shows them:
+each value with who wrote it and when.
 
-The conflicts themselves are :func:`plantui.queries.derived.open_conflicts` (the same as
-``plantui conflicts`` and the Overview), read here on a plain snapshot; this module adds what
-a person needs to choose: the values newest first, the laptop that wrote each, and the time.
+The conflicts themselves are :func:`plantui.queries.derived.open_conflicts` (the same as the
+Overview), read here on a plain snapshot; for the screen this module adds what a person needs
+to choose: the values newest first, the laptop that wrote each, and the time.
 """
 
 from __future__ import annotations
@@ -51,6 +52,12 @@ class ConflictView:
     def key(self) -> str:
         """Names the conflict among the others (a record can have several)."""
         return f"{self.record}:{self.field or '-'}"
+
+
+def open_conflicts_in(plan: Plan) -> list[derived.Conflict]:
+    """Every open conflict with its values as stored (``plantui conflicts`` and its JSON)."""
+    with plan.snapshot() as con:
+        return derived.open_conflicts(con)
 
 
 def open_conflicts(plan: Plan) -> list[ConflictView]:

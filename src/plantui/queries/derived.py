@@ -2,8 +2,9 @@
 
 Every copy computes these the same way from the same records (docs/exchange-format.md "The state
 of a record"), so the overview, ``plantui check``, ``plantui conflicts`` and the reports all
-agree. The queries are plain SQL over the projection tables, readable from a session or a bare
-``sqlite3`` snapshot: the Overview is drawn from them before SQLAlchemy has even been imported.
+agree. The queries are plain SQL over the projection tables on a bare ``sqlite3`` connection (a
+snapshot; an import passes its transaction's own): the Overview is drawn from them before
+SQLAlchemy has even been imported.
 """
 
 from __future__ import annotations
@@ -13,17 +14,10 @@ import json
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
+from typing import Any, Literal
 
 from plantui.domain import DATE_ORDER, DELETED, TYPES, date_order_error, record_label
 from plantui.merge import covered, shown_sibling, shown_values
-from plantui.storage.database import as_sqlite
-
-if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
-    Source = sqlite3.Connection | Session
-    """Where to read: a plain snapshot (``Database.snapshot``) or an ORM session."""
 
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
 
@@ -107,9 +101,9 @@ def _label(type_name: str, fields: dict[str, list[dict[str, Any]]], record_id: s
     return record_label(type_name, shown_values(fields), record_id)
 
 
-def open_conflicts(source: Source) -> list[Conflict]:
+def open_conflicts(con: sqlite3.Connection) -> list[Conflict]:
     """Every open conflict, field conflicts and delete/edit conflicts alike."""
-    rows = as_sqlite(source).execute(
+    rows = con.execute(
         "SELECT id, type, fields, conflicts, delete_conflict FROM record"
         " WHERE conflicts != '' OR delete_conflict = 1 ORDER BY type, id"
     )
@@ -164,9 +158,8 @@ def _broken_refs(con: sqlite3.Connection) -> list[Finding]:
     return out
 
 
-def integrity_findings(source: Source) -> list[Finding]:
+def integrity_findings(con: sqlite3.Connection) -> list[Finding]:
     """References to deleted or unknown records, ends before starts, dependency cycles."""
-    con = as_sqlite(source)
     out = _broken_refs(con)
     for type_name, pairs in DATE_ORDER.items():
         for start, end in pairs:
@@ -266,11 +259,10 @@ def dependency_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> li
     return cycles
 
 
-def ask_rollups(source: Source) -> dict[str, AskRollup]:
+def ask_rollups(con: sqlite3.Connection) -> dict[str, AskRollup]:
     """RAG and progress per ask from its actions that are not deleted: the worst RAG, and
     the mean progress of those that have one (rounded half to even, as Python rounds).
     Summed in SQL: a plan of 20,000 actions is one pass in C, not 20,000 Python rows."""
-    con = as_sqlite(source)
     worst = " ".join(f"WHEN '{rag}' THEN {order}" for rag, order in RAG_ORDER.items())
     rag_of = {order: rag for rag, order in RAG_ORDER.items()}
     sums = {
@@ -332,24 +324,20 @@ def _date(text: str | None) -> dt.date | None:
     return dt.date.fromisoformat(text) if text else None
 
 
-def plan_head(source: Source) -> PlanHead | None:
+def plan_head(con: sqlite3.Connection) -> PlanHead | None:
     """The live plan record, if there is one."""
-    row = (
-        as_sqlite(source)
-        .execute(
-            "SELECT id, title, area, status, period_start, period_end FROM plan"
-            " WHERE deleted = 0 LIMIT 1"
-        )
-        .fetchone()
-    )
+    row = con.execute(
+        "SELECT id, title, area, status, period_start, period_end FROM plan"
+        " WHERE deleted = 0 LIMIT 1"
+    ).fetchone()
     if row is None:
         return None
     return PlanHead(row[0], row[1], row[2], row[3], _date(row[4]), _date(row[5]))
 
 
-def ranked_asks(source: Source) -> list[AskLine]:
+def ranked_asks(con: sqlite3.Connection) -> list[AskLine]:
     """Live asks in priority order (their fractional rank, then id)."""
-    rows = as_sqlite(source).execute(
+    rows = con.execute(
         "SELECT id, ref_code, title, status FROM ask WHERE deleted = 0 ORDER BY rank, id"
     )
     return [AskLine(*row) for row in rows]
@@ -377,9 +365,8 @@ def _action_gap(kind: GapKind, action: sqlite3.Row, message: str) -> Gap:
     return Gap(kind, action["id"], "action", action["title"] or "", message)
 
 
-def gaps(source: Source, today: dt.date) -> list[Gap]:
+def gaps(con: sqlite3.Connection, today: dt.date) -> list[Gap]:
     """What the plan still lacks, in the order the overview lists it."""
-    con = as_sqlite(source)
     out: list[Gap] = []
     answered = _answering_pledges(con)
     for a in ranked_asks(con):
@@ -441,9 +428,9 @@ def gaps(source: Source, today: dt.date) -> list[Gap]:
     return out
 
 
-def plan_elapsed(source: Source, today: dt.date) -> float | None:
+def plan_elapsed(con: sqlite3.Connection, today: dt.date) -> float | None:
     """How far through its period the plan is, 0.0 to 1.0, or None without a period."""
-    plan = plan_head(source)
+    plan = plan_head(con)
     if plan is None or plan.period_start is None or plan.period_end is None:
         return None
     total = (plan.period_end - plan.period_start).days

@@ -6,11 +6,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from plantui.merge import shown_sibling
-from plantui.storage.models import Ask, Record
+from plantui.queries import Plan
+
+LIVE = "deleted = 0"
+"""A record in the plan (merged records too: the CSV export writes every row it has)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,20 +21,17 @@ class LiveRecords:
     """Live asks' ids in rank order."""
 
 
-def live_records(session: Session) -> LiveRecords:
-    """Every live record with its shown values, and asks' ids in rank order."""
+def live_records(plan: Plan) -> LiveRecords:
+    """Every live record with its shown values, and asks' ids in rank order (one snapshot)."""
     records: dict[str, tuple[str, dict[str, Any]]] = {}
-    for rid, rtype, fields in session.execute(
-        select(Record.id, Record.type, Record.fields).where(Record.deleted.is_(False))
-    ):
-        shown = {}
-        for name, siblings in json.loads(fields).items():
-            sib = shown_sibling(siblings)
-            shown[name] = sib["v"] if sib else None
-        records[rid] = (rtype, shown)
-    ask_order = list(
-        session.execute(
-            select(Ask.id).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
-        ).scalars()
-    )
+    with plan.snapshot() as con:
+        for rid, rtype, fields in con.execute(f"SELECT id, type, fields FROM record WHERE {LIVE}"):
+            shown = {}
+            for name, siblings in json.loads(fields).items():
+                sib = shown_sibling(siblings)
+                shown[name] = sib["v"] if sib else None
+            records[rid] = (rtype, shown)
+        ask_order = [
+            rid for (rid,) in con.execute(f"SELECT id FROM ask WHERE {LIVE} ORDER BY rank, id")
+        ]
     return LiveRecords(records, ask_order)

@@ -7,16 +7,15 @@ answers"; both are cut from the same report model as the whole plan, so the figu
 from __future__ import annotations
 
 import datetime as dt
+import json
+import sqlite3
 from dataclasses import dataclass, field
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from plantui.duplicates import fold
 from plantui.errors import PlanError
-from plantui.queries import derived
-from plantui.queries.lists import DUE_SOON_DAYS, OrgCounts, ids_merged_into, org_counts_on
-from plantui.queries.report import build_report
+from plantui.queries import Plan, derived
+from plantui.queries.lists import DUE_SOON_DAYS, ids_merged_into
+from plantui.queries.report import LIVE, NAMED_PEOPLE, report_on
 from plantui.queries.report_items import (
     ActionItem,
     AskSection,
@@ -26,8 +25,9 @@ from plantui.queries.report_items import (
     clean,
     words,
 )
-from plantui.storage.database import as_sqlite
-from plantui.storage.models import Action, Link, Organisation, Person, Pledge
+
+MINE = "(SELECT value FROM json_each(?))"
+"""The ids of the organisation and its merged duplicates, passed as one JSON array."""
 
 CLOSED_ACTION = {words(s) for s in derived.CLOSED_ACTION}
 CLOSED_PLEDGE = {words(s) for s in derived.CLOSED_PLEDGE}
@@ -57,73 +57,70 @@ class OrgPack:
     people: list[PersonItem] = field(default_factory=list)
 
 
-def org_pack_counts(session: Session, today: dt.date, org_id: str) -> OrgCounts:
-    """The counts of ``build_org_pack`` without building the whole report, so the TUI can
-    show them on every cursor move (tests check the two agree)."""
-    return org_counts_on(as_sqlite(session), today, org_id)
-
-
-def find_organisation(session: Session, key: str) -> str:
+def find_organisation(plan: Plan, key: str) -> str:
     """An organisation's id from its id, its name or short name, a unique id prefix or the
     start of its name (case, accents and punctuation aside)."""
+    with plan.snapshot() as con:
+        return _find_organisation(con, key)
+
+
+def _find_organisation(con: sqlite3.Connection, key: str) -> str:
     wanted = fold(key)
-    rows = session.execute(
-        select(Organisation.id, Organisation.name, Organisation.short_name).where(
-            Organisation.deleted.is_(False), Organisation.merged_into.is_(None)
-        )
-    ).all()
+    found = con.execute(
+        f"SELECT id, name, short_name FROM organisation WHERE {LIVE} AND merged_into IS NULL"
+    ).fetchall()
     for test in (
-        lambda r: r.id == key.strip().lower(),
-        lambda r: wanted and wanted in (fold(r.name), fold(r.short_name)),
-        lambda r: len(key.strip()) >= 4 and r.id.startswith(key.strip().lower()),
-        lambda r: wanted and fold(r.name).startswith(wanted),
+        lambda r: r[0] == key.strip().lower(),
+        lambda r: wanted and wanted in (fold(r[1]), fold(r[2])),
+        lambda r: len(key.strip()) >= 4 and r[0].startswith(key.strip().lower()),
+        lambda r: wanted and fold(r[1]).startswith(wanted),
     ):
-        found = [r.id for r in rows if test(r)]
-        if len(found) == 1:
-            return found[0]
-        if len(found) > 1:
+        ids = [r[0] for r in found if test(r)]
+        if len(ids) == 1:
+            return str(ids[0])
+        if len(ids) > 1:
             raise PlanError(f"More than one organisation matches {key!r}; give its id.")
     raise PlanError(f"There is no organisation called {key!r}; `plantui list organisation`.")
 
 
-def build_org_pack(
-    session: Session, today: dt.date, key: str, include_contacts: bool = False
-) -> OrgPack:
-    """The pack of the organisation ``key`` names (its duplicates merged into it count too)."""
-    org_id = find_organisation(session, key)
-    report = build_report(session, today, include_contacts=include_contacts)
-    mine = ids_merged_into(as_sqlite(session), org_id)
-    org = next(o for o in report.organisations if o.id == org_id)
-    pack = OrgPack(org, report.title, today)
-    links = session.execute(
-        select(Link.role, Link.from_).where(
-            Link.deleted.is_(False), Link.to.in_(mine), Link.role.in_(("raised_by", "directed_to"))
-        )
-    ).all()
-    raised = {src for role, src in links if role == "raised_by"}
-    asked = {src for role, src in links if role == "directed_to"}
-    pack.raised = [a for a in report.asks if a.id in raised]
-    pack.asked = [a for a in report.asks if a.id in asked]
-    pledged = set(
-        session.execute(
-            select(Pledge.id).where(Pledge.deleted.is_(False), Pledge.made_by.in_(mine))
-        ).scalars()
-    )
-    pack.pledges = [p for p in report.all_pledges if p.id in pledged]
-    sides: dict[str, str] = {}
-    for action_id, community, public in session.execute(
-        select(Action.id, Action.community_owner, Action.public_owner).where(
-            Action.deleted.is_(False)
-        )
-    ):
-        if community in mine:
-            sides[action_id] = "community"
-        elif public in mine:
-            sides[action_id] = "public"
-    pack.actions = [OwnedAction(a, sides[a.id]) for a in report.all_actions if a.id in sides]
-    _dates(pack, today)
-    if include_contacts:
-        pack.people = _people(session, mine, org.name)
+def build_org_pack(plan: Plan, today: dt.date, key: str, include_contacts: bool = False) -> OrgPack:
+    """The pack of the organisation ``key`` names (its duplicates merged into it count too),
+    read from one snapshot so it agrees with itself."""
+    with plan.snapshot() as con:
+        org_id = _find_organisation(con, key)
+        report = report_on(con, today, include_contacts=include_contacts)
+        mine = ids_merged_into(con, org_id)
+        org = next(o for o in report.organisations if o.id == org_id)
+        pack = OrgPack(org, report.title, today)
+        ids = json.dumps(sorted(mine))
+        links = con.execute(
+            f'SELECT role, "from" FROM link WHERE {LIVE} AND "to" IN {MINE}'
+            " AND role IN ('raised_by', 'directed_to')",
+            (ids,),
+        ).fetchall()
+        raised = {src for role, src in links if role == "raised_by"}
+        asked = {src for role, src in links if role == "directed_to"}
+        pack.raised = [a for a in report.asks if a.id in raised]
+        pack.asked = [a for a in report.asks if a.id in asked]
+        pledged = {
+            pid
+            for (pid,) in con.execute(
+                f"SELECT id FROM pledge WHERE {LIVE} AND made_by IN {MINE}", (ids,)
+            )
+        }
+        pack.pledges = [p for p in report.all_pledges if p.id in pledged]
+        sides: dict[str, str] = {}
+        for action_id, community, public in con.execute(
+            f"SELECT id, community_owner, public_owner FROM action WHERE {LIVE}"
+        ):
+            if community in mine:
+                sides[action_id] = "community"
+            elif public in mine:
+                sides[action_id] = "public"
+        pack.actions = [OwnedAction(a, sides[a.id]) for a in report.all_actions if a.id in sides]
+        _dates(pack, today)
+        if include_contacts:
+            pack.people = _people(con, ids, org.name)
     return pack
 
 
@@ -151,15 +148,10 @@ def _dates(pack: OrgPack, today: dt.date) -> None:
             pack.due_soon.append(f"pledge {p.heading} (due {p.due.isoformat()})")
 
 
-def _people(session: Session, mine: set[str], org_name: str) -> list[PersonItem]:
-    rows = session.execute(
-        select(Person.name, Person.job_title)
-        .where(
-            Person.deleted.is_(False),
-            Person.merged_into.is_(None),
-            Person.consent == "named_in_reports",
-            Person.organisation.in_(mine),
-        )
-        .order_by(Person.name)
-    ).all()
-    return [PersonItem(clean(name), clean(job), org_name) for name, job in rows]
+def _people(con: sqlite3.Connection, ids: str, org_name: str) -> list[PersonItem]:
+    found = con.execute(
+        f"SELECT name, job_title FROM person WHERE {NAMED_PEOPLE} AND organisation IN {MINE}"
+        " ORDER BY name",
+        (ids,),
+    ).fetchall()
+    return [PersonItem(clean(name), clean(job), org_name) for name, job in found]

@@ -1,20 +1,18 @@
-"""The report model: one read of the database shaped as the story decision makers follow.
+"""The report model: one read of the plan shaped as the story decision makers follow.
 
-The reading lives here; the items it fills are in ``queries.report_items``.
+The reading lives here, over one plain ``sqlite3`` snapshot so a report shows one state of
+the file; the items it fills are in ``queries.report_items``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+import sqlite3
 from collections.abc import Callable
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
 from plantui.errors import PlanError
-from plantui.queries import Plan as QueryPlan
-from plantui.queries import derived
+from plantui.queries import Plan, derived
 from plantui.queries.report_items import (
     GAP_HEADINGS,
     LATEST_NOTES,
@@ -28,42 +26,47 @@ from plantui.queries.report_items import (
     PledgeItem,
     Report,
     clean,
+    day,
     words,
 )
 from plantui.record_ids import resolve_record_id
 from plantui.ref_order import natural
-from plantui.storage.models import (
-    Action,
-    Ask,
-    Event,
-    Link,
-    Note,
-    Organisation,
-    Person,
-    Plan,
-    Pledge,
-)
+
+LIVE = "deleted = 0"
+"""A record in the plan. Merged organisations stay live: their references count for the one
+they were merged into."""
+NAMED_PEOPLE = f"{LIVE} AND merged_into IS NULL AND consent = 'named_in_reports'"
+"""People a report may name: live, not merged away, and agreed to be named."""
 
 
-def _org(o: Organisation, include_contacts: bool) -> Org:
-    org = Org(o.id, clean(o.name), clean(o.short_name), words(o.sector), words(o.role))
+def rows(con: sqlite3.Connection, sql: str, params: tuple[object, ...] = ()) -> list[sqlite3.Row]:
+    """Rows with columns by name, on any connection (the row factory is the cursor's own)."""
+    cursor = con.cursor()
+    cursor.row_factory = sqlite3.Row
+    return cursor.execute(sql, params).fetchall()
+
+
+def _org(o: sqlite3.Row, include_contacts: bool) -> Org:
+    org = Org(
+        o["id"], clean(o["name"]), clean(o["short_name"]), words(o["sector"]), words(o["role"])
+    )
     if include_contacts:
-        org.contact_name = clean(o.contact_name)
-        org.contact_email = clean(o.contact_email)
-        org.contact_phone = clean(o.contact_phone)
+        org.contact_name = clean(o["contact_name"])
+        org.contact_email = clean(o["contact_email"])
+        org.contact_phone = clean(o["contact_phone"])
     return org
 
 
-def _event(e: Event) -> EventItem:
+def _event(e: sqlite3.Row) -> EventItem:
     return EventItem(
-        e.id,
-        clean(e.title),
-        clean(e.starts_at),
-        clean(e.ends_at),
-        words(e.kind),
-        clean(e.location),
-        words(e.status),
-        clean(e.date_confidence),
+        e["id"],
+        clean(e["title"]),
+        clean(e["starts_at"]),
+        clean(e["ends_at"]),
+        words(e["kind"]),
+        clean(e["location"]),
+        words(e["status"]),
+        clean(e["date_confidence"]),
     )
 
 
@@ -79,28 +82,43 @@ def _gap(gap: derived.Gap) -> GapItem:
     )
 
 
-def find_ask(session: Session, key: str) -> str:
+def find_ask(con: sqlite3.Connection, key: str) -> str:
     """A live ask's id from its id, its ref_code or a unique id prefix."""
-    ask_id = resolve_record_id(session, key, types=("ask",))
-    if session.execute(select(Ask.deleted).where(Ask.id == ask_id)).scalar():
+    ask_id = resolve_record_id(con, key, types=("ask",))
+    row = con.execute("SELECT deleted FROM ask WHERE id = ?", (ask_id,)).fetchone()
+    if row is not None and row[0]:
         raise PlanError(f"The ask {key!r} is deleted; restore it to report on it.")
     return ask_id
 
 
 def build_report(
-    session: Session,
+    plan: Plan,
     today: dt.date,
     ask: str | None = None,
     include_contacts: bool = False,
 ) -> Report:
-    """Read the whole plan in one session and shape it for the reports (one ask, if given)."""
-    plan = session.execute(select(Plan).where(Plan.deleted.is_(False))).scalars().first()
-    if plan is None:
+    """Read the whole plan from one snapshot and shape it for the reports (one ask, if given)."""
+    with plan.snapshot() as con:
+        return report_on(con, today, ask, include_contacts)
+
+
+def report_on(
+    con: sqlite3.Connection,
+    today: dt.date,
+    ask: str | None = None,
+    include_contacts: bool = False,
+) -> Report:
+    """:func:`build_report` inside an open snapshot (an organisation's pack reads more in it)."""
+    head = rows(
+        con, f"SELECT title, summary, area, status, period_start, period_end FROM plan WHERE {LIVE}"
+    )
+    if not head:
         raise PlanError("This database holds no plan yet, so there is nothing to report.")
-    only = find_ask(session, ask) if ask else None
-    orgs, merged = _read_orgs(session, include_contacts)
-    events = _read_events(session)
-    links = _read_links(session)
+    plan = head[0]
+    only = find_ask(con, ask) if ask else None
+    orgs, merged = _read_orgs(con, include_contacts)
+    events = _read_events(con)
+    links = _read_links(con)
 
     def org_name(org_id: str | None) -> str:
         org_id = merged.get(org_id or "", org_id)
@@ -110,22 +128,22 @@ def build_report(
         named = {org_name(o) for o in links.get((role, record_id), [])}
         return sorted(name for name in named if name)
 
-    pledges = _read_pledges(session, events, org_name)
-    actions = _read_actions(session, pledges, org_name, linked_orgs)
-    sections = _ask_sections(session, only, events, pledges, actions, linked_orgs)
-    gaps = derived.gaps(session, today)
+    pledges = _read_pledges(con, events, org_name)
+    actions = _read_actions(con, pledges, org_name, linked_orgs)
+    sections = _ask_sections(con, only, events, pledges, actions, linked_orgs)
+    gaps = derived.gaps(con, today)
     if only:
         section = sections[0]
         mine_ids = {only, *(p.id for p in section.pledges), *(x.id for x in section.actions)}
         gaps = [g for g in gaps if g.record in mine_ids]
     known = {a.id for a in sections}
     return Report(
-        title=clean(plan.title),
-        summary=clean(plan.summary),
-        area=clean(plan.area),
-        status=words(plan.status),
-        period_start=plan.period_start,
-        period_end=plan.period_end,
+        title=clean(plan["title"]),
+        summary=clean(plan["summary"]),
+        area=clean(plan["area"]),
+        status=words(plan["status"]),
+        period_start=day(plan["period_start"]),
+        period_end=day(plan["period_end"]),
         today=today,
         asks=sections,
         gaps=[_gap(g) for g in gaps],
@@ -134,24 +152,27 @@ def build_report(
         include_contacts=include_contacts,
         single_ask=only is not None,
         unlinked_actions=[] if only else [x for x in actions if x.ask_id not in known],
-        elapsed=derived.plan_elapsed(session, today),
-        people=_named_people(session, org_name) if include_contacts else [],
+        elapsed=derived.plan_elapsed(con, today),
+        people=_named_people(con, org_name) if include_contacts else [],
         all_pledges=sorted(pledges.values(), key=lambda p: (natural(p.ref_code), p.title)),
     )
 
 
-def _read_orgs(session: Session, include_contacts: bool) -> tuple[dict[str, Org], dict[str, str]]:
+def _read_orgs(
+    con: sqlite3.Connection, include_contacts: bool
+) -> tuple[dict[str, Org], dict[str, str]]:
     """Live organisations not merged into another, and each merged one's final target."""
-    rows = session.execute(
-        select(Organisation).where(Organisation.deleted.is_(False)).order_by(Organisation.name)
-    ).scalars()
     orgs: dict[str, Org] = {}
     into: dict[str, str] = {}
-    for o in rows:
-        if o.merged_into:
-            into[o.id] = o.merged_into
+    for o in rows(
+        con,
+        "SELECT id, name, short_name, sector, role, contact_name, contact_email,"
+        f" contact_phone, merged_into FROM organisation WHERE {LIVE} ORDER BY name",
+    ):
+        if o["merged_into"]:
+            into[o["id"]] = o["merged_into"]
         else:
-            orgs[o.id] = _org(o, include_contacts)
+            orgs[o["id"]] = _org(o, include_contacts)
     return orgs, {org_id: _final(org_id, into) for org_id in into}
 
 
@@ -164,88 +185,96 @@ def _final(org_id: str, into: dict[str, str]) -> str:
     return org_id
 
 
-def _read_events(session: Session) -> dict[str, EventItem]:
-    rows = session.execute(
-        select(Event).where(Event.deleted.is_(False)).order_by(Event.starts_at, Event.id)
-    ).scalars()
-    return {e.id: _event(e) for e in rows}
+def _read_events(con: sqlite3.Connection) -> dict[str, EventItem]:
+    found = rows(
+        con,
+        "SELECT id, title, starts_at, ends_at, kind, location, status, date_confidence"
+        f" FROM event WHERE {LIVE} ORDER BY starts_at, id",
+    )
+    return {e["id"]: _event(e) for e in found}
 
 
-def _read_links(session: Session) -> dict[tuple[str, str], list[str]]:
+def _read_links(con: sqlite3.Connection) -> dict[tuple[str, str], list[str]]:
     """Live links as (role, from) -> the ids they point to."""
     links: dict[tuple[str, str], list[str]] = {}
-    for role, src, dst in session.execute(
-        select(Link.role, Link.from_, Link.to).where(Link.deleted.is_(False))
-    ):
+    for role, src, dst in con.execute(f'SELECT role, "from", "to" FROM link WHERE {LIVE}'):
         links.setdefault((role or "", src or ""), []).append(dst or "")
     return links
 
 
 def _read_pledges(
-    session: Session, events: dict[str, EventItem], org_name: Callable[[str | None], str]
+    con: sqlite3.Connection,
+    events: dict[str, EventItem],
+    org_name: Callable[[str | None], str],
 ) -> dict[str, PledgeItem]:
     pledges: dict[str, PledgeItem] = {}
-    for p in session.execute(
-        select(Pledge).where(Pledge.deleted.is_(False)).order_by(Pledge.ref_code, Pledge.title)
-    ).scalars():
-        made_at = events.get(p.made_at or "")
-        pledges[p.id] = PledgeItem(
-            p.id,
-            clean(p.ref_code),
-            clean(p.title),
-            clean(p.commitment),
-            org_name(p.made_by),
+    for p in rows(
+        con,
+        "SELECT id, ref_code, title, commitment, made_by, made_at, made_on, due, lifecycle,"
+        f" completion, target, result, next_steps FROM pledge WHERE {LIVE}"
+        " ORDER BY ref_code, title",
+    ):
+        made_at = events.get(p["made_at"] or "")
+        pledges[p["id"]] = PledgeItem(
+            p["id"],
+            clean(p["ref_code"]),
+            clean(p["title"]),
+            clean(p["commitment"]),
+            org_name(p["made_by"]),
             made_at.title if made_at else "",
-            p.made_on,
-            p.due,
-            words(p.lifecycle),
-            words(p.completion),
-            clean(p.target),
-            clean(p.result),
-            clean(p.next_steps),
+            day(p["made_on"]),
+            day(p["due"]),
+            words(p["lifecycle"]),
+            words(p["completion"]),
+            clean(p["target"]),
+            clean(p["result"]),
+            clean(p["next_steps"]),
         )
     return pledges
 
 
 def _read_actions(
-    session: Session,
+    con: sqlite3.Connection,
     pledges: dict[str, PledgeItem],
     org_name: Callable[[str | None], str],
     linked_orgs: Callable[[str, str], list[str]],
 ) -> list[ActionItem]:
     actions: list[ActionItem] = []
-    for a in session.execute(
-        select(Action)
-        .where(Action.deleted.is_(False))
-        .order_by(Action.start, Action.end, Action.id)
-    ).scalars():
-        pledge = pledges.get(a.pledge or "")
+    for a in rows(
+        con,
+        'SELECT id, ref_code, title, ask, pledge, community_owner, public_owner, start, "end",'
+        " status, progress, rag, milestone, deliverable, date_confidence, baseline_end"
+        f' FROM action WHERE {LIVE} ORDER BY start, "end", id',
+    ):
+        pledge = pledges.get(a["pledge"] or "")
+        start = day(a["start"])
+        end = day(a["end"])
         actions.append(
             ActionItem(
-                a.id,
-                clean(a.ref_code),
-                clean(a.title),
-                a.ask,
+                a["id"],
+                clean(a["ref_code"]),
+                clean(a["title"]),
+                a["ask"],
                 f"{pledge.ref_code} {pledge.title}".strip() if pledge else "",
-                org_name(a.community_owner),
-                org_name(a.public_owner),
-                linked_orgs("partner", a.id),
-                a.start,
-                a.end if a.end is not None else a.start,
-                words(a.status),
-                a.progress,
-                a.rag,
-                bool(a.milestone),
-                clean(a.deliverable),
-                words(a.date_confidence),
-                a.baseline_end,
+                org_name(a["community_owner"]),
+                org_name(a["public_owner"]),
+                linked_orgs("partner", a["id"]),
+                start,
+                end if end is not None else start,
+                words(a["status"]),
+                a["progress"],
+                a["rag"],
+                bool(a["milestone"]),
+                clean(a["deliverable"]),
+                words(a["date_confidence"]),
+                day(a["baseline_end"]),
             )
         )
     return actions
 
 
 def _ask_sections(
-    session: Session,
+    con: sqlite3.Connection,
     only: str | None,
     events: dict[str, EventItem],
     pledges: dict[str, PledgeItem],
@@ -253,44 +282,48 @@ def _ask_sections(
     linked_orgs: Callable[[str, str], list[str]],
 ) -> list[AskSection]:
     """Each live ask in rank order (or just ``only``) with its pledges, actions and story."""
-    notes: dict[str, list[Note]] = {}
-    for n in session.execute(
-        select(Note).where(Note.deleted.is_(False)).order_by(Note.date.desc(), Note.id.desc())
-    ).scalars():
-        notes.setdefault(n.about or "", []).append(n)
-    rollups = derived.ask_rollups(session)
+    notes: dict[str, list[sqlite3.Row]] = {}
+    for n in rows(
+        con,
+        "SELECT id, about, date, headline, body, rag, author FROM note"
+        f" WHERE {LIVE} ORDER BY date DESC, id DESC",
+    ):
+        notes.setdefault(n["about"] or "", []).append(n)
+    rollups = derived.ask_rollups(con)
     sections: list[AskSection] = []
-    asks = session.execute(
-        select(Ask).where(Ask.deleted.is_(False)).order_by(Ask.rank, Ask.id)
-    ).scalars()
+    asks = rows(
+        con,
+        "SELECT id, ref_code, title, statement, problem, status, theme, population_group,"
+        f" response, response_date, raised_at FROM ask WHERE {LIVE} ORDER BY rank, id",
+    )
     for priority, ask_row in enumerate(asks, start=1):
-        if only and ask_row.id != only:
+        if only and ask_row["id"] != only:
             continue
-        roll = rollups.get(ask_row.id)
+        roll = rollups.get(ask_row["id"])
         answering = [pledges[p] for p in (roll.pledges if roll else []) if p in pledges]
         answering.sort(key=lambda p: (natural(p.ref_code), p.title.lower()))
-        mine = [x for x in actions if x.ask_id == ask_row.id]
+        mine = [x for x in actions if x.ask_id == ask_row["id"]]
         sections.append(
             AskSection(
-                ask_row.id,
+                ask_row["id"],
                 priority,
-                clean(ask_row.ref_code),
-                clean(ask_row.title),
-                clean(ask_row.statement),
-                clean(ask_row.problem),
-                words(ask_row.status),
-                clean(ask_row.theme),
-                clean(ask_row.population_group),
-                clean(ask_row.response),
-                ask_row.response_date,
-                events.get(ask_row.raised_at or ""),
-                linked_orgs("raised_by", ask_row.id),
-                linked_orgs("directed_to", ask_row.id),
+                clean(ask_row["ref_code"]),
+                clean(ask_row["title"]),
+                clean(ask_row["statement"]),
+                clean(ask_row["problem"]),
+                words(ask_row["status"]),
+                clean(ask_row["theme"]),
+                clean(ask_row["population_group"]),
+                clean(ask_row["response"]),
+                day(ask_row["response_date"]),
+                events.get(ask_row["raised_at"] or ""),
+                linked_orgs("raised_by", ask_row["id"]),
+                linked_orgs("directed_to", ask_row["id"]),
                 roll.rag if roll else None,
                 roll.progress if roll else None,
                 answering,
                 mine,
-                _story(ask_row.id, answering, mine, notes),
+                _story(ask_row["id"], answering, mine, notes),
             )
         )
     return sections
@@ -300,7 +333,7 @@ def _story(
     ask_id: str,
     pledges: list[PledgeItem],
     actions: list[ActionItem],
-    notes: dict[str, list[Note]],
+    notes: dict[str, list[sqlite3.Row]],
 ) -> list[NoteItem]:
     """The latest notes about an ask, its pledges and its actions, newest first."""
     about = {ask_id: "the ask"}
@@ -308,44 +341,37 @@ def _story(
     about.update({x.id: f"action {x.ref_code or x.title}" for x in actions})
     story = sorted(
         (n for rid in about for n in notes.get(rid, [])),
-        key=lambda n: (n.date or dt.date.min, n.id),
+        key=lambda n: (day(n["date"]) or dt.date.min, n["id"]),
         reverse=True,
     )[:LATEST_NOTES]
     return [
         NoteItem(
-            n.date,
-            clean(n.headline),
-            clean(n.body),
-            n.rag,
-            clean(n.author),
-            about[n.about or ""],
+            day(n["date"]),
+            clean(n["headline"]),
+            clean(n["body"]),
+            n["rag"],
+            clean(n["author"]),
+            about[n["about"] or ""],
         )
         for n in story
     ]
 
 
-def _named_people(session: Session, org_name: Callable[[str | None], str]) -> list[PersonItem]:
+def _named_people(
+    con: sqlite3.Connection, org_name: Callable[[str | None], str]
+) -> list[PersonItem]:
     """People who agreed to be named in reports (consent ``named_in_reports``), by name."""
-    rows = session.execute(
-        select(Person)
-        .where(
-            Person.deleted.is_(False),
-            Person.merged_into.is_(None),
-            Person.consent == "named_in_reports",
-        )
-        .order_by(Person.name, Person.id)
-    ).scalars()
+    found = rows(
+        con,
+        f"SELECT name, job_title, organisation FROM person WHERE {NAMED_PEOPLE} ORDER BY name, id",
+    )
     return [
-        PersonItem(
-            clean(p.name),
-            clean(p.job_title),
-            org_name(p.organisation),
-        )
-        for p in rows
+        PersonItem(clean(p["name"]), clean(p["job_title"]), org_name(p["organisation"]))
+        for p in found
     ]
 
 
-def person_names(plan: QueryPlan) -> dict[str, str]:
+def person_names(plan: Plan) -> dict[str, str]:
     """Every person's name by id, deleted people too (a change may be by or about them)."""
     with plan.snapshot() as con:
         return {rid: name or "" for rid, name in con.execute("SELECT id, name FROM person")}

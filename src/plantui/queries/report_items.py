@@ -41,6 +41,11 @@ def words(value: str | None) -> str:
     return clean(value).replace("_", " ")
 
 
+def day(text: str | None) -> dt.date | None:
+    """A date column as the projection stores it (ISO text), as a date."""
+    return dt.date.fromisoformat(text) if text else None
+
+
 @dataclass(slots=True)
 class Org:
     id: str

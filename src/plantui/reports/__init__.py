@@ -8,9 +8,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plantui.errors import PlanError
 from plantui.files import write_private
+
+if TYPE_CHECKING:
+    from plantui.queries import Plan
 
 FORMATS: dict[str, str] = {
     "html": "HTML report (one printable file)",
@@ -42,7 +46,7 @@ def _write(path: Path, data: str | bytes) -> None:
 
 
 def export(
-    db,
+    db: Plan,
     fmt: str,
     output: Path | None = None,
     *,
@@ -52,7 +56,8 @@ def export(
     changes_since: str | None = None,
     org: str | None = None,
 ) -> ExportResult:
-    """Make one export of the plan in ``db`` (a plantui Database); refusals are PlanErrors."""
+    """Make one export of the plan ``db``; refusals are PlanErrors. Each export reads its
+    records through :mod:`plantui.queries` from one snapshot; this package only renders."""
     from plantui.clock import today as clock_today
 
     if fmt not in FORMATS:
@@ -70,32 +75,32 @@ def export(
     day = today or clock_today()
     if org is not None:
         return _org_pack(db, fmt, output, org, include_contacts, day)
-    with db.read() as session:
-        if fmt == "csv":
-            from plantui.queries.live_records import live_records
-            from plantui.reports.csv_export import export_csv
+    if fmt == "csv":
+        from plantui.queries.live_records import live_records
+        from plantui.reports.csv_export import export_csv
 
-            assert output is not None
-            if output.exists() and not output.is_dir():
-                raise PlanError(f"{output} is a file; CSV export needs a folder.")
-            try:
-                paths = export_csv(live_records(session), output, include_contacts)
-            except OSError as exc:
-                raise PlanError(f"Cannot write to {output}: {exc.strerror or exc}.") from None
-            return ExportResult(f"Wrote {len(paths)} CSV files to {output}.", paths=tuple(paths))
-        if fmt == "ics":
-            from plantui.queries.calendar import calendar_read
-            from plantui.reports.ics import build_calendar
+        assert output is not None
+        if output.exists() and not output.is_dir():
+            raise PlanError(f"{output} is a file; CSV export needs a folder.")
+        records = live_records(db)
+        try:
+            paths = export_csv(records, output, include_contacts)
+        except OSError as exc:
+            raise PlanError(f"Cannot write to {output}: {exc.strerror or exc}.") from None
+        return ExportResult(f"Wrote {len(paths)} CSV files to {output}.", paths=tuple(paths))
+    if fmt == "ics":
+        from plantui.queries.calendar import calendar_read
+        from plantui.reports.ics import build_calendar
 
-            calendar = build_calendar(calendar_read(session), day)
-            data: str | bytes = calendar.to_ical()
-            entries = len(calendar.walk("VEVENT"))
-            assert output is not None
-            _write(output, data)
-            return ExportResult(f"Wrote {entries} calendar entries to {output}.", paths=(output,))
-        from plantui.queries.report import build_report
+        calendar = build_calendar(calendar_read(db), day)
+        data: str | bytes = calendar.to_ical()
+        entries = len(calendar.walk("VEVENT"))
+        assert output is not None
+        _write(output, data)
+        return ExportResult(f"Wrote {entries} calendar entries to {output}.", paths=(output,))
+    from plantui.queries.report import build_report
 
-        report = build_report(session, day, ask=ask, include_contacts=include_contacts)
+    report = build_report(db, day, ask=ask, include_contacts=include_contacts)
     if changes_since is not None:
         from plantui.reports.changes import add_changes
 
@@ -120,13 +125,12 @@ def export(
 
 
 def _org_pack(
-    db, fmt: str, output: Path | None, org: str, include_contacts: bool, day: dt.date
+    db: Plan, fmt: str, output: Path | None, org: str, include_contacts: bool, day: dt.date
 ) -> ExportResult:
     from plantui.queries.org_pack import build_org_pack
     from plantui.reports.render import render_org_pack
 
-    with db.read() as session:
-        pack = build_org_pack(session, day, org, include_contacts)
+    pack = build_org_pack(db, day, org, include_contacts)
     data = render_org_pack(pack, fmt, include_contacts)
     if output is None:
         return ExportResult("", text=data)
