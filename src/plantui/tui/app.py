@@ -390,8 +390,10 @@ class PlanApp(App[None]):
 
     def open_record(self, record_id: str) -> None:
         """Show a record where it lives (its screen, selected), else open its edit form."""
+        from plantui.queries import lists
+
         try:
-            view = self.service.get(record_id)
+            view = lists.record(self.plan_db, record_id)
         except PlanError as exc:
             self.notify(str(exc), severity="error", markup=False)
             return
@@ -470,6 +472,8 @@ class PlanApp(App[None]):
         self._step_back_or_forth(redo=True)
 
     def _step_back_or_forth(self, redo: bool) -> None:
+        from plantui.queries import lists
+
         try:
             change = self.editor.redo() if redo else self.editor.undo()
         except PlanError as exc:
@@ -479,7 +483,7 @@ class PlanApp(App[None]):
             self.notify("Nothing to redo." if redo else "Nothing to undo.", markup=False)
             return
         try:
-            view = self.service.get(change.record_id)
+            view = lists.record(self.plan_db, change.record_id)
             what = f"{view.type} “{show(view.label)}”"
         except PlanError:
             what = "the last edit"

@@ -23,6 +23,7 @@ from textual.widgets import Button, DataTable, Header, Input, Static
 from plantui.domain import DELETED, TYPES, InvalidValue, parse_text_value
 from plantui.errors import PlanError
 from plantui.event_time import read_times
+from plantui.queries import forms, lists
 from plantui.queries.conflicts import ConflictView, Written, open_conflicts
 from plantui.text import one_line
 from plantui.tui.plan_screen import PlanScreen
@@ -288,9 +289,9 @@ class ConflictsScreen(PlanScreen):
             return
         try:
             if spec.kind == "when":  # as people write them, in the plan's zone
-                service = self.app.service
-                current = service.get(c.record).values
-                typed = read_times(TYPES[c.type], {spec.name: text}, current, service.plan_zone())
+                plan = self.app.plan_db
+                current = lists.record(plan, c.record).values
+                typed = read_times(TYPES[c.type], {spec.name: text}, current, forms.zone_of(plan))
                 value = typed[spec.name]
             else:
                 value = parse_text_value(spec, text)
