@@ -16,10 +16,13 @@ from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.worker import Worker, WorkerState
 
 from plantui.errors import PlanError
 from plantui.reports import FORMATS, export
 from plantui.text import one_line
+
+EXPORT_GROUP = "report-export"
 
 if TYPE_CHECKING:
     from textual import getters
@@ -123,25 +126,26 @@ class ReportDialog(ModalScreen[None]):
         self._say(f"Exporting {fmt}…")
         self.run_export(fmt, Path(path_text).expanduser(), ask or None, contacts)
 
-    @work(thread=True, exclusive=True, group="report-export")
-    def run_export(self, fmt: str, path: Path, ask: str | None, contacts: bool) -> None:
-        """The export itself, in a thread: big plans must not freeze the screen."""
-        try:
-            result = export(
-                self.app.plan_db,
-                fmt,
-                path,
-                ask=ask,
-                include_contacts=contacts,
-                today=self.app.today,
+    @work(thread=True, exclusive=True, group=EXPORT_GROUP, exit_on_error=False)
+    def run_export(self, fmt: str, path: Path, ask: str | None, contacts: bool) -> str:
+        """The export itself, in a thread: big plans must not freeze the screen. What it
+        says is handled once the worker has finished (:meth:`on_worker_state_changed`): the
+        dialog closing must not cut short a worker that is still returning."""
+        return export(
+            self.app.plan_db, fmt, path, ask=ask, include_contacts=contacts, today=self.app.today
+        ).message
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group != EXPORT_GROUP:
+            return
+        if event.state == WorkerState.SUCCESS:
+            self._done(str(event.worker.result))
+        elif event.state == WorkerState.ERROR:
+            error = event.worker.error
+            # any failure is reported, never a crash
+            self._failed(
+                str(error) if isinstance(error, PlanError) else f"The export failed: {error}."
             )
-        except PlanError as exc:
-            self.app.call_from_thread(self._failed, str(exc))
-            return
-        except Exception as exc:  # any other failure is still reported, never a crash
-            self.app.call_from_thread(self._failed, f"The export failed: {exc}.")
-            return
-        self.app.call_from_thread(self._done, result.message)
 
     def _done(self, message: str) -> None:
         self.app.notify(one_line(message), title="Report exported", markup=False)
