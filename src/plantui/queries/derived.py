@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from plantui.domain import DATE_ORDER, DELETED, TYPES, date_order_error, record_label
 from plantui.merge import covered, shown_sibling, shown_values
+from plantui.queries.gaps import CLOSED_ACTION as CLOSED_ACTION
+from plantui.queries.gaps import CLOSED_ASK as CLOSED_ASK
+from plantui.queries.gaps import CLOSED_PLEDGE as CLOSED_PLEDGE
+from plantui.queries.gaps import RESPONDS_TO
+from plantui.queries.gaps import Gap as Gap
+from plantui.queries.gaps import GapKind as GapKind
+from plantui.queries.gaps import gaps as gaps
 from plantui.storage.database import as_sqlite
 
 if TYPE_CHECKING:
@@ -68,28 +75,6 @@ class Finding:
             "field": self.field,
             "message": self.message,
         }
-
-
-GapKind = Literal[
-    "ask_without_pledge",
-    "pledge_without_action",
-    "action_without_public_owner",
-    "action_without_community_owner",
-    "overdue_action",
-    "overdue_pledge",
-    "milestone_without_deliverable",
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """Something the plan still lacks (docs/record-model.md "Derived, never stored")."""
-
-    kind: GapKind
-    record: str
-    type: str
-    label: str
-    message: str
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,10 +277,7 @@ def ask_rollups(source: Source) -> dict[str, AskRollup]:
 
 def _answering_pledges(con: sqlite3.Connection) -> dict[str, list[str]]:
     """ask id -> ids of live pledges that respond to it through live links."""
-    rows = con.execute(
-        'SELECT l."to", l."from" FROM link l JOIN pledge p ON p.id = l."from"'
-        " WHERE l.role = 'responds_to' AND l.deleted = 0 AND p.deleted = 0"
-    )
+    rows = con.execute(f'SELECT l."to", l."from" FROM {RESPONDS_TO}')
     out: dict[str, list[str]] = {}
     for ask_id, pledge_id in rows:
         out.setdefault(ask_id, []).append(pledge_id)
@@ -349,92 +331,6 @@ def ranked_asks(source: Source) -> list[AskLine]:
         "SELECT id, ref_code, title, status FROM ask WHERE deleted = 0 ORDER BY rank, id"
     )
     return [AskLine(*row) for row in rows]
-
-
-CLOSED_ASK = ("declined", "withdrawn")
-CLOSED_PLEDGE = ("met", "partly_met", "not_met", "withdrawn")
-CLOSED_ACTION = ("done", "cancelled")
-
-
-def pledge_overdue(due: str | dt.date | None, lifecycle: str | None, today: dt.date) -> bool:
-    """Past its due date and not closed (met, partly met, not met or withdrawn).
-    ``due`` may be the ISO text the projection stores: it sorts as the dates do."""
-    return due is not None and str(due) < today.isoformat() and lifecycle not in CLOSED_PLEDGE
-
-
-def _named(con: sqlite3.Connection, sql: str) -> list[sqlite3.Row]:
-    """Rows with columns by name, on any connection (the row factory is the cursor's own)."""
-    cursor = con.cursor()
-    cursor.row_factory = sqlite3.Row
-    return cursor.execute(sql).fetchall()
-
-
-def _action_gap(kind: GapKind, action: sqlite3.Row, message: str) -> Gap:
-    return Gap(kind, action["id"], "action", action["title"] or "", message)
-
-
-def gaps(source: Source, today: dt.date) -> list[Gap]:
-    """What the plan still lacks, in the order the overview lists it."""
-    con = as_sqlite(source)
-    out: list[Gap] = []
-    answered = _answering_pledges(con)
-    for a in ranked_asks(con):
-        if a.id not in answered and a.status not in CLOSED_ASK:
-            out.append(
-                Gap("ask_without_pledge", a.id, "ask", a.title or "", "No pledge answers this ask.")
-            )
-    with_action = {
-        p
-        for (p,) in con.execute(
-            "SELECT pledge FROM action WHERE deleted = 0 AND pledge IS NOT NULL"
-        )
-    }
-    pledges = _named(
-        con,
-        "SELECT id, title, lifecycle, due FROM pledge WHERE deleted = 0 ORDER BY ref_code, title",
-    )
-    for p in pledges:
-        if p["id"] not in with_action and p["lifecycle"] != "withdrawn":
-            out.append(
-                Gap(
-                    "pledge_without_action",
-                    p["id"],
-                    "pledge",
-                    p["title"] or "",
-                    "No action delivers it.",
-                )
-            )
-    live = _named(
-        con,
-        'SELECT id, title, status, public_owner, community_owner, "end", milestone, deliverable'
-        " FROM action WHERE deleted = 0 AND status IS NOT 'cancelled' ORDER BY start, id",
-    )
-    for act in live:
-        if act["public_owner"] is None:
-            out.append(_action_gap("action_without_public_owner", act, "No public-sector owner."))
-        if act["community_owner"] is None:
-            out.append(_action_gap("action_without_community_owner", act, "No community owner."))
-    today_text = today.isoformat()  # dates are stored as ISO text, which sorts as dates do
-    for act in live:
-        if (
-            act["end"] is not None
-            and act["end"] < today_text
-            and act["status"] not in CLOSED_ACTION
-        ):
-            out.append(_action_gap("overdue_action", act, f"Was due {act['end']}."))
-    for p in pledges:
-        if pledge_overdue(p["due"], p["lifecycle"], today):
-            out.append(
-                Gap("overdue_pledge", p["id"], "pledge", p["title"] or "", f"Was due {p['due']}.")
-            )
-    for act in live:
-        if act["milestone"] and not (act["deliverable"] or "").strip():
-            out.append(
-                _action_gap(
-                    "milestone_without_deliverable", act, "Milestone with nothing to verify."
-                )
-            )
-    return out
 
 
 def plan_elapsed(source: Source, today: dt.date) -> float | None:
