@@ -92,11 +92,17 @@ def _label(type_name: str, fields: dict[str, list[dict[str, Any]]], record_id: s
     return record_label(type_name, shown_values(fields), record_id)
 
 
-def open_conflicts(source: Source) -> list[Conflict]:
-    """Every open conflict, field conflicts and delete/edit conflicts alike."""
+OPEN_CONFLICT = "conflicts != '' OR delete_conflict = 1"
+"""Records with an open conflict (the flags every write keeps on the ``record`` row)."""
+
+
+def open_conflicts(source: Source, records: int = -1) -> list[Conflict]:
+    """Every open conflict, field conflicts and delete/edit conflicts alike; or those of the
+    first ``records`` records with any."""
     rows = as_sqlite(source).execute(
         "SELECT id, type, fields, conflicts, delete_conflict FROM record"
-        " WHERE conflicts != '' OR delete_conflict = 1 ORDER BY type, id"
+        f" WHERE {OPEN_CONFLICT} ORDER BY type, id LIMIT ?",
+        (records,),
     )
     out: list[Conflict] = []
     for record_id, type_name, fields_json, conflicts, delete_conflict in rows:
@@ -120,6 +126,14 @@ def open_conflicts(source: Source) -> list[Conflict]:
         for name in conflicts.split():
             out.append(Conflict(record_id, type_name, "field", name, fields[name], label))
     return out
+
+
+def first_conflicts(source: Source, first: int) -> tuple[int, list[Conflict]]:
+    """How many conflicts :func:`open_conflicts` lists, and its first ``first``."""
+    con = as_sqlite(source)
+    flags = con.execute(f"SELECT conflicts, delete_conflict FROM record WHERE {OPEN_CONFLICT}")
+    count = sum(len(names.split()) + bool(deleting) for names, deleting in flags)
+    return count, open_conflicts(con, first)[:first]  # a record has at least one
 
 
 def _broken_refs(con: sqlite3.Connection) -> list[Finding]:
