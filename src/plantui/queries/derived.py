@@ -209,12 +209,39 @@ class Cycle:
     dependencies: list[str]
 
 
+def _on_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> list[tuple[str, str, str]]:
+    """The edges that may lie on a cycle: those left after peeling off, again and again, every
+    action nothing leads into or nothing leads out of (linear; a plan's chains all go)."""
+    kept = [(src, dst, dep) for src, dst, dep in edges if src is not None and dst is not None]
+    ins: dict[str, list[int]] = {}
+    outs: dict[str, list[int]] = {}
+    for n, (src, dst, _) in enumerate(kept):
+        outs.setdefault(src, []).append(n)
+        ins.setdefault(dst, []).append(n)
+    in_deg = {node: len(ns) for node, ns in ins.items()}
+    out_deg = {node: len(ns) for node, ns in outs.items()}
+    gone = [False] * len(kept)
+    peel = [node for node in {*ins, *outs} if not in_deg.get(node) or not out_deg.get(node)]
+    while peel:
+        node = peel.pop()
+        for n in ins.get(node, []) + outs.get(node, []):
+            if gone[n]:
+                continue
+            gone[n] = True
+            src, dst, _ = kept[n]
+            out_deg[src] -= 1
+            in_deg[dst] -= 1
+            for end in (src, dst):
+                if end != node and (in_deg.get(end) == 0 or out_deg.get(end) == 0):
+                    peel.append(end)
+    return [edge for n, edge in enumerate(kept) if not gone[n]]
+
+
 def dependency_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> list[Cycle]:
-    """Cycles among dependencies (Tarjan's strongly connected components, iteratively)."""
+    """Cycles among dependencies (Tarjan's strongly connected components, iteratively), in
+    the order of their first action."""
     graph: dict[str, list[tuple[str, str]]] = {}
-    for src, dst, dep_id in edges:
-        if src is None or dst is None:
-            continue
+    for src, dst, dep_id in _on_cycles(edges):
         graph.setdefault(src, []).append((dst, dep_id))
         graph.setdefault(dst, [])
     index: dict[str, int] = {}
@@ -262,7 +289,7 @@ def dependency_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> li
         members = set(comp)
         deps = sorted(d for n in comp for dst, d in graph[n] if dst in members)
         cycles.append(Cycle(comp, deps))
-    return cycles
+    return sorted(cycles, key=lambda c: c.actions)
 
 
 def ask_rollups(source: Source) -> dict[str, AskRollup]:
