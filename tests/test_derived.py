@@ -186,3 +186,46 @@ def test_a_plain_snapshot_and_a_session_derive_the_same(service):
     assert set(rollups) == {a.id for a in asks}
     assert {g.kind for g in gaps} >= {"ask_without_pledge", "overdue_action"}
     assert [f.kind for f in findings] == ["deleted_ref"]
+
+
+def _cycles_by_reachability(edges: list[tuple[str, str, str]]) -> list[tuple[list[str], list[str]]]:
+    """Cycles as the definition reads: actions that reach each other, or one that reaches
+    itself by a dependency of its own; with the dependencies among them."""
+    nodes = sorted({n for src, dst, _ in edges for n in (src, dst)})
+
+    def reach(start: str) -> set[str]:
+        seen: set[str] = set()
+        todo = [start]
+        while todo:
+            node = todo.pop()
+            for src, dst, _ in edges:
+                if src == node and dst not in seen:
+                    seen.add(dst)
+                    todo.append(dst)
+        return seen
+
+    reached = {n: reach(n) for n in nodes}
+    found = []
+    for n in nodes:
+        comp = sorted(m for m in nodes if m in reached[n] and n in reached[m])
+        if comp and comp[0] == n:
+            deps = sorted(d for src, dst, d in edges if src in comp and dst in comp)
+            found.append((comp, deps))
+    return found
+
+
+@given(
+    st.lists(st.tuples(st.sampled_from("abcdefg"), st.sampled_from("abcdefg")), max_size=14).map(
+        lambda pairs: [(src, dst, f"d{n:02}") for n, (src, dst) in enumerate(pairs)]
+    )
+)
+def test_dependency_cycles_are_the_actions_that_reach_each_other(edges):
+    found = [(c.actions, c.dependencies) for c in derived.dependency_cycles(edges)]
+    assert found == _cycles_by_reachability(edges)
+
+
+def test_a_long_chain_into_a_cycle_leaves_only_the_cycle():
+    chain = [(f"a{n:05}", f"a{n + 1:05}", f"d{n:05}") for n in range(20_000)]
+    loop = [("a20000", "z", "back"), ("z", "a20000", "forth")]
+    (cycle,) = derived.dependency_cycles(chain + loop + [(None, "z", "half")])
+    assert (cycle.actions, cycle.dependencies) == (["a20000", "z"], ["back", "forth"])

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 
+from plantui.queries import derived
 from plantui.queries.overview import overview
 from tests.conftest import edit_from_another_laptop
 from tests.tui.helpers_t2 import add_sibling
@@ -31,7 +32,7 @@ def test_the_overview_reads_head_asks_rollups_gaps_conflicts_and_findings(plan_s
     edit_from_another_laptop(s.db, late, {"start": "2025-02-15"})  # ends before it starts
     add_sibling(s, second, "title", "Second, renamed")
 
-    view = overview(s.db, TODAY)
+    view = overview(s.db, TODAY, 100)
 
     assert view.head is not None and view.head.title == "Test plan"
     assert (view.head.area, view.head.period_end) == ("Northside", dt.date(2025, 12, 1))
@@ -39,21 +40,47 @@ def test_the_overview_reads_head_asks_rollups_gaps_conflicts_and_findings(plan_s
     assert [a.id for a in view.asks] == [first, second]  # by rank
     assert (view.rollups[first].rag, view.rollups[first].progress) == ("red", 50)
     assert view.rollups[second].rag is None
-    gaps = {(g.kind, g.record) for g in view.gaps}
+    gaps = {(g.kind, g.record) for g in view.gaps.first}
     assert {("ask_without_pledge", first), ("overdue_action", late)} <= gaps
-    assert [(c.record, c.field) for c in view.conflicts] == [(second, "title")]
-    assert {(f.kind, f.record) for f in view.findings} == {
+    assert [(c.record, c.field) for c in view.conflicts.first] == [(second, "title")]
+    assert {(f.kind, f.record) for f in view.findings.first} == {
         ("deleted_ref", next(a.id for a in s.list("action") if a.label == "Owned")),
         ("end_before_start", late),
     }
 
 
 def test_an_empty_plan_file_reads_as_no_plan(service):
-    view = overview(service.db, TODAY)
-    assert (view.head, view.elapsed, view.asks, view.gaps) == (None, None, (), ())
+    view = overview(service.db, TODAY, 100)
+    assert (view.head, view.elapsed, view.asks) == (None, None, ())
+    assert (view.gaps.count, view.gaps.first) == (0, ())
 
 
 def test_the_overview_is_a_frozen_value(plan_service):
-    view = overview(plan_service.db, TODAY)
+    view = overview(plan_service.db, TODAY, 100)
     with pytest.raises(dataclasses.FrozenInstanceError):
         view.asks = ()  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("first", [0, 1, 2, 100])
+def test_each_section_counts_the_full_list_and_holds_its_first_items(plan_service, first):
+    """Against the lists ``plantui check`` and ``plantui conflicts`` print."""
+    s = plan_service
+    org = s.create("organisation", {"name": "Soon gone"}).record_id
+    for n in range(3):
+        ask = s.create("ask", {"title": f"Ask {n}"}).record_id
+        add_sibling(s, ask, "title", f"Ask {n}, renamed")
+        act = s.create("action", {"title": f"Act {n}", "public_owner": org}).record_id
+        edit_from_another_laptop(s.db, act, {"start": "2025-02-15", "end": "2025-02-01"})
+    s.delete(org)
+
+    view = overview(s.db, TODAY, first)
+
+    with s.db.snapshot() as con:
+        whole = (
+            derived.gaps(con, TODAY),
+            derived.open_conflicts(con),
+            derived.integrity_findings(con),
+        )
+    for section, full in zip((view.gaps, view.conflicts, view.findings), whole, strict=True):
+        assert len(full) > 2
+        assert (section.count, section.first) == (len(full), tuple(full[:first]))

@@ -2,9 +2,8 @@
 
 Every copy computes these the same way from the same records (docs/exchange-format.md "The state
 of a record"), so the overview, ``plantui check``, ``plantui conflicts`` and the reports all
-agree. The queries are plain SQL over the projection tables on a bare ``sqlite3`` connection (a
-snapshot; an import passes its transaction's own): the Overview is drawn from them before
-SQLAlchemy has even been imported.
+agree. The queries are plain SQL over the projection tables, readable from a session or a bare
+``sqlite3`` snapshot: the Overview is drawn from them before SQLAlchemy has even been imported.
 """
 
 from __future__ import annotations
@@ -18,6 +17,13 @@ from typing import Any, Literal
 
 from plantui.domain import DATE_ORDER, DELETED, TYPES, date_order_error, record_label
 from plantui.merge import covered, shown_sibling, shown_values
+from plantui.queries.gaps import CLOSED_ACTION as CLOSED_ACTION
+from plantui.queries.gaps import CLOSED_ASK as CLOSED_ASK
+from plantui.queries.gaps import CLOSED_PLEDGE as CLOSED_PLEDGE
+from plantui.queries.gaps import RESPONDS_TO
+from plantui.queries.gaps import Gap as Gap
+from plantui.queries.gaps import GapKind as GapKind
+from plantui.queries.gaps import gaps as gaps
 
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
 
@@ -64,28 +70,6 @@ class Finding:
         }
 
 
-GapKind = Literal[
-    "ask_without_pledge",
-    "pledge_without_action",
-    "action_without_public_owner",
-    "action_without_community_owner",
-    "overdue_action",
-    "overdue_pledge",
-    "milestone_without_deliverable",
-]
-
-
-@dataclass(frozen=True, slots=True)
-class Gap:
-    """Something the plan still lacks (docs/record-model.md "Derived, never stored")."""
-
-    kind: GapKind
-    record: str
-    type: str
-    label: str
-    message: str
-
-
 @dataclass(frozen=True, slots=True)
 class AskRollup:
     """An ask's RAG (the worst of its actions') and progress (the mean of theirs)."""
@@ -101,11 +85,17 @@ def _label(type_name: str, fields: dict[str, list[dict[str, Any]]], record_id: s
     return record_label(type_name, shown_values(fields), record_id)
 
 
-def open_conflicts(con: sqlite3.Connection) -> list[Conflict]:
-    """Every open conflict, field conflicts and delete/edit conflicts alike."""
+OPEN_CONFLICT = "conflicts != '' OR delete_conflict = 1"
+"""Records with an open conflict (the flags every write keeps on the ``record`` row)."""
+
+
+def open_conflicts(con: sqlite3.Connection, records: int = -1) -> list[Conflict]:
+    """Every open conflict, field conflicts and delete/edit conflicts alike; or those of the
+    first ``records`` records with any."""
     rows = con.execute(
         "SELECT id, type, fields, conflicts, delete_conflict FROM record"
-        " WHERE conflicts != '' OR delete_conflict = 1 ORDER BY type, id"
+        f" WHERE {OPEN_CONFLICT} ORDER BY type, id LIMIT ?",
+        (records,),
     )
     out: list[Conflict] = []
     for record_id, type_name, fields_json, conflicts, delete_conflict in rows:
@@ -129,6 +119,13 @@ def open_conflicts(con: sqlite3.Connection) -> list[Conflict]:
         for name in conflicts.split():
             out.append(Conflict(record_id, type_name, "field", name, fields[name], label))
     return out
+
+
+def first_conflicts(con: sqlite3.Connection, first: int) -> tuple[int, list[Conflict]]:
+    """How many conflicts :func:`open_conflicts` lists, and its first ``first``."""
+    flags = con.execute(f"SELECT conflicts, delete_conflict FROM record WHERE {OPEN_CONFLICT}")
+    count = sum(len(names.split()) + bool(deleting) for names, deleting in flags)
+    return count, open_conflicts(con, first)[:first]  # a record has at least one
 
 
 def _broken_refs(con: sqlite3.Connection) -> list[Finding]:
@@ -181,7 +178,13 @@ def integrity_findings(con: sqlite3.Connection) -> list[Finding]:
                             f"{type_name} {record_id}: {error}.",
                         )
                     )
-    edges = con.execute('SELECT "from", "to", id FROM dependency WHERE deleted = 0').fetchall()
+    # A dependency from an action nothing leads into, or to one nothing leads out of, is on no
+    # cycle: the indexes leave the ends of a plan's chains out before any edge is read.
+    edges = con.execute(
+        'SELECT "from", "to", id FROM dependency d WHERE deleted = 0 AND EXISTS'
+        ' (SELECT 1 FROM dependency i WHERE i."to" = d."from" AND i.deleted = 0) AND EXISTS'
+        ' (SELECT 1 FROM dependency o WHERE o."from" = d."to" AND o.deleted = 0)'
+    ).fetchall()
     for cycle in dependency_cycles(edges):
         chain = " -> ".join(cycle.actions + cycle.actions[:1])
         for dep_id in cycle.dependencies:
@@ -203,12 +206,39 @@ class Cycle:
     dependencies: list[str]
 
 
+def _on_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> list[tuple[str, str, str]]:
+    """The edges that may lie on a cycle: those left after peeling off, again and again, every
+    action nothing leads into or nothing leads out of (linear; a plan's chains all go)."""
+    kept = [(src, dst, dep) for src, dst, dep in edges if src is not None and dst is not None]
+    ins: dict[str, list[int]] = {}
+    outs: dict[str, list[int]] = {}
+    for n, (src, dst, _) in enumerate(kept):
+        outs.setdefault(src, []).append(n)
+        ins.setdefault(dst, []).append(n)
+    in_deg = {node: len(ns) for node, ns in ins.items()}
+    out_deg = {node: len(ns) for node, ns in outs.items()}
+    gone = [False] * len(kept)
+    peel = [node for node in {*ins, *outs} if not in_deg.get(node) or not out_deg.get(node)]
+    while peel:
+        node = peel.pop()
+        for n in ins.get(node, []) + outs.get(node, []):
+            if gone[n]:
+                continue
+            gone[n] = True
+            src, dst, _ = kept[n]
+            out_deg[src] -= 1
+            in_deg[dst] -= 1
+            for end in (src, dst):
+                if end != node and (in_deg.get(end) == 0 or out_deg.get(end) == 0):
+                    peel.append(end)
+    return [edge for n, edge in enumerate(kept) if not gone[n]]
+
+
 def dependency_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> list[Cycle]:
-    """Cycles among dependencies (Tarjan's strongly connected components, iteratively)."""
+    """Cycles among dependencies (Tarjan's strongly connected components, iteratively), in
+    the order of their first action."""
     graph: dict[str, list[tuple[str, str]]] = {}
-    for src, dst, dep_id in edges:
-        if src is None or dst is None:
-            continue
+    for src, dst, dep_id in _on_cycles(edges):
         graph.setdefault(src, []).append((dst, dep_id))
         graph.setdefault(dst, [])
     index: dict[str, int] = {}
@@ -256,7 +286,7 @@ def dependency_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> li
         members = set(comp)
         deps = sorted(d for n in comp for dst, d in graph[n] if dst in members)
         cycles.append(Cycle(comp, deps))
-    return cycles
+    return sorted(cycles, key=lambda c: c.actions)
 
 
 def ask_rollups(con: sqlite3.Connection) -> dict[str, AskRollup]:
@@ -288,10 +318,7 @@ def ask_rollups(con: sqlite3.Connection) -> dict[str, AskRollup]:
 
 def _answering_pledges(con: sqlite3.Connection) -> dict[str, list[str]]:
     """ask id -> ids of live pledges that respond to it through live links."""
-    rows = con.execute(
-        'SELECT l."to", l."from" FROM link l JOIN pledge p ON p.id = l."from"'
-        " WHERE l.role = 'responds_to' AND l.deleted = 0 AND p.deleted = 0"
-    )
+    rows = con.execute(f'SELECT l."to", l."from" FROM {RESPONDS_TO}')
     out: dict[str, list[str]] = {}
     for ask_id, pledge_id in rows:
         out.setdefault(ask_id, []).append(pledge_id)
@@ -341,91 +368,6 @@ def ranked_asks(con: sqlite3.Connection) -> list[AskLine]:
         "SELECT id, ref_code, title, status FROM ask WHERE deleted = 0 ORDER BY rank, id"
     )
     return [AskLine(*row) for row in rows]
-
-
-CLOSED_ASK = ("declined", "withdrawn")
-CLOSED_PLEDGE = ("met", "partly_met", "not_met", "withdrawn")
-CLOSED_ACTION = ("done", "cancelled")
-
-
-def pledge_overdue(due: str | dt.date | None, lifecycle: str | None, today: dt.date) -> bool:
-    """Past its due date and not closed (met, partly met, not met or withdrawn).
-    ``due`` may be the ISO text the projection stores: it sorts as the dates do."""
-    return due is not None and str(due) < today.isoformat() and lifecycle not in CLOSED_PLEDGE
-
-
-def _named(con: sqlite3.Connection, sql: str) -> list[sqlite3.Row]:
-    """Rows with columns by name, on any connection (the row factory is the cursor's own)."""
-    cursor = con.cursor()
-    cursor.row_factory = sqlite3.Row
-    return cursor.execute(sql).fetchall()
-
-
-def _action_gap(kind: GapKind, action: sqlite3.Row, message: str) -> Gap:
-    return Gap(kind, action["id"], "action", action["title"] or "", message)
-
-
-def gaps(con: sqlite3.Connection, today: dt.date) -> list[Gap]:
-    """What the plan still lacks, in the order the overview lists it."""
-    out: list[Gap] = []
-    answered = _answering_pledges(con)
-    for a in ranked_asks(con):
-        if a.id not in answered and a.status not in CLOSED_ASK:
-            out.append(
-                Gap("ask_without_pledge", a.id, "ask", a.title or "", "No pledge answers this ask.")
-            )
-    with_action = {
-        p
-        for (p,) in con.execute(
-            "SELECT pledge FROM action WHERE deleted = 0 AND pledge IS NOT NULL"
-        )
-    }
-    pledges = _named(
-        con,
-        "SELECT id, title, lifecycle, due FROM pledge WHERE deleted = 0 ORDER BY ref_code, title",
-    )
-    for p in pledges:
-        if p["id"] not in with_action and p["lifecycle"] != "withdrawn":
-            out.append(
-                Gap(
-                    "pledge_without_action",
-                    p["id"],
-                    "pledge",
-                    p["title"] or "",
-                    "No action delivers it.",
-                )
-            )
-    live = _named(
-        con,
-        'SELECT id, title, status, public_owner, community_owner, "end", milestone, deliverable'
-        " FROM action WHERE deleted = 0 AND status IS NOT 'cancelled' ORDER BY start, id",
-    )
-    for act in live:
-        if act["public_owner"] is None:
-            out.append(_action_gap("action_without_public_owner", act, "No public-sector owner."))
-        if act["community_owner"] is None:
-            out.append(_action_gap("action_without_community_owner", act, "No community owner."))
-    today_text = today.isoformat()  # dates are stored as ISO text, which sorts as dates do
-    for act in live:
-        if (
-            act["end"] is not None
-            and act["end"] < today_text
-            and act["status"] not in CLOSED_ACTION
-        ):
-            out.append(_action_gap("overdue_action", act, f"Was due {act['end']}."))
-    for p in pledges:
-        if pledge_overdue(p["due"], p["lifecycle"], today):
-            out.append(
-                Gap("overdue_pledge", p["id"], "pledge", p["title"] or "", f"Was due {p['due']}.")
-            )
-    for act in live:
-        if act["milestone"] and not (act["deliverable"] or "").strip():
-            out.append(
-                _action_gap(
-                    "milestone_without_deliverable", act, "Milestone with nothing to verify."
-                )
-            )
-    return out
 
 
 def plan_elapsed(con: sqlite3.Connection, today: dt.date) -> float | None:

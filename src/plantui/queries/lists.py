@@ -20,7 +20,7 @@ from typing import Any
 from plantui import merge
 from plantui.domain import DELETED, TYPES, record_label
 from plantui.errors import PlanError
-from plantui.queries import Plan, derived, facets
+from plantui.queries import Plan, derived, facets, gaps
 from plantui.queries.facets import Option
 from plantui.ref_order import by_ref_code
 from plantui.search.folding import SQL_FOLD, fold
@@ -220,9 +220,10 @@ def _build(
             more["pledges"] = len(roll.pledges) if roll else 0
     if type_name == "pledge":
         makers = _makers(con, {r["made_by"] for r in rows if r["made_by"]})
+        overdue = gaps.overdue_pledges(con, today)
         for r in rows:
             extra[r["id"]]["maker"] = makers.get(r["made_by"] or "", "")
-            extra[r["id"]]["overdue"] = derived.pledge_overdue(r["due"], r["lifecycle"], today)
+            extra[r["id"]]["overdue"] = r["id"] in overdue
     row_class = _ROWS[type_name]
     out: list[ListRow] = []
     for r in rows:

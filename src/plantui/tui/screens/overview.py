@@ -87,16 +87,16 @@ def _ask_options(view: Overview) -> list[Option]:
 def _gap_options(view: Overview) -> list[Option]:
     """What the plan still lacks."""
     gaps = view.gaps
-    options = [_heading(f" Gaps ({len(gaps)}) ")]
-    for n, gap in enumerate(gaps[:SHOWN]):
+    options = [_heading(f" Gaps ({gaps.count}) ")]
+    for n, gap in enumerate(gaps.first):
         word = GAP_WORDS.get(gap.kind, gap.kind)
         if gap.kind.startswith("overdue"):
             word = show(gap.message).removesuffix(".").lower()
         prompt = Text.assemble((f"{word:<21}", "bold"), (f"{gap.type:<7} ", "dim"), show(gap.label))
         options.append(Option(prompt, id=f"gap{n}:{gap.record}"))
-    if len(gaps) > SHOWN:
-        options.append(_more(len(gaps) - SHOWN, "gaps", "the lists"))
-    if not gaps:
+    if gaps.count > len(gaps.first):
+        options.append(_more(gaps.count - len(gaps.first), "gaps", "the lists"))
+    if not gaps.count:
         none = "  None: every ask is answered and every action owned."
         if not view.asks:
             none = "  None yet: the plan has no asks."
@@ -107,9 +107,9 @@ def _gap_options(view: Overview) -> list[Option]:
 def _conflict_options(view: Overview) -> list[Option]:
     """Open conflicts; choosing one opens it on the Conflicts screen."""
     conflicts = view.conflicts
-    mark = f"{CONFLICT_MARK} " if conflicts else ""
-    options = [_heading(f" {mark}Open conflicts ({len(conflicts)}) ")]
-    for n, conflict in enumerate(conflicts[:SHOWN]):
+    mark = f"{CONFLICT_MARK} " if conflicts.count else ""
+    options = [_heading(f" {mark}Open conflicts ({conflicts.count}) ")]
+    for n, conflict in enumerate(conflicts.first):
         what = conflict.field or "deleted while edited"
         prompt = Text.assemble(
             (f"  {CONFLICT_MARK} {conflict.type} ", "bold"),
@@ -117,9 +117,10 @@ def _conflict_options(view: Overview) -> list[Option]:
             (f"  {show(what)}: {len(conflict.values)} values", "dim"),
         )
         options.append(Option(prompt, id=f"conflict{n}:{conflict.record}"))
-    if len(conflicts) > SHOWN:
-        options.append(_more(len(conflicts) - SHOWN, "conflicts", "the Conflicts screen, key 7"))
-    if not conflicts:
+    if conflicts.count > len(conflicts.first):
+        more = conflicts.count - len(conflicts.first)
+        options.append(_more(more, "conflicts", "the Conflicts screen, key 7"))
+    if not conflicts.count:
         options.append(Option(Text("  None."), disabled=True))
     return options
 
@@ -127,15 +128,15 @@ def _conflict_options(view: Overview) -> list[Option]:
 def _finding_options(view: Overview) -> list[Option]:
     """Integrity findings: flagged for review, never refused."""
     findings = view.findings
-    options = [_heading(f" Integrity findings ({len(findings)}) ")]
-    for n, finding in enumerate(findings[:SHOWN]):
+    options = [_heading(f" Integrity findings ({findings.count}) ")]
+    for n, finding in enumerate(findings.first):
         prompt = Text.assemble(
             (f"  {finding.kind.replace('_', ' ')}: ", "bold"), show(finding.message)
         )
         options.append(Option(prompt, id=f"finding{n}:{finding.record}"))
-    if len(findings) > SHOWN:
-        options.append(_more(len(findings) - SHOWN, "findings", "`plantui check`"))
-    if not findings:
+    if findings.count > len(findings.first):
+        options.append(_more(findings.count - len(findings.first), "findings", "`plantui check`"))
+    if not findings.count:
         options.append(Option(Text("  None."), disabled=True))
     return options
 
@@ -167,7 +168,7 @@ class OverviewScreen(PlanScreen):
     def reload(self) -> None:
         """Read the plan, rollups, gaps, conflicts and findings, and redraw the list."""
         today = self.app.today
-        view = overview(self.app.plan_db, today)
+        view = overview(self.app.plan_db, today, SHOWN)
         self.plan_id = view.head.id if view.head else None
         self.query_one("#plan-head", Static).update(self._head(view.head, today))
         self.query_one("#plan-elapsed", Static).update(_elapsed_line(view.elapsed, view.head))
