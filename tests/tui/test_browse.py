@@ -205,6 +205,18 @@ async def test_an_empty_list_says_how_to_add_the_first_record(plan_service) -> N
         assert "No pledges here yet: press a to add one." in screen_text(app)
 
 
+async def test_a_filter_matching_nothing_says_so_not_that_the_list_is_empty(make_app) -> None:
+    app = make_app("asks")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await pilot.press("slash", *"[draft", "enter")
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        text = screen_text(app)
+        assert "No asks match the filter" in text and "here yet" not in text
+
+
 async def test_end_and_home_move_to_the_last_and_first_row(make_app) -> None:
     app = make_app("organisations")
     async with app.run_test(size=(80, 24)) as pilot:

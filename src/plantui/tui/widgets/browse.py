@@ -295,7 +295,10 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         self._shown_id = record_id
         if record_id is None:
             self._related = []
-            pane.clear(f"No {self.PLURAL} here yet: press a to add one.")
+            if self.filter_text or self.filters:
+                pane.clear(f"No {self.PLURAL} match the filter: esc clears the text, F the rest.")
+            else:
+                pane.clear(f"No {self.PLURAL} here yet: press a to add one.")
             return
         try:
             view = lists.record(self.app.plan_db, record_id)
