@@ -24,15 +24,10 @@ from plantui.errors import PlanError
 from plantui.queries import Plan, derived, facets
 from plantui.queries.facets import Option
 from plantui.ref_order import by_ref_code
+from plantui.search import list_text
 from plantui.search.folding import SQL_FOLD, fold
 
-SEARCHED: dict[str, tuple[str, ...]] = {
-    "ask": ("title", "ref_code", "statement", "theme", "status", "population_group"),
-    "pledge": ("title", "ref_code", "commitment", "target", "lifecycle"),
-    "event": ("title", "location", "kind", "status", "description", "starts_at"),
-    "organisation": ("name", "short_name", "sector", "role", "notes", "contact_name"),
-    "person": ("name", "job_title", "languages", "notes", "consent"),
-}
+SEARCHED = list_text.FIELDS
 """The fields the `/` box of each list looks in."""
 
 _ORDER = {
