@@ -5,7 +5,9 @@ A screen says what it wants as data (:class:`ListQuery`); this module alone turn
 SQL over the projection tables on a plain ``sqlite3`` snapshot, so opening a list never
 needs the ORM. The search matches as the `/` box always has: any case, accents or not (the
 search's :func:`~plantui.search.folding.fold` on both sides), the text anywhere in one of
-the type's searched fields, ``%`` and ``_`` being plain characters.
+the type's searched fields, ``%`` and ``_`` being plain characters. The fields are folded
+when a record is written (:mod:`plantui.search.list_text`), so a keystroke costs one
+``LIKE`` over stored text rather than a Python call per field per row.
 """
 
 from __future__ import annotations
@@ -23,15 +25,10 @@ from plantui.errors import PlanError
 from plantui.queries import Plan, derived, facets, gaps
 from plantui.queries.facets import Option
 from plantui.ref_order import by_ref_code
+from plantui.search import list_text
 from plantui.search.folding import SQL_FOLD, fold
 
-SEARCHED: dict[str, tuple[str, ...]] = {
-    "ask": ("title", "ref_code", "statement", "theme", "status", "population_group"),
-    "pledge": ("title", "ref_code", "commitment", "target", "lifecycle"),
-    "event": ("title", "location", "kind", "status", "description", "starts_at"),
-    "organisation": ("name", "short_name", "sector", "role", "notes", "contact_name"),
-    "person": ("name", "job_title", "languages", "notes", "consent"),
-}
+SEARCHED = list_text.FIELDS
 """The fields the `/` box of each list looks in."""
 
 _ORDER = {
@@ -153,17 +150,17 @@ def page(plan: Plan, query: ListQuery, today: dt.date) -> Page:
 
 
 def _where(con: sqlite3.Connection, query: ListQuery) -> tuple[str, list[Any]]:
-    """The WHERE condition of a query (projection aliased ``p``) and its parameters."""
+    """The WHERE condition of a query (projection aliased ``p``, its ``list_text`` row ``t``
+    when :func:`_tables` joins it) and its parameters."""
     parts: list[str] = [] if query.show_deleted else [live(query.type)]
     params: list[Any] = []
-    if query.text:
-        needle = fold(query.text)
-        needle = needle.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    if _in_list_text(query):
+        parts.append(_MATCHES)
+        params.append(_pattern(query.text))
+    elif query.text:
         columns = SEARCHED[query.type]
-        parts.append(
-            "(" + " OR ".join(f"{SQL_FOLD}(p.\"{c}\") LIKE ? ESCAPE '\\'" for c in columns) + ")"
-        )
-        params += [f"%{needle}%"] * len(columns)
+        parts.append("(" + " OR ".join(f'{SQL_FOLD}(p."{c}") {_LIKE}' for c in columns) + ")")
+        params += [_pattern(query.text)] * len(columns)
     for facet, value in query.facets.items():
         condition, more = facets.facet_where(con, query.type, facet, value)
         parts.append(condition)
@@ -171,36 +168,68 @@ def _where(con: sqlite3.Connection, query: ListQuery) -> tuple[str, list[Any]]:
     return " AND ".join(parts) or "1", params
 
 
+_LIKE = "LIKE ? ESCAPE '\\'"
+_MATCHES = f"t.text {_LIKE}"
+
+
+def _pattern(text: str) -> str:
+    """``text`` folded, anywhere, its ``%``, ``_`` and ``\\`` plain characters."""
+    needle = fold(text).replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{needle}%"
+
+
+def _in_list_text(query: ListQuery) -> bool:
+    """Whether the `/` text is looked for in ``list_text`` (one ``LIKE`` in C), rather than
+    in each field folded here: needed only for text that could match across two fields."""
+    return bool(query.text) and list_text.matches_inside_fields(fold(query.text))
+
+
+def _tables(query: ListQuery, walk: bool) -> str:
+    """The projection, and its ``list_text`` rows when the text is looked for there.
+
+    ``walk``: go down the list in its order and look each row's text up, which finds a
+    full page soon when many match; else SQLite starts from the matching texts, which
+    reads only those when few do."""
+    tables = f'"{query.type}" p'
+    if _in_list_text(query):
+        join = "CROSS JOIN" if walk else "JOIN"  # CROSS: SQLite keeps the order written
+        tables += f" {join} {list_text.TABLE} t ON t.type = '{query.type}' AND t.id = p.id"
+    return tables
+
+
+def _count(con: sqlite3.Connection, query: ListQuery, where: str, params: list[Any]) -> int:
+    """How many records match in all. With text and no facet, ``list_text`` alone knows:
+    it marks the live rows, so no projection row is read."""
+    if _in_list_text(query) and not query.facets:
+        sql = f"SELECT count(*) FROM {list_text.TABLE} t WHERE t.type = ? AND {_MATCHES}"
+        if not query.show_deleted:
+            sql += " AND t.live"
+        return int(con.execute(sql, [query.type, _pattern(query.text)]).fetchone()[0])
+    sql = f"SELECT count(*) FROM {_tables(query, walk=False)} WHERE {where}"
+    return int(con.execute(sql, params).fetchone()[0])
+
+
 def _select(
     con: sqlite3.Connection, query: ListQuery, where: str, params: list[Any]
 ) -> tuple[list[dict[str, Any]], int]:
     """The rows (all of them for pledges, sorted in Python) and how many match in all.
 
-    Searched text is folded row by row in Python: the rows are then counted in the same
-    pass (a window count) rather than by a second query folding them all again."""
+    Counted first (not in the same pass, by a window count, which would join and sort
+    every match to keep ``limit`` of them): whether the page fills says how to find it."""
     columns = _COLUMNS[query.type]
     merged = "p.merged_into" if "merged_into" in TYPES[query.type].fields else "NULL"
-    counted = query.type in _ORDER and bool(query.text)
+    total = _count(con, query, where, params) if query.type in _ORDER else None
     sql = (
         f"SELECT p.id, p.deleted, {merged}, r.conflicts, r.delete_conflict, "
         + ", ".join(f'p."{c}"' for c in columns)
-        + (", count(*) OVER ()" if counted else "")
-        + f' FROM "{query.type}" p JOIN record r ON r.id = p.id WHERE {where}'
+        + f" FROM {_tables(query, walk=total is not None and total > query.limit)}"
+        + f" JOIN record r ON r.id = p.id WHERE {where}"
+        + (f" ORDER BY {_ORDER[query.type]} LIMIT ?" if total is not None else "")
     )
-    if query.type in _ORDER:
-        sql += f" ORDER BY {_ORDER[query.type]} LIMIT ?"
-    found = con.execute(sql, [*params, query.limit] if query.type in _ORDER else params)
-    raw = found.fetchall()
+    found = con.execute(sql, params if total is None else [*params, query.limit])
     names = ("id", "deleted", "merged", "conflicts", "delete_conflict", *columns)
-    rows = [dict(zip(names, row[: len(names)], strict=True)) for row in raw]
-    if query.type not in _ORDER:
-        total = len(rows)
-    elif counted:
-        total = raw[0][-1] if raw else 0
-    else:
-        count = f'SELECT count(*) FROM "{query.type}" p WHERE {where}'
-        total = con.execute(count, params).fetchone()[0]
-    return rows, total
+    rows = [dict(zip(names, row, strict=True)) for row in found]
+    return rows, len(rows) if total is None else total
 
 
 def _build(

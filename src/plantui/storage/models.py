@@ -223,3 +223,19 @@ PROJECTIONS: dict[str, type[_Projection]] = {
     for cls in (Plan, Organisation, Event, Ask, Pledge, Action, Dependency, Link, Note, Person)
 }
 """Record type name -> its projection model."""
+
+
+class ListText(Base):
+    """The searched fields of a listed record, folded and joined (``search.list_text``), so a
+    list filter is one ``LIKE`` in SQLite. Derived like the projections, in the same write.
+    Keyed by type first, without a rowid, so a list's filter reads only its own type's rows."""
+
+    __tablename__ = "list_text"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    type: Mapped[str] = mapped_column(String, primary_key=True)
+    id: Mapped[str] = mapped_column(
+        String(36), ForeignKey("record.id", ondelete="CASCADE"), primary_key=True
+    )
+    live: Mapped[bool] = mapped_column(Boolean)
+    """Neither deleted nor merged into another: what a list shows unless asked for more."""
+    text: Mapped[str | None] = mapped_column(Text)

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from plantui import merge
 from plantui.domain import DELETED, TYPES, Kind
 from plantui.search.index import update_index
+from plantui.search.list_text import update_list_text
 from plantui.storage.models import Record
 
 _ENCODER = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
@@ -181,7 +182,7 @@ def save_states(
     thousands of records and must stay close to the speed of plain sqlite3. Every path
     that writes a record ends here, so this is where each new sibling enters ``history``
     (``imported`` says it came in an exchange file), in the same transaction, and where
-    the search index learns its words.
+    the search index learns its words and the list filters their folded text.
     """
     states = list(states)
     if not states:
@@ -200,3 +201,4 @@ def save_states(
         sql, specs = _projection_sql(type_name, replace=not new)
         conn.exec_driver_sql(sql, [_projection_tuple(s, specs) for s in group])
     update_index(conn, states, new=new)
+    update_list_text(conn, states, new=new)
