@@ -199,7 +199,7 @@ def test_a_database_made_before_the_table_is_filled_when_opened(tmp_path: Path):
     db = open_database(path)
     with db.write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0007")
+        command.downgrade(cfg, "0008")
         tables = conn.exec_driver_sql(
             f"SELECT count(*) FROM sqlite_master WHERE name = '{TABLE}'"
         ).scalar()

@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session
 
-SCHEMA_HEAD = "0008"
+SCHEMA_HEAD = "0009"
 """The newest Alembic revision; checked against the scripts by a test, so opening an
 up-to-date database never has to import Alembic."""
 

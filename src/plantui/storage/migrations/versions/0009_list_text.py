@@ -3,8 +3,8 @@
 Creates the table and fills it from ``record``, so a database made before it filters its
 lists at once; from then on ``storage.records.save_states`` keeps it in step.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0009
+Revises: 0008
 """
 
 import sqlite3
@@ -14,8 +14,8 @@ from alembic import op
 
 from plantui.search.list_text import TABLE, rebuild_list_text
 
-revision = "0008"
-down_revision = "0007"
+revision = "0009"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
