@@ -16,7 +16,7 @@ from plantui.tui.forms import PickRecord, RecordForm
 from plantui.tui.forms.record_form import RefChooser
 from plantui.tui.screens.meeting import AskText, CheckIn, MeetingScreen
 from tests.conftest import run_process
-from tests.tui.conftest import TODAY
+from tests.tui.conftest import TODAY, record_notifications
 
 MEETING = "Commissioning task-and-finish"
 
@@ -38,6 +38,7 @@ async def test_run_a_meeting_then_write_its_minutes(demo_db):
             "SELECT id FROM organisation WHERE name = 'Southwark Council'"
         ).fetchone()
     app = PlanApp(PlanService(demo_db, clock_ok=True), today=TODAY, watch=False, preload=False)
+    said = record_notifications(app)
     async with app.run_test(size=(80, 24)) as pilot:
         app.push_screen(MeetingScreen(event_id))
         await pilot.pause()
@@ -56,7 +57,7 @@ async def test_run_a_meeting_then_write_its_minutes(demo_db):
             await _type(pilot, text)
         await pilot.press("D")
         await _type(pilot, "   ")  # a decision with no text is refused in one sentence
-        assert [n.message for n in app._notifications][-1] == "A decision needs some text."
+        assert said[-1] == "A decision needs some text."
         await pilot.press("A")
         await pilot.pause()
         form = app.screen

@@ -22,7 +22,7 @@ from plantui.queries.timeline import load_schedule
 from plantui.service import PlanService
 from plantui.tui.timeline import TimelineScreen
 from tests.conftest import SRC
-from tests.tui.conftest import TODAY
+from tests.tui.conftest import TODAY, record_notifications
 from tests.tui.test_timeline import SIZE, TimelineApp, action, dates
 
 
@@ -114,10 +114,10 @@ async def test_a_failed_read_is_one_sentence_and_the_screen_stays_usable(
     monkeypatch.setattr(TimelineScreen, "LOAD_IN_THREAD_FROM", 0)
     monkeypatch.setattr(timeline_reads, "load_schedule", broken)
     app = TimelineApp(demo)
+    said = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await app.workers.wait_for_complete()
         await pilot.pause()
-        said = [n.message for n in app._notifications]
         assert said == ["Could not load the timeline: database disk image is malformed"]
         assert not app.timeline.reading
         app.timeline.select_record(action(demo, "1.1").id)
