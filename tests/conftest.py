@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -108,6 +109,16 @@ def run_process(*args: str, env: dict[str, str] | None = None, **kw) -> subproce
 def _state_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each test's replica ledger lives in its own folder, never the user's."""
     monkeypatch.setenv("PLANTUI_STATE_DIR", str(tmp_path_factory.mktemp("state")))
+
+
+@contextmanager
+def own_state_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """A replica ledger of its own for a fixture shared by many tests: such a fixture is made
+    before the first test's own folder is set (``_state_dir``), so it would otherwise write
+    into the user's ledger."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("PLANTUI_STATE_DIR", str(tmp_path_factory.mktemp("shared-state")))
+        yield
 
 
 ANOTHER_LAPTOP = "00000000-0000-4000-8000-0000000000aa"

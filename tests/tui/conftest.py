@@ -19,7 +19,7 @@ from plantui.demo import load_demo
 from plantui.service import PlanService
 from plantui.storage.database import Database, open_database
 from plantui.tui.app import PlanApp
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, own_state_dir
 
 TODAY = dt.date(2025, 6, 15)
 """The pinned 'today' of every TUI test and snapshot (mid-way through the example plan)."""
@@ -29,7 +29,6 @@ TODAY = dt.date(2025, 6, 15)
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plan built once per test process; each test gets its own copy."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_database(path)
     seeded = random.Random(20250615)
 
     def same_ids_every_run(now_ms: int | None = None) -> str:
@@ -39,10 +38,11 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 9562 variant
         return str(uuid.UUID(int=value))
 
-    with pytest.MonkeyPatch.context() as patch:
+    with own_state_dir(tmp_path_factory), pytest.MonkeyPatch.context() as patch:
+        database = open_database(path)
         patch.setattr(hlc, "uuid7", same_ids_every_run)
         load_demo(PlanService(database, wall=FakeClock()))
-    database.close()
+        database.close()
     return path
 
 

@@ -22,7 +22,7 @@ from plantui.storage.database import open_database
 from plantui.tui.timeline import TimelineScreen
 from plantui.tui.timeline.gantt import HEADER_LINES, MAX_LABEL, GanttView
 from plantui.tui.widgets.choose import ChooseOne
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, own_state_dir
 
 TODAY = dt.date(2025, 5, 20)
 """Pinned 'today' for the example plan: part-way through its year."""
@@ -65,9 +65,10 @@ class TimelineApp(App[None]):
 def timeline_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plan built once per test process; each test works on its own copy."""
     path = tmp_path_factory.mktemp("timeline") / "demo.db"
-    database = open_database(path)
-    load_demo(PlanService(database, wall=FakeClock()))
-    database.close()
+    with own_state_dir(tmp_path_factory):
+        database = open_database(path)
+        load_demo(PlanService(database, wall=FakeClock()))
+        database.close()
     return path
 
 
