@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -15,6 +16,7 @@ import pytest
 
 from plantui.cli.main import main
 from plantui.service import PlanService
+from plantui.storage import database as database_module
 from plantui.storage.database import Database, open_database
 
 SRC = Path(__file__).resolve().parents[1] / "src"
@@ -38,8 +40,26 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "plan.db"
 
 
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty file brought to the newest schema by the real migrations, once per test
+    process, before ``open_database`` gives it an identity: a copy opens exactly as a new
+    file does (test_storage compares them), without running every migration again."""
+    path = tmp_path_factory.mktemp("migrated") / "empty.db"
+    template = Database(path)
+    try:
+        database_module._migrate(template)
+    finally:
+        template.close()
+    path.chmod(0o600)  # as open_database makes a plan file; shutil.copy keeps the mode
+    assert not Path(f"{path}-wal").exists(), "closing checkpoints the WAL into the file"
+    return path
+
+
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path, migrated_template: Path) -> Iterator[Database]:
+    """A new, empty plan database of the test's own."""
+    shutil.copy(migrated_template, db_path)
     database = open_database(db_path)
     yield database
     database.close()
