@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import shutil
@@ -20,6 +21,17 @@ from plantui.storage import database as database_module
 from plantui.storage.database import Database, open_database
 
 SRC = Path(__file__).resolve().parents[1] / "src"
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Garbage collection tuned for a process that runs hundreds of tests: what the imports
+    made is frozen (never scanned again), and the youngest generation is collected every
+    10,000 allocations, not 700. Each TUI test builds some 100,000 objects that live as long
+    as its app, so the default settings ran a full collection every few tests, a third of
+    the TUI tests' time; garbage is still collected, only less often."""
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 class FakeClock:
