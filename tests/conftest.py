@@ -52,8 +52,12 @@ def db_path(tmp_path: Path) -> Path:
     return tmp_path / "plan.db"
 
 
-@pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+MIGRATED: list[Path] = []
+"""This test process's migrated template (see ``migrated_template``), once it is made."""
+
+
+@pytest.fixture(scope="session", autouse=True)
+def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     """An empty file brought to the newest schema by the real migrations, once per test
     process, before ``open_database`` gives it an identity: a copy opens exactly as a new
     file does (test_storage compares them), without running every migration again."""
@@ -65,14 +69,24 @@ def migrated_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         template.close()
     path.chmod(0o600)  # as open_database makes a plan file; shutil.copy keeps the mode
     assert not Path(f"{path}-wal").exists(), "closing checkpoints the WAL into the file"
+    MIGRATED.append(path)
+    yield path
+    MIGRATED.remove(path)
+
+
+def new_file(path: Path) -> Path:
+    """Where no file is yet, lay the migrated template there, which ``open_database`` then
+    opens exactly as the new file it would have made. Outside a test session (the golden
+    file's script) there is no template, and ``open_database`` makes the file itself."""
+    if MIGRATED and not path.exists():
+        shutil.copy(MIGRATED[0], path)
     return path
 
 
 @pytest.fixture
-def db(db_path: Path, migrated_template: Path) -> Iterator[Database]:
+def db(db_path: Path) -> Iterator[Database]:
     """A new, empty plan database of the test's own."""
-    shutil.copy(migrated_template, db_path)
-    database = open_database(db_path)
+    database = open_database(new_file(db_path))
     yield database
     database.close()
 
@@ -110,7 +124,9 @@ class Result:
 
 @pytest.fixture
 def cli(db_path: Path, capsys: pytest.CaptureFixture[str]):
-    """Run ``plantui --db <test db> ARGS`` in-process and capture its output."""
+    """Run ``plantui --db <test db> ARGS`` in-process and capture its output. The test db
+    starts as a new, empty file, as the first command would have made it."""
+    new_file(db_path)
 
     def run(*args: str) -> Result:
         try:
