@@ -17,6 +17,7 @@ from plantui.reports import export
 from plantui.schedule import ZOOMS, header_labels, make_scale, shifted
 from plantui.service import PlanService
 from plantui.storage.database import Database, open_database
+from tests.conftest import own_state_dir
 
 TODAY = dt.date(2024, 6, 1)
 BIG = 10_000_000
@@ -26,9 +27,9 @@ BIG = 10_000_000
 @pytest.fixture(scope="module")
 def hostile_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("hostile") / "old.db"
-    db = open_database(path)
-    service = PlanService(db)
-    with pytest.MonkeyPatch.context() as patch:
+    with own_state_dir(tmp_path_factory), pytest.MonkeyPatch.context() as patch:
+        db = open_database(path)
+        service = PlanService(db)
         patch.setattr(service_module, "check_value", lambda spec, value: None)
         service.create("plan", {"title": "Plan\nsecond line " + "x" * BIG})
         late = service.create(
@@ -47,7 +48,7 @@ def hostile_db(tmp_path_factory) -> Path:
         service.create("event", {"title": "Ancient", "starts_at": "0001-01-01"})
         org = service.create("organisation", {"name": "Org"}).record_id
         service.create("pledge", {"title": "P", "made_by": org, "due": "9999-12-31"})
-    db.close()
+        db.close()
     return path
 
 

@@ -21,6 +21,7 @@ from plantui.reports.mermaid import mermaid_text
 from plantui.reports.render import render_html
 from plantui.service import PlanService
 from plantui.storage.database import open_database
+from tests.conftest import own_state_dir
 
 TODAY = "2025-06-15"
 ASK_TITLES = [
@@ -41,9 +42,10 @@ CONTACT_PHONE = "020 7946 0101"
 def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plan, loaded once per test process and copied for each test."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    db = open_database(path)
-    load_demo(PlanService(db))
-    db.close()
+    with own_state_dir(tmp_path_factory):
+        db = open_database(path)
+        load_demo(PlanService(db))
+        db.close()
     return path
 
 

@@ -8,6 +8,7 @@ import sqlite3
 import stat
 import subprocess
 import sys
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -40,13 +41,33 @@ def test_schema_head_constant_matches_the_migration_scripts():
     assert script.get_current_head() == SCHEMA_HEAD
 
 
-def test_migrations_build_exactly_the_models_schema(db):
+def test_migrations_build_exactly_the_models_schema(tmp_path):
+    db = open_database(tmp_path / "new.db")  # every migration, run here (not the template)
     with db.engine.connect() as conn:
         context = MigrationContext.configure(
             conn, opts={"include_name": lambda name, kind, _: not is_index_table(name)}
         )
         diff = compare_metadata(context, Base.metadata)
+    db.close()
     assert diff == []
+
+
+def _as_opened(path: Path) -> tuple[list, dict[str, str], int]:
+    """Schema, facts (ids and home left out: each file has its own) and mode of a plan file."""
+    with closing(sqlite3.connect(path)) as con:
+        schema = con.execute("SELECT type, name, sql FROM sqlite_master ORDER BY name").fetchall()
+        facts = dict(con.execute("SELECT * FROM meta WHERE key NOT IN ('replica_id', 'home')"))
+    return schema, facts, stat.S_IMODE(path.stat().st_mode)
+
+
+def test_the_db_fixture_opens_as_a_new_file_does(db, tmp_path):
+    """The test database is a copy of a template migrated once: it must be what
+    ``open_database`` makes of a new file, so that no test sees anything else."""
+    new = open_database(tmp_path / "new.db")
+    assert new.replica_id != db.replica_id
+    new.close()
+    db.close()
+    assert _as_opened(db.path) == _as_opened(new.path)
 
 
 def test_a_database_made_by_the_first_migration_is_upgraded_on_open(tmp_path):

@@ -11,7 +11,7 @@ from typing import Any
 from plantui.exchange import export_file, import_files
 from plantui.service import PlanService
 from plantui.storage.database import Database, open_database
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, new_file
 
 
 @dataclass
@@ -41,7 +41,7 @@ class Replica:
 def make_replica(tmp: Path, name: str, start_ms: int = 1_733_000_000_000) -> Replica:
     folder = tmp / name
     folder.mkdir(parents=True, exist_ok=True)
-    db = open_database(folder / "plan.db")
+    db = open_database(new_file(folder / "plan.db"))
     clock = FakeClock(start_ms)
     return Replica(name, db, clock, PlanService(db, wall=clock), folder)
 

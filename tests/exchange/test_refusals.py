@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from plantui.demo import demo_records, load_demo
+from tests.conftest import own_state_dir
 from tests.exchange.helpers import make_replica, rehash
 
 DEMO_COUNT = len(demo_records())  # every record of the example plan
@@ -24,9 +25,11 @@ Doc = dict[str, Any]
 def source(tmp_path_factory) -> tuple[Doc, str]:
     """A real export of the example plan, and the plan id."""
     tmp = tmp_path_factory.mktemp("source")
-    a = make_replica(tmp, "a")
-    load_demo(a.service)
-    doc = json.loads(a.export().read_text())
+    with own_state_dir(tmp_path_factory):
+        a = make_replica(tmp, "a")
+        load_demo(a.service)
+        doc = json.loads(a.export().read_text())
+        a.db.close()
     return doc, doc["plan_id"]
 
 

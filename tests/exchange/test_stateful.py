@@ -32,7 +32,7 @@ from plantui.storage import ledger
 from plantui.storage.backups import copy_database, keep_backup, list_backups, restore_backup
 from plantui.storage.database import open_database
 from plantui.storage.records import load_state
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, own_state_dir
 
 WriteId = tuple[str, str, str]  # (record id, field, stamp)
 NAMES = ["a", "b", "c"]
@@ -44,7 +44,8 @@ def _template(tmp_path_factory: pytest.TempPathFactory):
     """One migrated empty database, copied for every replica (each copy takes its own id),
     made once under pytest's own temporary folders so that nothing is left in /tmp."""
     path = tmp_path_factory.mktemp("plantui-template") / "empty.db"
-    open_database(path).close()
+    with own_state_dir(tmp_path_factory):
+        open_database(path).close()
     TEMPLATE["path"] = path
     yield
     TEMPLATE.clear()

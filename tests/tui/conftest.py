@@ -7,19 +7,23 @@ import html
 import random
 import re
 import shutil
+import unicodedata
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
+from textual import events
+from textual.command import CommandList
+from textual.keys import KEY_NAME_REPLACEMENTS
 
 from plantui import clock as hlc
 from plantui.demo import load_demo
 from plantui.service import PlanService
 from plantui.storage.database import Database, open_database
 from plantui.tui.app import PlanApp
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, own_state_dir
 
 TODAY = dt.date(2025, 6, 15)
 """The pinned 'today' of every TUI test and snapshot (mid-way through the example plan)."""
@@ -29,7 +33,6 @@ TODAY = dt.date(2025, 6, 15)
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plan built once per test process; each test gets its own copy."""
     path = tmp_path_factory.mktemp("demo") / "demo.db"
-    database = open_database(path)
     seeded = random.Random(20250615)
 
     def same_ids_every_run(now_ms: int | None = None) -> str:
@@ -39,10 +42,11 @@ def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
         value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 9562 variant
         return str(uuid.UUID(int=value))
 
-    with pytest.MonkeyPatch.context() as patch:
+    with own_state_dir(tmp_path_factory), pytest.MonkeyPatch.context() as patch:
+        database = open_database(path)
         patch.setattr(hlc, "uuid7", same_ids_every_run)
         load_demo(PlanService(database, wall=FakeClock()))
-    database.close()
+        database.close()
     return path
 
 
@@ -94,6 +98,42 @@ async def wait_for(pilot, condition, seconds: float = 10.0) -> bool:
             pass
         await pilot.pause(0.05)
     return bool(condition())
+
+
+def key_of(char: str) -> str:
+    """The key name Textual gives a typed character ('a', 'space', 'minus', 'slash'...)."""
+    if char.isalnum():
+        return char
+    name = unicodedata.name(char).lower().replace("-", "_").replace(" ", "_")
+    return KEY_NAME_REPLACEMENTS.get(name, name)
+
+
+async def type_text(pilot, text: str) -> None:
+    """Type ``text`` as a quick typist does: every key is queued at once, then one pause.
+
+    ``pilot.press(*text)`` waits for the app to go idle after each key (40 ms or more a key,
+    far more while a list refilters), which was most of the time of the tests that type.
+    The keys are the events ``pilot.press`` sends (test_type_text checks); named keys
+    (enter, tab, escape) still go through ``pilot.press``, which waits for what they do."""
+    app = pilot.app
+    for char in text:
+        app.post_message(events.Key(key_of(char), char).set_sender(app))
+    await pilot.pause()
+
+
+async def run_from_palette(pilot, command: str) -> None:
+    """Open the command palette, type ``command``, and press enter once the palette offers it
+    first: the palette searches in a worker and shows hits in batches, so an enter pressed
+    before then would pick nothing, or a command found on the way."""
+    await pilot.press("ctrl+p")
+    await type_text(pilot, command)
+
+    def offered() -> bool:
+        option = pilot.app.screen.query_one(CommandList).highlighted_option
+        return option is not None and str(option.prompt).startswith(command)
+
+    assert await wait_for(pilot, offered), f"the palette did not offer {command!r}"
+    await pilot.press("enter")
 
 
 OTHER_REPLICA = "00000000-0000-4000-8000-00000000t1ff".replace("t1", "00")

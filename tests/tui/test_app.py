@@ -9,7 +9,7 @@ from plantui.storage.database import open_database
 from plantui.tui.app import SCREENS, PlanApp
 from plantui.tui.dialogs.help import HelpScreen
 from tests.conftest import FakeClock
-from tests.tui.conftest import TODAY, ask_by_ref, record_notifications
+from tests.tui.conftest import TODAY, ask_by_ref, record_notifications, run_from_palette
 
 
 async def test_number_keys_reach_all_eight_screens(make_app) -> None:
@@ -91,17 +91,10 @@ async def test_keymap_remaps_a_screen_key(make_app) -> None:
 async def test_command_palette_goes_to_a_screen_and_runs_an_action(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Go to Events")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "Go to Events")
         await pilot.pause()
         assert app.current_mode == "events"
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Show or hide deleted")
-        await pilot.pause(0.3)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "Show or hide deleted")
         await pilot.pause()
         assert app.screen.show_deleted is True
 

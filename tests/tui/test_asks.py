@@ -10,7 +10,7 @@ from plantui.ranks import new_rank
 from plantui.tui.forms import ConfirmDialog, PickRecord, RecordForm
 from plantui.tui.screens.asks import AsksScreen
 from plantui.tui.widgets.choose import ChooseOne
-from tests.tui.conftest import ask_by_ref, by_label, record_notifications, wait_for
+from tests.tui.conftest import ask_by_ref, by_label, record_notifications, type_text, wait_for
 
 
 def live_order(service) -> list[str]:
@@ -117,7 +117,7 @@ async def test_link_an_organisation_and_unlink_it(make_app, demo_service) -> Non
         await pilot.press("enter")  # first role: raised_by
         await pilot.pause()
         assert isinstance(app.screen, PickRecord)
-        await pilot.press(*"Groundswell")
+        await type_text(pilot, "Groundswell")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

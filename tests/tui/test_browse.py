@@ -7,7 +7,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 from plantui.tui.forms import PickRecord
 from plantui.tui.widgets.browse import FILTER_DELAY, BrowseScreen
 from plantui.tui.widgets.choose import ChooseOne
-from tests.tui.conftest import add_conflict, by_label, screen_text, wait_for
+from tests.tui.conftest import add_conflict, by_label, screen_text, type_text, wait_for
 
 
 def rows(screen: BrowseScreen) -> list[str]:
@@ -27,7 +27,7 @@ async def test_filter_organisations_in_sql(make_app, demo_service) -> None:
         everyone = len(rows(screen))
         assert everyone == len(demo_service.list("organisation"))
         await pilot.press("slash")
-        await pilot.press(*"nhs")
+        await type_text(pilot, "nhs")
         await pilot.pause(FILTER_DELAY * 3)
         shown = rows(screen)
         assert 0 < len(shown) < everyone
@@ -54,7 +54,8 @@ async def test_filter_treats_percent_and_underscore_as_text(make_app, demo_servi
             )
         ]
         assert len(rows(app.screen)) == len(matching) < len(demo_service.list("pledge"))
-        await pilot.press("backspace", *"_x_")  # as a LIKE wildcard it would match "next"
+        await pilot.press("backspace")
+        await type_text(pilot, "_x_")  # as a LIKE wildcard it would match "next"
         await pilot.pause(FILTER_DELAY * 3)
         assert rows(app.screen) == []
 
@@ -148,7 +149,7 @@ async def test_pledge_delete_restore_and_link_to_an_ask(make_app, demo_service) 
         await pilot.pause()
         assert isinstance(app.screen, PickRecord)
         assert target.id not in answered
-        await pilot.press(*target.values["title"][:20])
+        await type_text(pilot, target.values["title"][:20])
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

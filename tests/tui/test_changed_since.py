@@ -7,7 +7,7 @@ from textual.widgets import OptionList
 
 from plantui.tui.app import PlanApp
 from plantui.tui.dialogs.since import SinceDialog
-from tests.tui.conftest import record_notifications
+from tests.tui.conftest import record_notifications, type_text
 
 DAY_MS = 86_400_000
 
@@ -38,7 +38,8 @@ async def test_c_lists_the_records_changed_since_a_date_and_who_changed_them(pla
         await pilot.press("c")
         await pilot.pause()
         assert isinstance(app.screen, SinceDialog)
-        await pilot.press(*"not a date", "enter")
+        await type_text(pilot, "not a date")
+        await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, SinceDialog)
         assert any("neither" in m for m in messages)

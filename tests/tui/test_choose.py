@@ -8,6 +8,7 @@ from textual.widgets import Input, OptionList
 from plantui.service import PlanService
 from plantui.tui.forms import PickRecord
 from plantui.tui.widgets.choose import ChooseOne
+from tests.tui.conftest import type_text
 from tests.tui.helpers_t2 import Host
 
 SMALL = (80, 24)
@@ -43,7 +44,7 @@ async def test_typing_filters_the_owners_and_enter_picks(plan_service: PlanServi
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
         assert len(_listed(app)) == 4
-        await pilot.press(*"south")
+        await type_text(pilot, "south")
         await pilot.pause()
         assert _listed(app) == [ids["South London Listens"], ids["Southwark Council"]]
         await pilot.press("down", "enter")
@@ -88,7 +89,7 @@ async def test_a_few_fixed_offers_filter_too_and_escape_chooses_nothing(
     app = Host(plan_service, ChooseOne("Which kind?", kinds))
     async with app.run_test(size=SMALL) as pilot:
         await pilot.pause()
-        await pilot.press(*"after it st")
+        await type_text(pilot, "after it st")
         await pilot.pause()
         assert _listed(app) == ["SS"]
         await pilot.press("escape")

@@ -11,6 +11,7 @@ from plantui.service import PlanService
 from plantui.storage.database import open_database
 from plantui.tui.screens.conflicts import ConflictsScreen
 from tests.conftest import FakeClock
+from tests.tui.conftest import type_text
 from tests.tui.helpers_t2 import Host, add_sibling, delete_while_edited
 
 SIZE = (100, 40)
@@ -55,7 +56,8 @@ async def test_type_a_new_value_instead(plan_service: PlanService) -> None:
         await pilot.pause()
         await pilot.press("v")
         assert isinstance(app.screen.focused, Input)
-        await pilot.press(*"150", "enter")
+        await type_text(pilot, "150")
+        await pilot.press("enter")
         await pilot.pause()
         message = _text(app.screen.query_one("#conflict-message", Static))
         assert "at most 100" in message
@@ -189,7 +191,8 @@ async def test_a_new_event_time_is_typed_as_people_write_it(plan_service: PlanSe
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("v")
-        await pilot.press(*"3pm", "enter")
+        await type_text(pilot, "3pm")
+        await pilot.press("enter")
         await pilot.pause()
     view = plan_service.get(event)
     assert (view.values["starts_at"], view.conflicts) == ("2025-07-10T15:00:00+01:00", [])

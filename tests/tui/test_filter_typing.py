@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from plantui.tui.widgets import browse
+from tests.tui.conftest import type_text
 
 
 async def test_keystrokes_do_not_query_and_the_filter_is_applied_once(
@@ -21,7 +22,8 @@ async def test_keystrokes_do_not_query_and_the_filter_is_applied_once(
         monkeypatch.setattr(
             screen, "reload", lambda: (queried.append(screen.filter_text), reload())
         )
-        await pilot.press("slash", *"south")
+        await pilot.press("slash")
+        await type_text(pilot, "south")
         await pilot.pause()
         assert queried == []
         await pilot.press("enter")

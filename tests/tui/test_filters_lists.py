@@ -7,7 +7,7 @@ from collections import Counter
 from textual.widgets import DataTable, Static
 
 from plantui.tui.widgets.choose import ChooseOne
-from tests.tui.conftest import wait_for
+from tests.tui.conftest import type_text, wait_for
 
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
 
@@ -21,7 +21,8 @@ async def choose(pilot, app, text: str) -> None:
     """Type into the open chooser and take its first match."""
     assert await wait_for(pilot, lambda: isinstance(app.screen, ChooseOne))
     dialog = app.screen
-    await pilot.press(*text, "enter")
+    await type_text(pilot, text)
+    await pilot.press("enter")
     assert await wait_for(pilot, lambda: app.screen is not dialog)
 
 
@@ -56,7 +57,9 @@ async def test_pledges_by_owner_and_text_then_by_ask(make_app, demo_service):
         assert f"owner {shown_name(demo_service, org_id)}" in status
 
         word = next(p for p in pledges if p.id in theirs).values["title"].split()[0]
-        await pilot.press("slash", *word, "enter")
+        await pilot.press("slash")
+        await type_text(pilot, word)
+        await pilot.press("enter")
         both = {p.id for p in pledges if p.id in theirs and word.lower() in _text(p.values).lower()}
         assert await wait_for(pilot, lambda: listed(app) == both)
 

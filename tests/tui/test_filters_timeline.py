@@ -7,7 +7,7 @@ from collections import Counter
 from textual.widgets import Static
 
 from plantui.tui.widgets.choose import ChooseOne
-from tests.tui.conftest import screen_text, wait_for
+from tests.tui.conftest import run_from_palette, screen_text, type_text, wait_for
 
 
 def live_actions(service):
@@ -22,7 +22,8 @@ async def choose(pilot, app, text: str) -> None:
     """Type into the open chooser and take its first match."""
     assert await wait_for(pilot, lambda: isinstance(app.screen, ChooseOne))
     dialog = app.screen
-    await pilot.press(*text, "enter")
+    await type_text(pilot, text)
+    await pilot.press("enter")
     assert await wait_for(pilot, lambda: app.screen is not dialog)
 
 
@@ -109,16 +110,12 @@ async def test_the_palette_offers_the_filter_and_clears_it(make_app, demo_servic
     async with app.run_test(size=(140, 40)) as pilot:
         await pilot.pause()
         everything = shown_actions(app)
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Filter by owner", "enter")
+        await run_from_palette(pilot, "Filter by owner")
         await choose(pilot, app, "RAG")
         await choose(pilot, app, "not set")
         assert await wait_for(pilot, lambda: shown_actions(app) == unrated)
         assert unrated < everything
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"Clear the filters", "enter")
+        await run_from_palette(pilot, "Clear the filters")
         assert await wait_for(pilot, lambda: shown_actions(app) == everything)
 
 

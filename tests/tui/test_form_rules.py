@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, OptionList, Static
 from plantui.service import PlanService
 from plantui.tui.forms import ConfirmDialog, PickRecord, RecordForm
 from plantui.tui.forms.record_form import RefChooser
-from tests.tui.conftest import wait_for
+from tests.tui.conftest import type_text, wait_for
 from tests.tui.helpers_t2 import Host
 
 SMALL = (80, 24)
@@ -24,7 +24,7 @@ async def _type_into(pilot, form: RecordForm, name: str, text: str) -> None:
     box = form.query_one(f"#in-{name}", Input)
     box.focus()
     box.value = ""
-    await pilot.press(*text)
+    await type_text(pilot, text)
     await pilot.pause()
 
 
@@ -178,7 +178,7 @@ async def test_an_owner_is_chosen_by_typing_part_of_its_name(make_app, demo_serv
         assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
         form = app.screen
         form.query_one("#choose-public_owner", Button).focus()
-        await pilot.press(*"south")
+        await type_text(pilot, "south")
         assert await wait_for(pilot, lambda: isinstance(app.screen, PickRecord))
         picker = app.screen
         await pilot.pause()
@@ -231,7 +231,8 @@ async def test_ctrl_q_on_a_form_with_typed_changes_asks_first(make_app, demo_ser
         assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
         form = app.screen
         form.query_one("#in-title", Input).focus()
-        await pilot.press(*"Half", "ctrl+q")
+        await type_text(pilot, "Half")
+        await pilot.press("ctrl+q")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ConfirmDialog))
         assert _text(app.screen.query_one("#question", Static)) == "Discard changes and quit?"
         await pilot.press("enter")  # Keep editing

@@ -18,6 +18,7 @@ from plantui.tui.forms import ConfirmDialog, RecordForm
 from plantui.tui.forms.fields import HIDDEN
 from plantui.tui.forms.sections import MORE, MoreFields
 from tests.conftest import SRC
+from tests.tui.conftest import type_text
 from tests.tui.helpers_t2 import Host, add_sibling
 
 SIZE = (100, 40)
@@ -61,7 +62,7 @@ async def test_a_folded_field_is_edited_and_saved(plan_service: PlanService) -> 
         form = app.screen
         await _open_more(pilot, form)
         form.query_one("#in-description", TextArea).focus()
-        await pilot.press(*"Seats 80")
+        await type_text(pilot, "Seats 80")
         form.query_one("#in-baseline_end", Input).value = "2025-09-30"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -138,7 +139,7 @@ async def test_escape_asks_before_losing_text_typed_in_a_folded_field(
         form = app.screen
         await _open_more(pilot, form)
         form.query_one("#in-deliverable", Input).focus()
-        await pilot.press(*"Hall")
+        await type_text(pilot, "Hall")
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)

@@ -10,6 +10,7 @@ from textual.widgets import Button, Input, OptionList, Select, Static
 from plantui.service import PlanService
 from plantui.tui.forms import ConfirmDialog, PickRecord, RecordForm
 from plantui.tui.forms.record_form import RefChooser
+from tests.tui.conftest import type_text
 from tests.tui.helpers_t2 import Host, add_sibling
 
 SIZE = (100, 40)
@@ -31,7 +32,7 @@ async def test_create_an_ask_through_the_form(plan_service: PlanService) -> None
         form = app.screen
         assert isinstance(form, RecordForm)
         form.query_one("#in-title", Input).focus()
-        await pilot.press(*"Close [/] gap")
+        await type_text(pilot, "Close [/] gap")
         form.query_one("#in-ref_code", Input).value = "A9"
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -62,7 +63,7 @@ async def test_edit_a_pledge_writes_only_what_changed(plan_service: PlanService)
         form.query_one("#in-lifecycle", Select).value = "in_delivery"
         due = form.query_one("#in-due", Input)
         due.focus()
-        await pilot.press(*"2025-09-30")
+        await type_text(pilot, "2025-09-30")
         await pilot.click("#save")
         await pilot.pause()
     assert app.results == [pledge]
@@ -87,7 +88,7 @@ async def test_a_bad_date_is_refused_as_you_type_and_nothing_is_written(
         await pilot.pause()
         form = app.screen
         form.query_one("#in-due", Input).focus()
-        await pilot.press(*"2025-02-30")
+        await type_text(pilot, "2025-02-30")
         await pilot.pause()
         error = form.query_one("#err-due", Static)
         assert error.display
@@ -98,7 +99,8 @@ async def test_a_bad_date_is_refused_as_you_type_and_nothing_is_written(
         assert isinstance(app.screen, RecordForm)
         assert "Not saved" in _text(form.query_one("#form-error", Static))
         assert plan_service.get(pledge).state == before
-        await pilot.press("backspace", "backspace", *"28")
+        await pilot.press("backspace", "backspace")
+        await type_text(pilot, "28")
         await pilot.pause()
         assert not form.query_one("#err-due", Static).display
         assert not form.query_one("#save", Button).disabled
@@ -156,7 +158,8 @@ async def test_escape_after_typing_asks_before_discarding(plan_service: PlanServ
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         app.screen.query_one("#in-title", Input).focus()
-        await pilot.press(*"Half typed", "escape")
+        await type_text(pilot, "Half typed")
+        await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ConfirmDialog)
         assert _text(app.screen.query_one("#question", Static)) == "Discard changes?"
@@ -271,10 +274,11 @@ async def test_picker_filters_as_you_type_and_enter_picks(plan_service: PlanServ
         await pilot.pause()
         matches = app.screen.query_one("#choose-list", OptionList)
         assert matches.option_count == 3
-        await pilot.press(*"a3")
+        await type_text(pilot, "a3")
         await pilot.pause()
         assert [matches.get_option_at_index(i).id for i in range(matches.option_count)] == [ask]
-        await pilot.press("backspace", "backspace", *"sOUTH")
+        await pilot.press("backspace", "backspace")
+        await type_text(pilot, "sOUTH")
         await pilot.pause()
         assert matches.option_count == 1
         await pilot.press("enter")
@@ -293,7 +297,7 @@ async def test_picker_shows_the_first_matches_of_many(plan_service: PlanService)
         matches = app.screen.query_one("#choose-list", OptionList)
         assert matches.option_count == 100
         assert "First 100 of 1500" in _text(app.screen.query_one("#choose-count", Static))
-        await pilot.press(*"0042")
+        await type_text(pilot, "0042")
         await pilot.pause()
         assert matches.option_count == 1
         await pilot.press("down", "enter")
@@ -317,12 +321,13 @@ async def test_link_from_a_preset_record_picks_the_other_end(plan_service: PlanS
         assert form.query_one("#in-role", Select).disabled
         assert not form.query("#choose-from")
         form.query_one("#choose-to", Button).focus()
-        await pilot.press(*"he")
+        await type_text(pilot, "he")
         await pilot.pause()
         picker = app.screen
         assert isinstance(picker, PickRecord)
         assert {o.note for o in picker.matches("")[0]} == {""}  # asks only: no type notes
-        await pilot.press(*"alth", "enter")
+        await type_text(pilot, "alth")
+        await pilot.press("enter")
         await pilot.pause()
         assert form.query_one("#in-to", RefChooser).value == ask
         await pilot.press("ctrl+s")

@@ -16,7 +16,7 @@ from plantui.tui.forms import PickRecord, RecordForm
 from plantui.tui.forms.record_form import RefChooser
 from plantui.tui.screens.meeting import AskText, CheckIn, MeetingScreen
 from tests.conftest import run_process
-from tests.tui.conftest import TODAY, record_notifications
+from tests.tui.conftest import TODAY, record_notifications, type_text
 
 MEETING = "Commissioning task-and-finish"
 
@@ -67,7 +67,8 @@ async def test_run_a_meeting_then_write_its_minutes(demo_db):
         form.query_one("#choose-public_owner", Button).press()
         await pilot.pause()
         assert isinstance(app.screen, PickRecord)
-        await pilot.press(*"Southwark Council", "enter")
+        await type_text(pilot, "Southwark Council")
+        await pilot.press("enter")
         await pilot.pause()
         assert form.query_one("#in-public_owner", RefChooser).value == council
         await pilot.press("ctrl+s")
@@ -162,7 +163,9 @@ async def test_minutes_are_written_full_screen_and_saved_as_you_type(demo_db):
         await pilot.pause()
         assert not screen.query_one(OptionList).display
         assert screen.query_one("#minutes").region.height > 18, "the minutes fill the screen"
-        await pilot.press(*"Chair: Ade", "enter", *"Apologies")
+        await type_text(pilot, "Chair: Ade")
+        await pilot.press("enter")
+        await type_text(pilot, "Apologies")
         await pilot.pause()
         with demo_db.snapshot() as con:
             saved = con.execute("SELECT minutes FROM event WHERE id = ?", (event_id,)).fetchone()

@@ -6,7 +6,7 @@ from __future__ import annotations
 from textual.widgets import DataTable
 
 from plantui.tui.forms import PickRecord
-from tests.tui.conftest import by_label, screen_text
+from tests.tui.conftest import by_label, screen_text, type_text
 
 
 async def test_m_merges_the_selected_duplicate_and_m_again_unmerges(make_app, demo_service):
@@ -20,7 +20,7 @@ async def test_m_merges_the_selected_duplicate_and_m_again_unmerges(make_app, de
         await pilot.press("m")
         await pilot.pause()
         assert isinstance(app.screen, PickRecord)
-        await pilot.press(*"Southwark Council")
+        await type_text(pilot, "Southwark Council")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

@@ -6,7 +6,7 @@ import pytest
 
 from plantui.tui.app import PlanApp
 from plantui.tui.screens.people import PeopleScreen
-from tests.tui.conftest import wait_for
+from tests.tui.conftest import type_text, wait_for
 from tests.tui.test_browse import rows
 
 
@@ -51,7 +51,8 @@ async def test_who_is_editing_is_asked_remembered_and_carried_by_tui_writes(peop
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_who_is_editing()
         await pilot.pause()
-        await pilot.press(*"Amara Okafor", "enter")
+        await type_text(pilot, "Amara Okafor")
+        await pilot.press("enter")
         await pilot.pause()
         amara = next(p for p in people_service.list("person") if p.values["name"] == "Amara Okafor")
         await pilot.press("9")
@@ -176,7 +177,8 @@ async def test_on_a_shared_laptop_the_app_asks_who_is_editing_and_the_header_say
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         assert isinstance(app.screen, WhoIsEditing)
-        await pilot.press(*"Rebec", "enter")
+        await type_text(pilot, "Rebec")
+        await pilot.press("enter")
         await pilot.pause()
         assert "editing as Rebecca" in _header(app)
         await pilot.press("2")
@@ -220,13 +222,14 @@ async def test_a_person_added_with_a_on_people_carries_the_editor_to_another_lap
     async with app.run_test(size=(120, 40)) as pilot:
         app.action_who_is_editing()
         await pilot.pause()
-        await pilot.press(*"Jess", "enter")
+        await type_text(pilot, "Jess")
+        await pilot.press("enter")
         await pilot.press("9")
         await pilot.pause()
         await pilot.press("a")
         assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
         app.screen.query_one("#in-name", Input).focus()
-        await pilot.press(*"Amara Okafor")
+        await type_text(pilot, "Amara Okafor")
         app.screen.query_one("#in-job_title", Input).value = "Community lead"
         await pilot.press("ctrl+s")
         assert await wait_for(
@@ -256,7 +259,8 @@ async def test_clicking_the_header_title_changes_who_is_editing(people_service):
         await pilot.click("HeaderTitle")
         await pilot.pause()
         assert isinstance(app.screen, WhoIsEditing)
-        await pilot.press(*"Jess", "enter")
+        await type_text(pilot, "Jess")
+        await pilot.press("enter")
         await pilot.pause()
         assert "editing as Jess Brayne" in _header(app)
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from textual.app import App
-from textual.command import CommandList
 from textual.widgets import DirectoryTree, Header, Input, OptionList, Static
 
 from plantui.cli.main import main
@@ -25,7 +24,7 @@ from plantui.tui.dialogs.import_file import ImportDialog, removable_drives
 from plantui.tui.dialogs.new_plan import NewPlanDialog
 from plantui.tui.forms import RecordForm
 from plantui.tui.screens.plans import PlansScreen, describe
-from tests.tui.conftest import TODAY, record_notifications, wait_for
+from tests.tui.conftest import TODAY, record_notifications, run_from_palette, type_text, wait_for
 
 SIZE = (120, 40)
 
@@ -67,11 +66,15 @@ async def test_start_a_plan_from_an_empty_library_with_keys_only_then_its_first_
         await pilot.press("enter")  # Start a new plan
         assert await wait_for(pilot, lambda: isinstance(app.screen, NewPlanDialog))
         for text in ("Lambeth [b]plan", "Lambeth", "2026-04-01", "", "Europe/London"):
-            await pilot.press(*text, "enter")
+            await type_text(pilot, text)
+            await pilot.press("enter")
         # straight to the first ask: the Asks screen with a new ask's form open
         assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
         assert app.current_mode == "asks"
-        await pilot.press(*"A1", "tab", *"Mental health support", "ctrl+s")
+        await type_text(pilot, "A1")
+        await pilot.press("tab")
+        await type_text(pilot, "Mental health support")
+        await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, RecordForm))
         assert "Lambeth [b]plan" in header_text(app)
     (path,) = plan_files(library.folder)
@@ -136,7 +139,9 @@ async def test_ctrl_o_switches_plans_and_edits_land_in_the_plan_chosen(library):
         assert "Beta plan" in header_text(app)
         await pilot.press("2", "a")
         assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
-        await pilot.press("tab", *"Only in Beta", "ctrl+s")
+        await pilot.press("tab")
+        await type_text(pilot, "Only in Beta")
+        await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: not isinstance(app.screen, RecordForm))
     assert rows(second, "SELECT title FROM ask") == [("Only in Beta",)]
     assert rows(first, "SELECT title FROM ask") == []
@@ -180,7 +185,10 @@ async def test_roll_over_from_the_chooser_starts_next_years_plan(library, exampl
         assert isinstance(app.screen, PlansScreen)
         await pilot.press("r")
         assert await wait_for(pilot, lambda: isinstance(app.screen, NewPlanDialog))
-        await pilot.press(*"Southwark 2025-26", "enter", "enter", *"2025-12-01", "ctrl+s")
+        await type_text(pilot, "Southwark 2025-26")
+        await pilot.press("enter", "enter")
+        await type_text(pilot, "2025-12-01")
+        await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: app.current_mode == "overview", 30)
         assert "Southwark 2025-26" in header_text(app)
     (new,) = [e for e in library.entries() if e.id != old.id]
@@ -233,7 +241,8 @@ async def test_import_from_the_welcome_joins_a_plan_from_a_file(library, tmp_pat
         await pilot.press("down", "down", "enter")  # Import a file
         assert await wait_for(pilot, lambda: isinstance(app.screen, ImportDialog))
         assert app.screen.query_one("#import-path", Input).value == f"{home}/"
-        await pilot.press(*"shared.plantui.json", "enter")
+        await type_text(pilot, "shared.plantui.json")
+        await pilot.press("enter")
         assert await wait_for(pilot, lambda: app.current_mode == "overview", 30)
         assert "Shared plan" in header_text(app)
     (entry,) = library.entries()
@@ -249,7 +258,8 @@ async def test_a_file_that_is_no_plan_is_refused_in_one_sentence(library, tmp_pa
         seen = record_notifications(app)
         await pilot.press("i")
         assert await wait_for(pilot, lambda: isinstance(app.screen, ImportDialog))
-        await pilot.press(*"notes.txt", "enter")
+        await type_text(pilot, "notes.txt")
+        await pilot.press("enter")
         assert await wait_for(pilot, lambda: seen)
         assert isinstance(app.screen, PlansScreen)
         assert "not a plantui exchange file" in seen[-1]
@@ -319,7 +329,8 @@ async def test_the_file_chooser_hides_hidden_files_and_a_drive_re_roots_it(tmp_p
         assert await wait_for(pilot, lambda: tree.path == stick)
         assert app.screen.query_one("#import-path", Input).value == f"{stick}/"
         app.screen.query_one("#import-path", Input).focus()
-        await pilot.press(*"from-the-hall.plantui.json", "enter")
+        await type_text(pilot, "from-the-hall.plantui.json")
+        await pilot.press("enter")
     assert app.return_value == stick / "from-the-hall.plantui.json"
 
 
@@ -328,10 +339,7 @@ async def test_the_command_palette_opens_the_plans(library):
     start_plan(library, "Beta plan")
     app = app_on(library, first)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.press(*"Plans: switch")
-        assert await wait_for(pilot, lambda: app.screen.query_one(CommandList).option_count)
-        await pilot.press("enter")
+        await run_from_palette(pilot, "Plans: switch")
         assert await wait_for(pilot, lambda: isinstance(app.screen, PlansScreen))
         assert len(app.screen.query_one(OptionList).options) == 2
         assert "Alpha plan" in header_text(app)

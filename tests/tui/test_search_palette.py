@@ -8,13 +8,13 @@ from textual.widgets import DataTable
 from plantui.queries.search import Hit
 from plantui.tui.search_provider import prompt
 from plantui.tui.widgets.browse import FILTER_DELAY
-from tests.tui.conftest import ask_by_ref
+from tests.tui.conftest import ask_by_ref, type_text
 
 
 async def _palette_lines(app, pilot, query: str) -> list[str]:
     await pilot.press("ctrl+p")
     await pilot.pause()
-    await pilot.press(*query)
+    await type_text(pilot, query)
     for _ in range(20):  # the palette gathers hits in batches; wait until they settle
         await pilot.pause(0.1)
         options = app.screen.query_one(CommandList).options
@@ -68,7 +68,8 @@ async def test_list_filters_match_any_case_and_accents(make_app, demo_service) -
     assert wanted
     app = make_app("organisations")
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("slash", *"LUCIA RAMIREZ")
+        await pilot.press("slash")
+        await type_text(pilot, "LUCIA RAMIREZ")
         await pilot.pause(FILTER_DELAY * 3)
         table = app.screen.query_one("#records", DataTable)
         shown = {table.coordinate_to_cell_key((i, 0)).row_key.value for i in range(table.row_count)}

@@ -6,7 +6,7 @@ it is accepted (``--snapshot-update``).
 
 from __future__ import annotations
 
-from tests.tui.conftest import ask_by_ref
+from tests.tui.conftest import ask_by_ref, type_text
 
 
 def test_overview_wide(snap_compare, make_app) -> None:
@@ -59,7 +59,9 @@ def test_organisations_filtered(snap_compare, make_app) -> None:
     first one's asks, pledges and actions."""
 
     async def run_before(pilot) -> None:
-        await pilot.press("slash", *"nhs", "enter")
+        await pilot.press("slash")
+        await type_text(pilot, "nhs")
+        await pilot.press("enter")
         await pilot.pause()
 
     assert snap_compare(make_app("organisations"), terminal_size=(160, 50), run_before=run_before)

@@ -22,7 +22,8 @@ from plantui.storage.database import open_database
 from plantui.tui.timeline import TimelineScreen
 from plantui.tui.timeline.gantt import HEADER_LINES, MAX_LABEL, GanttView
 from plantui.tui.widgets.choose import ChooseOne
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, own_state_dir
+from tests.tui.conftest import type_text
 
 TODAY = dt.date(2025, 5, 20)
 """Pinned 'today' for the example plan: part-way through its year."""
@@ -65,9 +66,10 @@ class TimelineApp(App[None]):
 def timeline_demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The example plan built once per test process; each test works on its own copy."""
     path = tmp_path_factory.mktemp("timeline") / "demo.db"
-    database = open_database(path)
-    load_demo(PlanService(database, wall=FakeClock()))
-    database.close()
+    with own_state_dir(tmp_path_factory):
+        database = open_database(path)
+        load_demo(PlanService(database, wall=FakeClock()))
+        database.close()
     return path
 
 
@@ -187,7 +189,7 @@ async def test_link_two_bars_through_the_picker_and_see_the_violation(demo):
         await select(pilot, "2.4")
         await pilot.press("w")
         await pilot.pause()
-        await pilot.press(*"drop-in pilot")
+        await type_text(pilot, "drop-in pilot")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
@@ -507,7 +509,7 @@ async def test_link_start_to_start(demo):
         await select(pilot, "5.4")
         await pilot.press("w")
         await pilot.pause()
-        await pilot.press(*"campaign")
+        await type_text(pilot, "campaign")
         await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.widgets import Input, Static
 
 from plantui.tui.forms import RecordForm
-from tests.tui.conftest import wait_for
+from tests.tui.conftest import type_text, wait_for
 
 
 def first_action(service):
@@ -37,7 +37,7 @@ async def test_n_writes_a_note_about_the_selected_action_and_the_detail_shows_it
         await pilot.press("n")
         assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
         app.screen.query_one("#field-headline Input", Input).focus()
-        await pilot.press(*"Venue booked")
+        await type_text(pilot, "Venue booked")
         await pilot.press("ctrl+s")
         assert await wait_for(pilot, lambda: len(demo_service.list("note")) == before + 1)
         detail = app.screen.query_one("#timeline-detail", Static)
