@@ -45,7 +45,7 @@ async def test_an_app_not_settled_leaves_the_collector_alone(
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-    assert gc.get_freeze_count() == frozen_before
+    assert gc.get_freeze_count() <= frozen_before  # frozen objects may still be freed
 
 
 def test_the_terminal_app_is_settled(monkeypatch: pytest.MonkeyPatch, demo_db: Database) -> None:
