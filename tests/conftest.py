@@ -23,6 +23,17 @@ from plantui.storage.database import Database, open_database
 SRC = Path(__file__).resolve().parents[1] / "src"
 
 
+def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
+    """``-n auto`` starts two test processes per processor: a TUI test spends about half its
+    time in Textual's pilot waiting for the app to go idle (at least 20 ms after every key and
+    pause), which another process's tests can use. ``PYTEST_XDIST_AUTO_NUM_WORKERS`` still
+    decides, where it is set (pytest-xdist reads it)."""
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None
+    usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+    return 2 * (len(usable) if usable else os.cpu_count() or 1)
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """Garbage collection tuned for a process that runs hundreds of tests: what the imports
     made is frozen (never scanned again), and the youngest generation is collected every

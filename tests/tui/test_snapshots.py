@@ -6,7 +6,11 @@ it is accepted (``--snapshot-update``).
 
 from __future__ import annotations
 
+import pytest
+
 from tests.tui.conftest import ask_by_ref, type_text
+
+pytestmark = pytest.mark.slow  # whole-screen pictures; each screen has quick pilot tests too
 
 
 def test_overview_wide(snap_compare, make_app) -> None:

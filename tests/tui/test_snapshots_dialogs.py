@@ -23,6 +23,8 @@ from tests.conftest import FakeClock
 from tests.tui.conftest import type_text
 from tests.tui.helpers_t2 import Host, add_sibling, delete_while_edited
 
+pytestmark = pytest.mark.slow  # whole-screen pictures; each screen has quick pilot tests too
+
 SMALL = (80, 24)
 BIG = (160, 50)
 

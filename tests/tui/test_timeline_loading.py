@@ -213,6 +213,7 @@ assert not loaded, f"importing the timeline loaded {loaded}"
 """
 
 
+@pytest.mark.slow
 def test_the_timeline_module_imports_nothing_heavy() -> None:
     """The ORM, the write path and the forms wait until an edit needs them."""
     env = {**os.environ, "PYTHONPATH": str(SRC)}

@@ -5,9 +5,13 @@ Each test's docstring says what a person should see; the SVGs are in __snapshots
 
 from __future__ import annotations
 
+import pytest
+
 from plantui.service import PlanService
 from tests.tui import test_timeline as base
 from tests.tui.test_timeline import TimelineApp, action
+
+pytestmark = pytest.mark.slow  # whole-screen pictures; the Timeline has quick pilot tests too
 
 # The example-plan fixtures of the pilot tests, shared here.
 timeline_demo_file = base.timeline_demo_file
