@@ -14,7 +14,7 @@ from plantui.service import PlanService
 from plantui.tui.app import SCREENS, PlanApp
 from plantui.tui.dialogs.clock import ClockDialog
 from plantui.tui.widgets.browse import BrowseScreen
-from plantui.tui.widgets.footer import KeysFooter, SharedStyleKey
+from plantui.tui.widgets.footer import KeysFooter
 from tests.conftest import SRC, FakeClock
 from tests.tui.conftest import TODAY, ask_by_ref, wait_for
 
@@ -93,22 +93,22 @@ def _order(service: PlanService) -> list[str]:
     return [v.values["ref_code"] for v in service.list("ask")]  # in priority order
 
 
-async def test_the_footer_rebuilds_once_and_only_when_its_keys_change(
+async def test_the_footer_repaints_once_and_only_when_its_keys_change(
     make_app, monkeypatch
 ) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         footer = app.screen.query_one(KeysFooter)
-        assert {"Undo", "Help", "Edit plan"} <= {k.description for k in footer.query("FooterKey")}
+        assert {"Undo", "Help", "Edit plan"} <= {item.description for item in footer.items}
         composed = []
-        original = KeysFooter.compose
+        original = KeysFooter.refresh
 
-        def counting(self):
+        def counting(self, *args, **kwargs):
             composed.append(1)
-            return original(self)
+            return original(self, *args, **kwargs)
 
-        monkeypatch.setattr(KeysFooter, "compose", counting)
+        monkeypatch.setattr(KeysFooter, "refresh", counting)
         for _ in range(4):
             app.screen.refresh_bindings()
         await pilot.pause()
@@ -120,7 +120,7 @@ async def test_the_footer_rebuilds_once_and_only_when_its_keys_change(
         await pilot.pause()
         await pilot.pause()
         assert len(composed) == 1
-        keys = {key.key for key in footer.query("FooterKey")}
+        keys = {key.key for item in footer.items for key in item.keys}
         assert "ctrl+u" in keys and "ctrl+z" not in keys
         assert app.screen.query_one(OptionList).has_focus
 
@@ -140,31 +140,41 @@ async def test_switching_screens_never_restyles_the_whole_app(make_app, monkeypa
     assert refreshes == []
 
 
+def _record_footer_keys(monkeypatch) -> list:
+    """Every set of keys a footer reads from its screen, in order."""
+    read: list = []
+    keys_of = KeysFooter._keys_of
+
+    def recorded(self, screen):
+        keys = keys_of(self, screen)
+        read.append(keys)
+        return keys
+
+    monkeypatch.setattr(KeysFooter, "_keys_of", recorded)
+    return read
+
+
 @pytest.mark.parametrize("screen", list(SCREENS))
 async def test_a_screen_opens_in_one_pass(make_app, monkeypatch, screen: str) -> None:
-    """Its footer keys are built once, for what has focus, and a list is filled once, with
-    the columns that fit: building either again lays the whole screen out a second time."""
-    built: list[SharedStyleKey] = []
+    """Its footer shows the keys of what has focus from the start, and a list is filled
+    once, with the columns that fit: filling it again lays the whole screen out twice."""
     filled: list[BrowseScreen] = []
-    build, fill = SharedStyleKey.__init__, BrowseScreen._fill
-
-    def counted_build(self, *args):
-        built.append(self)
-        build(self, *args)
+    fill = BrowseScreen._fill
 
     def counted_fill(self, *args):
         filled.append(self)
         return fill(self, *args)
 
-    monkeypatch.setattr(SharedStyleKey, "__init__", counted_build)
+    read = _record_footer_keys(monkeypatch)
     monkeypatch.setattr(BrowseScreen, "_fill", counted_fill)
     app = make_app(screen)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         await app.workers.wait_for_complete()
         await pilot.pause()
-        shown = list(app.screen.query_one(KeysFooter).query(SharedStyleKey))
-        assert len(shown) > 3 and built == shown
+        footer = app.screen.query_one(KeysFooter)
+        assert len(footer.items) >= 3 and read
+        assert all(keys == (footer.items, footer.palette) for keys in read)
         if isinstance(app.screen, BrowseScreen):
             table = app.screen.query_one("#records", DataTable)
             assert filled == [app.screen] and table.row_count > 0 and table.has_focus
@@ -172,18 +182,13 @@ async def test_a_screen_opens_in_one_pass(make_app, monkeypatch, screen: str) ->
 
 async def test_focus_moving_to_the_detail_links_keeps_the_footer(make_app, monkeypatch) -> None:
     """The related records' list brings only keys the footer does not show (its cursor
-    keys): the same keys, nothing to rebuild."""
+    keys): the same keys, nothing to repaint."""
     app = make_app("asks")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        built: list[SharedStyleKey] = []
-        build = SharedStyleKey.__init__
-
-        def counted_build(self, *args):
-            built.append(self)
-            build(self, *args)
-
-        monkeypatch.setattr(SharedStyleKey, "__init__", counted_build)
+        footer = app.screen.query_one(KeysFooter)
+        before = (footer.items, footer.palette)
+        read = _record_footer_keys(monkeypatch)
         links, table = (
             app.screen.query_one("#detail-links", OptionList),
             app.screen.query_one("#records", DataTable),
@@ -194,4 +199,4 @@ async def test_focus_moving_to_the_detail_links_keeps_the_footer(make_app, monke
         table.focus()
         await pilot.pause()
         assert table.has_focus
-        assert built == []
+        assert read and all(keys == before for keys in read)

@@ -1,119 +1,256 @@
-"""The footer every screen shows: Textual's Footer, rebuilt only when its keys change, with
-keys that share one set of styles."""
+"""The footer every screen shows: the screen's keys drawn on one line by one widget.
+
+Textual's Footer mounts a widget per key (a dozen to twenty here), each styled, laid out and
+drawn on its own, and rebuilds them all for every change of focus. This footer draws the
+same keys as one line of text: a screen opens with twenty fewer widgets, and a change of
+keys repaints one line. Keys that do not fit are left out whole, never cut mid-word.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import ClassVar
 
+from rich.cells import cell_len
 from rich.style import Style
-from textual.app import ComposeResult
-from textual.css.styles import RenderStyles
+from rich.text import Text
+from textual import events
+from textual.binding import Binding
+from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Footer
-from textual.widgets._footer import FooterKey  # Textual exports Footer, not its keys
+from textual.widget import Widget
+
+PALETTE_MARK = "▏"
+"""Sets the command palette's key apart at the right, as Textual's Footer does."""
 
 
-class SharedStyleKey(FooterKey):
-    """A footer key drawn with the styles of its footer's one hidden model key.
+@dataclass(frozen=True)
+class FooterKey:
+    """One key the footer shows: what to press, what it does, and whether it can now."""
 
-    Textual styles each key's two parts (the key and its description) as two virtual nodes of
-    its own, every time the key is styled: on mounting, on its compact flag and whenever its
-    screen comes back. Every key of a footer draws its parts alike, so one model key is styled
-    and the others borrow its parts' styles.
-    """
-
-    COMPONENT_CLASSES: ClassVar[set[str]] = set()
-
-    def __init__(self, like: FooterKey, model: FooterKey) -> None:
-        classes = " ".join(sorted(c for c in like.classes if c != "-disabled"))
-        tooltip = like.tooltip if isinstance(like.tooltip, str) else ""
-        super().__init__(
-            like.key,
-            like.key_display,
-            like.description,
-            like.action,
-            disabled="-disabled" in like.classes,
-            tooltip=tooltip,
-            classes=classes,
-        )
-        self.model = model
-        self.set_reactive(FooterKey.compact, model.compact)
-        self.set_class(model.compact, "-compact", update=False)
-
-    def get_component_rich_style(
-        self, *names: str, partial: bool = False, default: Style | None = None
-    ) -> Style:
-        style = self.model.get_component_rich_style(*names, partial=partial, default=default)
-        if self.mouse_hover and all(
-            self.model.get_component_styles(n).background.a == 0 for n in names
-        ):
-            style += Style(bgcolor=self.rich_style.bgcolor)  # a see-through part shows the hover
-        return style
-
-    def get_component_styles(self, *names: str) -> RenderStyles:
-        return self.model.get_component_styles(*names)
+    key: str
+    display: str
+    description: str
+    enabled: bool = True
+    tooltip: str = ""
 
 
-SharedStyleKey._inherit_component_classes = False
-"""Textual's ``inherit_component_classes=False`` class keyword (added for
-https://github.com/Textualize/textual/issues/1399), set by hand: Widget's ``__init_subclass__``
-does not pass that keyword on to DOMNode's (Textual 8), so using it raises TypeError."""
+@dataclass(frozen=True)
+class FooterItem:
+    """What the footer draws as one unit: a key, or a group's keys under one description."""
+
+    keys: tuple[FooterKey, ...]
+    description: str
 
 
-class KeysFooter(Footer):
-    """Textual's Footer, recomposed once per change of the keys it shows, not per update.
+@dataclass(frozen=True)
+class _Span:
+    """Where a key was drawn, for clicks and hover."""
 
-    The stock Footer rebuilds all its keys for every ``bindings_updated_signal``: opening a
-    screen sends several (mount, focus, the first highlight) and returning to one sends
-    more, though its keys are the same. With a dozen keys each rebuild is a visible pause
-    (a third of start-up), so this one rebuilds once, and only if the keys differ. Its keys
-    share the styles of a hidden model key (:class:`SharedStyleKey`).
-    """
+    start: int
+    end: int
+    key: FooterKey
+    item: int
 
+
+class KeysFooter(Widget, can_focus=False):
+    """The active screen's shown keys; a click on one presses it."""
+
+    ALLOW_SELECT = False
+    COMPONENT_CLASSES: ClassVar[set[str]] = {
+        "footer-key--key",
+        "footer-key--description",
+        "footer-key--hover",
+        "footer-key--mark",
+    }
     DEFAULT_CSS = """
-    KeysFooter > .-model-key { display: none; }
+    KeysFooter {
+        dock: bottom;
+        height: 1;
+        width: 1fr;
+        color: $footer-foreground;
+        background: $footer-background;
+        text-wrap: nowrap;
+        .footer-key--key {
+            color: $footer-key-foreground;
+            background: $footer-key-background;
+            text-style: bold;
+        }
+        .footer-key--description {
+            color: $footer-description-foreground;
+            background: $footer-description-background;
+        }
+        .footer-key--hover { background: $block-hover-background; }
+        .footer-key--mark { color: $foreground 20%; }
+    }
     """
 
-    _shown: Hashable = None
+    compact = reactive(False)
+    """Less space between keys (screens with many keys)."""
 
-    def _keys(self) -> Hashable:
-        """What the footer would show: every shown active binding as it would be drawn (the
-        hidden ones a focused widget brings, like a table's cursor keys, change nothing)."""
-        return tuple(
-            (binding.key, binding.action, binding.description, enabled, tooltip)
-            for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
-            if binding.show
-        )
+    def __init__(self, *, compact: bool = False, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.set_reactive(KeysFooter.compact, compact)
+        self.items: tuple[FooterItem, ...] = ()
+        """The keys shown, in order, as last read from the screen."""
+        self.palette: FooterKey | None = None
+        """The command palette's key, drawn at the right."""
+        self._spans: list[_Span] = []
+        self._hover: int | None = None
 
-    def compose(self) -> ComposeResult:
-        if self._bindings_ready:
-            self._shown = self._keys()
-        # Textual's Footer gives every key its own compact flag except the command palette's,
-        # which stays compact: one model key per flag in use.
-        models = {flag: self._model_key(flag) for flag in {self.compact, True}}
-        yield from models.values()
-        for widget in super().compose():
-            if type(widget) is FooterKey:
-                palette = widget.has_class("-command-palette")
-                widget = SharedStyleKey(widget, models[self.compact or palette])
-            yield widget
+    def on_mount(self) -> None:
+        """The screen signals its keys once focus has settled: reading them sooner would
+        draw keys of the wrong widget first."""
+        self.screen.bindings_updated_signal.subscribe(self, self.bindings_changed)
 
-    @staticmethod
-    def _model_key(compact: bool) -> FooterKey:
-        model = FooterKey("", "", "", "", classes="-model-key")
-        model.set_reactive(FooterKey.compact, compact)
-        model.set_class(compact, "-compact", update=False)
-        return model
-
-    def watch_compact(self) -> None:
-        """Keys take the compact flag when built: a change rebuilds them."""
-        if self.is_attached:
-            self.refresh(recompose=True)
+    def on_unmount(self) -> None:
+        self.screen.bindings_updated_signal.unsubscribe(self)
 
     def bindings_changed(self, screen: Screen) -> None:
-        self._bindings_ready = True
-        if not (screen.app.app_focus and self.is_attached and screen is self.screen):
+        """Focus moved or a binding changed: repaint only if the keys shown differ."""
+        if screen is self.screen and self.is_attached and screen.app.app_focus:
+            self._read_keys()
+
+    def _read_keys(self) -> None:
+        items, palette = self._keys_of(self.screen)
+        if (items, palette) != (self.items, self.palette):
+            self.items, self.palette = items, palette
+            self.refresh()
+
+    def _keys_of(self, screen: Screen) -> tuple[tuple[FooterItem, ...], FooterKey | None]:
+        """The shown keys of ``screen``, one per action, a group's keys side by side."""
+        active = screen.active_bindings
+        by_action: dict[str, list[tuple[Binding, bool, str]]] = {}
+        for _node, binding, enabled, tooltip in active.values():
+            if binding.show:
+                by_action.setdefault(binding.action, []).append((binding, enabled, tooltip))
+        items: list[FooterItem] = []
+        grouped: list[FooterKey] = []
+        group: Binding.Group | None = None
+        for binding, enabled, tooltip in (found[0] for found in by_action.values()):
+            key = FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                enabled,
+                tooltip or (binding.description if binding.group else ""),
+            )
+            if grouped and binding.group is not group:
+                items.extend(_group_items(grouped, group))
+                grouped = []
+            group = binding.group
+            if group is None:
+                items.append(FooterItem((key,), key.description))
+            else:
+                grouped.append(key)
+        items.extend(_group_items(grouped, group))
+        palette = None
+        palette_binding = active.get(self.app.COMMAND_PALETTE_BINDING)
+        if self.app.ENABLE_COMMAND_PALETTE and palette_binding is not None:
+            _node, binding, enabled, tooltip = palette_binding
+            palette = FooterKey(
+                binding.key,
+                self.app.get_key_display(binding),
+                binding.description,
+                enabled,
+                binding.tooltip or binding.description,
+            )
+        return tuple(items), palette
+
+    def watch_compact(self) -> None:
+        self.refresh()
+
+    def render(self) -> Text:
+        width = self.size.width
+        lead = "" if self.compact else " "
+        line = Text(no_wrap=True, overflow="crop", end="")
+        spans: list[_Span] = []
+        right = self._palette_text(spans, width)
+        room = width - right.cell_len
+        for n, item in enumerate(self.items):
+            drawn = self._item_text(item, n, line.cell_len + len(lead), spans)
+            if line.cell_len + len(lead) + drawn.cell_len >= room:  # a space before the mark
+                del spans[-len(item.keys) :]
+                break
+            line.append(lead)
+            line.append_text(drawn)
+            line.append(" ")
+        line.rstrip()
+        line.pad_right(max(0, room - line.cell_len))
+        line.append_text(right)
+        line.stylize_before(self.rich_style)
+        self._spans = spans
+        return line
+
+    def _item_text(self, item: FooterItem, n: int, at: int, spans: list[_Span]) -> Text:
+        text = Text()
+        key_style = self.get_component_rich_style("footer-key--key")
+        if n == self._hover:
+            key_style += self.get_component_rich_style("footer-key--hover")
+        for key in item.keys:
+            shown = key.display
+            style = key_style if key.enabled else key_style + Style(dim=True)
+            spans.append(_Span(at + text.cell_len, at + text.cell_len + cell_len(shown), key, n))
+            text.append(shown, style)
+        if item.description:
+            style = self.get_component_rich_style("footer-key--description")
+            if n == self._hover:
+                style += self.get_component_rich_style("footer-key--hover")
+            enabled = any(key.enabled for key in item.keys)
+            text.append(f" {item.description}", style if enabled else style + Style(dim=True))
+        if len(item.keys) == 1:  # a lone key: its description answers a click too
+            spans[-1] = _Span(at, at + text.cell_len, item.keys[0], n)
+        return text
+
+    def _palette_text(self, spans: list[_Span], width: int) -> Text:
+        if self.palette is None:
+            return Text()
+        text = Text(PALETTE_MARK, self.get_component_rich_style("footer-key--mark"))
+        drawn = self._item_text(FooterItem((self.palette,), self.palette.description), -1, 0, [])
+        text.append_text(drawn)
+        text.append(" ")
+        start = width - text.cell_len
+        spans.append(_Span(start + 1, width - 1, self.palette, -1))
+        return text
+
+    # Mouse
+
+    def key_at(self, x: int) -> FooterKey | None:
+        """The key drawn at column ``x``, if any."""
+        return next((s.key for s in self._spans if s.start <= x < s.end), None)
+
+    def _span_at(self, x: int) -> _Span | None:
+        return next((s for s in self._spans if s.start <= x < s.end), None)
+
+    def on_mouse_down(self, event: events.MouseDown) -> None:
+        key = self.key_at(event.x)
+        if key is None:
             return
-        if self._keys() != self._shown:
-            self.refresh(recompose=True)
+        if key.enabled:
+            self.app.simulate_key(key.key)
+        else:
+            self.app.bell()
+
+    def on_mouse_move(self, event: events.MouseMove) -> None:
+        span = self._span_at(event.x)
+        hover = None if span is None else span.item
+        self.tooltip = None if span is None or not span.key.tooltip else span.key.tooltip
+        if hover != self._hover:
+            self._hover = hover
+            self.refresh()
+
+    def on_leave(self, event: events.Leave) -> None:
+        if self._hover is not None:
+            self._hover = None
+            self.refresh()
+
+
+def _group_items(keys: list[FooterKey], group: Binding.Group | None) -> Iterable[FooterItem]:
+    """A group of two or more keys is one item under the group's description; a group of
+    one is that key with its own."""
+    if not keys:
+        return ()
+    if group is None or len(keys) == 1:
+        return [FooterItem((key,), key.description) for key in keys]
+    return [FooterItem(tuple(keys), group.description)]
