@@ -40,6 +40,20 @@ async def test_filter_organisations_in_sql(make_app, demo_service) -> None:
         assert screen.query_one("#filter", Input).display is False
 
 
+async def test_the_filter_box_is_built_when_first_asked_for_then_kept(make_app) -> None:
+    app = make_app("pledges")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert not screen.query("#filter")  # most visits never filter
+        await pilot.press("slash", "x")  # typed at once: the box has it, not the list
+        box = screen.query_one("#filter", Input)
+        assert box.has_focus and box.value == "x"
+        await pilot.press("escape", "slash")
+        assert screen.query_one("#filter", Input) is box
+        assert len(screen.query("#filter")) == 1 and box.has_focus and box.value == ""
+
+
 async def test_filter_treats_percent_and_underscore_as_text(make_app, demo_service) -> None:
     app = make_app("pledges")
     async with app.run_test(size=(120, 40)) as pilot:

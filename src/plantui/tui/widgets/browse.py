@@ -101,12 +101,7 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         yield Header()
         with Horizontal(id="browse-body"):
             with Vertical(id="list-side"):
-                box = Input(
-                    placeholder=f"Filter {self.PLURAL} (enter to keep, esc to clear)", id="filter"
-                )
-                box.display = False  # until / asks for it
-                yield box
-                yield Static("", id="list-status")
+                yield Static("", id="list-status")  # the filter box goes above, once asked for
                 yield RowTable(id="records", cursor_type="row", zebra_stripes=True)
             yield DetailPane(id="detail")
         yield KeysFooter(compact=True)
@@ -270,7 +265,8 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         if record_id not in self._rows:
             self.filter_text = ""
             self.filters.clear()
-            self.query_one("#filter", Input).value = ""
+            for box in self.query("#filter").results(Input):
+                box.value = ""
             try:
                 if lists.record(self.app.plan_db, record_id).deleted:
                     self.show_deleted = True
@@ -320,8 +316,14 @@ class BrowseScreen(PlanScreen, Generic[Row]):
 
     # Filtering
 
-    def action_filter(self) -> None:
-        box = self.query_one("#filter", Input)
+    async def action_filter(self) -> None:
+        """Show the filter box, built the first time: most visits never filter."""
+        box = next(iter(self.query("#filter").results(Input)), None)
+        if box is None:
+            box = Input(
+                placeholder=f"Filter {self.PLURAL} (enter to keep, esc to clear)", id="filter"
+            )
+            await self.query_one("#list-side").mount(box, before="#list-status")
         box.display = True
         box.focus()
 
@@ -347,10 +349,9 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         self.query_one("#records", DataTable).focus()
 
     def action_clear_filter(self) -> None:
-        box = self.query_one("#filter", Input)
-        if box.value:
+        for box in self.query("#filter").results(Input):
             box.value = ""
-        box.display = False
+            box.display = False
         self.filter_text = ""
         if self._filter_timer is not None:
             self._filter_timer.stop()
