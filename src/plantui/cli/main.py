@@ -20,18 +20,25 @@ from plantui.errors import PlanError
 from plantui.text import plain
 
 AS_ENV_VAR = "PLANTUI_AS"
-COMMAND_MODULES = (
-    "plantui.cli.exchange",
-    "plantui.cli.reports",
-    "plantui.cli.screenshot",
-    "plantui.cli.plans",
-    "plantui.cli.copies",
-    "plantui.cli.history",
-    "plantui.cli.meetings",
-    "plantui.cli.duplicates",
-    "plantui.cli.search",
-)
-"""Command groups beyond the record commands, each with a ``register(sub)``."""
+COMMANDS: dict[str, tuple[str, ...]] = {
+    "plantui.cli.records": ("demo", "add", "set", "show", "list", "delete", "restore"),
+    "plantui.cli.tui_command": ("tui",),
+    "plantui.cli.exchange": (
+        *("export", "import", "sync", "conflicts", "resolve", "check", "label", "schema"),
+    ),
+    "plantui.cli.reports": ("report", "import-csv"),
+    "plantui.cli.screenshot": ("screenshot",),
+    "plantui.cli.plans": ("plans", "new", "plan"),
+    "plantui.cli.copies": ("backups", "copy", "reset-clock"),
+    "plantui.cli.history": ("history", "changes"),
+    "plantui.cli.meetings": ("agenda", "minutes"),
+    "plantui.cli.duplicates": ("duplicates", "merge", "unmerge"),
+    "plantui.cli.search": ("search",),
+}
+"""Each command group's module (with a ``register(sub)``) and the commands it adds, in the
+order help lists them. A run builds only the group of the command it was given: building
+every group's parser took longer than drawing the app's first frame."""
+_VALUE_OPTIONS = frozenset({"--db", "--library", "--plan", "--as"})
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
@@ -125,9 +132,33 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    from plantui.cli import records, tui_command
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command ``argv`` names: the first word that is not an option or a global option's
+    value; "tui" when there is none (the app is the default). None for help and for anything
+    unusual, which then gets the whole parser and its usual answer."""
+    words = iter(argv)
+    for word in words:
+        if word in ("-h", "--help", "--", "-"):
+            return None
+        if _takes_value(word):
+            next(words, None)
+        elif not word.startswith("-"):
+            known = any(word in commands for commands in COMMANDS.values())
+            return word if known else None
+    return "tui"
 
+
+def _takes_value(word: str) -> bool:
+    """A global option whose value is the next word (argparse also takes a prefix of it)."""
+    return (
+        word.startswith("--")
+        and "=" not in word
+        and any(option.startswith(word) for option in _VALUE_OPTIONS)
+    )
+
+
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of every command, or of ``command``'s group only."""
     parser = _Parser(
         prog="plantui",
         description="Edit a co-produced community action plan offline; exchange files to sync.",
@@ -160,18 +191,18 @@ def build_parser() -> argparse.ArgumentParser:
         help="the person making these changes: a name, unique prefix or id (default: $PLANTUI_AS)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    for module in (records, tui_command):
-        module.register(sub)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
-    for command in sub.choices.values():  # `plantui list ask --plan X` reads naturally too
-        command.add_argument("--plan", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    for name, commands in COMMANDS.items():
+        if command is None or command in commands:
+            importlib.import_module(name).register(sub)
+    for each in sub.choices.values():  # `plantui list ask --plan X` reads naturally too
+        each.add_argument("--plan", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(command_of(words))
+    args = parser.parse_args(words)
     ctx = Context(args)
     run = getattr(args, "run", None)
     if run is None:
