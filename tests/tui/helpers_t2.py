@@ -11,6 +11,7 @@ from textual.screen import Screen
 from plantui.editor import Editor
 from plantui.service import PlanService
 from plantui.storage.records import RecordState, load_state, save_states
+from plantui.tui.app import STYLESHEETS
 
 OTHER = "00000000-0000-4000-8000-0000000000ff"
 """The replica id of 'another laptop' in these tests."""
@@ -23,6 +24,7 @@ class Host(App[None]):
     """The smallest app a dialog or screen needs: service, plan_db, editor and today."""
 
     TITLE = "plantui"
+    CSS_PATH = STYLESHEETS  # every screen's styles are the app's
 
     def __init__(self, service: PlanService, screen: Screen[Any] | None = None) -> None:
         super().__init__()

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.screen import Screen
 from textual.widgets import DataTable, OptionList
 
 from plantui.service import PlanService
@@ -200,3 +201,39 @@ async def test_focus_moving_to_the_detail_links_keeps_the_footer(make_app, monke
         await pilot.pause()
         assert table.has_focus
         assert read and all(keys == before for keys in read)
+
+
+def test_every_stylesheet_is_the_apps_and_no_screen_brings_its_own() -> None:
+    import importlib
+    import pkgutil
+
+    import plantui.tui
+    from plantui.tui.app import STYLESHEETS
+
+    tui = Path(plantui.tui.__file__).parent
+    assert sorted(STYLESHEETS) == sorted(tui.rglob("*.tcss"))
+    for found in pkgutil.walk_packages(plantui.tui.__path__, "plantui.tui."):
+        module = importlib.import_module(found.name)
+        for value in vars(module).values():
+            if isinstance(value, type) and issubclass(value, Screen):
+                assert not value.CSS_PATH and not value.CSS, value
+
+
+async def test_opening_screens_and_forms_never_parses_the_styles_again(
+    make_app, monkeypatch
+) -> None:
+    """A stylesheet read late makes Textual parse every stylesheet again, from scratch, and
+    restyle the whole app: a pause on a screen's first visit or a form's first opening."""
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        reparsed: list[int] = []
+        monkeypatch.setattr(app.stylesheet, "reparse", lambda: reparsed.append(1))
+        for key in "2345678":
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.press("2", "e")
+        await wait_for(pilot, lambda: type(app.screen).__name__ == "RecordForm")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert reparsed == []

@@ -19,6 +19,7 @@ from plantui.queries import Plan
 from plantui.schedule import Bar, Schedule
 from plantui.service import PlanService
 from plantui.storage.database import open_database
+from plantui.tui.app import STYLESHEETS
 from plantui.tui.timeline import TimelineScreen
 from plantui.tui.timeline.gantt import HEADER_LINES, MAX_LABEL, GanttView
 from plantui.tui.widgets.choose import ChooseOne
@@ -35,6 +36,7 @@ class TimelineApp(App[None]):
     after every edit), so these tests do not depend on the rest of the app."""
 
     TITLE = "plantui"
+    CSS_PATH = STYLESHEETS  # every screen's styles are the app's
     BINDINGS: ClassVar = [Binding("ctrl+z", "undo", "Undo", id="test.undo")]
 
     def __init__(self, service: PlanService, today: dt.date = TODAY) -> None:

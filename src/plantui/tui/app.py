@@ -15,7 +15,7 @@ import datetime as dt
 import gc
 import importlib
 from collections.abc import Callable
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -60,6 +60,23 @@ RECORD_SCREENS = {
     "action": "timeline",
 }
 """Where a record of each type is shown; other types open in their edit form."""
+
+_TUI = Path(__file__).parent
+STYLESHEETS: list[str | PurePath] = [
+    _TUI / "app.tcss",
+    _TUI / "widgets" / "browse.tcss",
+    _TUI / "screens" / "asks.tcss",
+    _TUI / "screens" / "overview.tcss",
+    _TUI / "screens" / "conflicts.tcss",
+    _TUI / "screens" / "sync.tcss",
+    _TUI / "timeline" / "timeline.tcss",
+    _TUI / "forms" / "record_form.tcss",
+    _TUI / "forms" / "confirm.tcss",
+    _TUI / "dialogs" / "report.tcss",
+]
+"""Every screen's and dialog's styles, read once as the app starts. A screen or dialog with
+a stylesheet of its own makes Textual parse every stylesheet again from scratch (its
+parse cache starts empty) and restyle every widget of the app the first time it opens."""
 
 _SCREEN_GROUP = Binding.Group("Screens", compact=True)
 _UNLISTED_SCREENS = {"people"}
@@ -122,7 +139,7 @@ class PlanApp(App[None]):
     """The plan in the terminal: eight screens over one service and one undoable editor."""
 
     TITLE = "plantui"
-    CSS_PATH = "app.tcss"
+    CSS_PATH = STYLESHEETS
     COMMANDS = App.COMMANDS | {PlanCommands, RecordSearch}
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
         **{n: _factory(n) for n in SCREENS},

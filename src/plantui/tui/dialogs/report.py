@@ -50,7 +50,6 @@ class ReportDialog(ModalScreen[None]):
     if TYPE_CHECKING:
         app = getters.app(PlanApp)
 
-    CSS_PATH = Path(__file__).with_name("report.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="report-cancel"),
     ]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -20,7 +19,6 @@ class ConfirmDialog(ModalScreen[bool]):
 
     Cancel has the focus at first, so a stray Enter never deletes anything."""
 
-    CSS_PATH = Path(__file__).with_name("confirm.tcss")
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="confirm-cancel"),
         Binding("left,right", "switch", "Switch", show=False, id="confirm-switch"),

@@ -9,7 +9,6 @@ in every time are built when it opens; the rest are built when "More" is first o
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 from zoneinfo import ZoneInfo
 
@@ -59,7 +58,6 @@ class RecordForm(ModalScreen[str | None]):
     if TYPE_CHECKING:
         app = getters.app(PlanApp)
 
-    CSS_PATH = Path(__file__).with_name("record_form.tcss")
     AUTO_FOCUS = "#form-fields Input, #form-fields TextArea, #form-fields Select"
     """The first field that can be edited. Focus lands there directly: each focus change
     restyles the focused widget's subtree, and the whole form is one (a third of opening)."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,7 +9,7 @@ from textual.binding import Binding
 
 from plantui.errors import PlanError
 from plantui.queries.lists import AskRow
-from plantui.tui.widgets.browse import BROWSE_CSS, FilteredBrowse
+from plantui.tui.widgets.browse import FilteredBrowse
 from plantui.tui.widgets.safe import cell, progress, rag
 
 MOVE = Binding.Group("Move", compact=True)
@@ -26,7 +25,6 @@ class AsksScreen(FilteredBrowse[AskRow]):
     MIN_WIDTHS: ClassVar = {"Status": 8}
     DROP_ORDER = ("Pledges", "Progress", "Status", "RAG", "#")
     FACETS = ("owner", "status", "rag")
-    CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("asks.tcss")]
     BINDINGS: ClassVar = [
         Binding("shift+up,K", "move_up", "Move up", id="ask.move-up", group=MOVE, key_display="⇧↑"),
         Binding(

@@ -9,7 +9,6 @@ Every choice is an ordinary edit through ``app.editor``, so it travels and can b
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any, ClassVar
 
 from rich.text import Text
@@ -57,7 +56,6 @@ def _field_name(name: str | None) -> str:
 class ConflictsScreen(PlanScreen):
     """The list of open conflicts above, the chosen one's values side by side below."""
 
-    CSS_PATH = Path(__file__).with_name("conflicts.tcss")
     SUB_TITLE = "Conflicts"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("v", "new_value", "Type new value", id="conflicts.new-value"),

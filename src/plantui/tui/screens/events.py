@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -10,7 +9,7 @@ from textual.binding import Binding
 
 from plantui.queries import lists
 from plantui.queries.lists import EventRow
-from plantui.tui.widgets.browse import BROWSE_CSS, FilteredBrowse
+from plantui.tui.widgets.browse import FilteredBrowse
 from plantui.tui.widgets.safe import cell
 
 
@@ -24,7 +23,6 @@ class EventsScreen(FilteredBrowse[EventRow]):
     MIN_WIDTHS: ClassVar = {"Kind": 8}
     DROP_ORDER = ("Kind", "Status")
     FACETS = ("status",)
-    CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("events.tcss")]
     BINDINGS: ClassVar = [
         Binding("M", "run_meeting", "Run meeting", id="event.run-meeting", show=False),
         Binding("c", "check_in", "Check in", id="event.check-in", show=False),

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -11,7 +10,6 @@ from textual.widgets import Static
 
 from plantui.queries import lists
 from plantui.queries.lists import OrganisationRow, OrgCounts
-from plantui.tui.widgets.browse import BROWSE_CSS
 from plantui.tui.widgets.merge_actions import MergeableScreen
 from plantui.tui.widgets.safe import cell
 
@@ -26,7 +24,6 @@ class OrganisationsScreen(MergeableScreen[OrganisationRow]):
     COLUMNS = ("Short name", "Sector", "Role", "Organisation")
     MIN_WIDTHS: ClassVar = {"Short name": 10, "Sector": 8, "Role": 8}
     DROP_ORDER = ("Role", "Sector")
-    CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("organisations.tcss")]
     BINDINGS: ClassVar = [Binding("o", "org_pack", "Pack", id="organisation.pack")]
 
     def row_cells(self, row: OrganisationRow) -> list[Text]:

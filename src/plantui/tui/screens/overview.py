@@ -8,7 +8,6 @@ option: Enter opens the record on its screen (or its form).
 from __future__ import annotations
 
 import contextlib
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -145,7 +144,6 @@ class OverviewScreen(PlanScreen):
     """The plan at a glance; Enter on an item opens it."""
 
     SUB_TITLE = "Overview"
-    CSS_PATH: ClassVar = [Path(__file__).with_name("overview.tcss")]
     BINDINGS: ClassVar = [
         Binding("e", "edit_plan", "Edit plan", id="overview.edit-plan"),
         Binding("n", "note", "Note on plan", id="overview.note"),

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import ClassVar
-
 from rich.text import Text
 
 from plantui.queries.lists import PersonRow
-from plantui.tui.widgets.browse import BROWSE_CSS
 from plantui.tui.widgets.merge_actions import MergeableScreen
 from plantui.tui.widgets.safe import cell
 
@@ -20,7 +16,6 @@ class PeopleScreen(MergeableScreen[PersonRow]):
     SUB_TITLE = "People"
     PLURAL = "people"
     COLUMNS = ("Job title", "Consent", "Name")
-    CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("people.tcss")]
 
     def row_cells(self, row: PersonRow) -> list[Text]:
         return [

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
 
 from plantui.queries.lists import PledgeRow
-from plantui.tui.widgets.browse import BROWSE_CSS, FilteredBrowse
+from plantui.tui.widgets.browse import FilteredBrowse
 from plantui.tui.widgets.safe import cell
 
 
@@ -22,7 +21,6 @@ class PledgesScreen(FilteredBrowse[PledgeRow]):
     MIN_WIDTHS: ClassVar = {"Made by": 8, "Completion": 8}
     DROP_ORDER = ("Completion", "Made by", "Lifecycle", "Due")
     FACETS = ("owner", "status", "ask")
-    CSS_PATH: ClassVar = [BROWSE_CSS, Path(__file__).with_name("pledges.tcss")]
 
     def row_cells(self, row: PledgeRow) -> list[Text]:
         due = cell(row.due)

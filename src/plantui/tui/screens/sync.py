@@ -108,7 +108,6 @@ def _expand(text: str) -> Path | None:
 class SyncScreen(PlanScreen):
     """Import a file or folder (preview, then apply), export, or sync a shared folder."""
 
-    CSS_PATH = Path(__file__).with_name("sync.tcss")
     SUB_TITLE = "Sync"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("f2", "preview", "Preview import", id="sync.preview"),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import threading
 from contextlib import closing
-from pathlib import Path
 from typing import ClassVar
 
 from textual import work
@@ -50,7 +49,6 @@ class TimelineScreen(TimelineEdits):
             self.drawn = drawn
             """Set once a first screenful is on screen (None: this is the whole schedule)."""
 
-    CSS_PATH = Path(__file__).with_name("timeline.tcss")
     SUB_TITLE = "Timeline"
 
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -8,7 +8,6 @@ detail pane follows links both ways; every edit goes through ``app.editor``.
 from __future__ import annotations
 
 from functools import partial
-from pathlib import Path
 from typing import Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
@@ -35,7 +34,6 @@ from plantui.tui.widgets.row_table import RowTable
 from plantui.tui.widgets.safe import CONFLICT_MARK, cell, show
 
 Row = TypeVar("Row", bound=ListRow)
-BROWSE_CSS = Path(__file__).with_name("browse.tcss")
 FILTER_DELAY = 0.15
 """Seconds of quiet after a keystroke in the filter box before the list is queried."""
 BACKGROUND_ABOVE = 2000
@@ -55,7 +53,6 @@ class BrowseScreen(PlanScreen, Generic[Row]):
     DROP_ORDER: ClassVar[tuple[str, ...]] = ()
     """Columns hidden, least needed first, when narrowing them is not enough."""
     NARROW_BELOW: ClassVar[int] = 110
-    CSS_PATH: ClassVar = [BROWSE_CSS]
     AUTO_FOCUS = "#records"
     """The list has the keys from the start: focusing it later changes the footer's keys and
     costs a second layout of the whole screen."""
