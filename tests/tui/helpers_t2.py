@@ -11,7 +11,7 @@ from textual.screen import Screen
 from plantui.editor import Editor
 from plantui.service import PlanService
 from plantui.storage.records import RecordState, load_state, save_states
-from plantui.tui.app import STYLESHEETS
+from plantui.tui.screen_list import STYLESHEETS
 
 OTHER = "00000000-0000-4000-8000-0000000000ff"
 """The replica id of 'another laptop' in these tests."""

@@ -1,15 +1,19 @@
-"""The terminal app freezes start-up's objects out of the garbage collector's way; apps that
-do not live long (tests, screenshots) leave the collector as it is."""
+"""The terminal app starts with the garbage collector paused and, once its first screen is
+drawn, freezes start-up's objects out of its way and resumes it; a screenshot pauses it
+while it runs; apps that do not live long (tests) leave the collector as it is."""
 
 from __future__ import annotations
 
 import gc
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from plantui.cli import tui_command
+from plantui.cli import screenshot, tui_command
+from plantui.cli.main import main
 from plantui.storage.database import Database
+from plantui.tui import app as app_module
 from plantui.tui.app import PlanApp
 from tests.tui.conftest import TODAY
 
@@ -17,8 +21,10 @@ from tests.tui.conftest import TODAY
 @pytest.fixture
 def frozen_before() -> Iterator[int]:
     """How many objects were frozen before the test (the test process freezes its imports).
-    Afterwards what the test's app froze is thawed, collected, and the rest frozen again."""
+    Afterwards what the test's app froze is thawed, collected, and the rest frozen again,
+    and the collector runs as before."""
     yield gc.get_freeze_count()
+    gc.enable()
     gc.unfreeze()
     gc.collect()
     gc.freeze()
@@ -28,6 +34,7 @@ def frozen_before() -> Iterator[int]:
 async def test_a_settled_app_freezes_what_start_up_built(
     demo_db: Database, frozen_before: int, preload: bool
 ) -> None:
+    gc.disable()  # as the terminal app starts
     app = PlanApp(demo_db, today=TODAY, watch=False, preload=preload, settle=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
@@ -38,6 +45,23 @@ async def test_a_settled_app_freezes_what_start_up_built(
         # What the collector still walks (frozen objects are not): start-up's are left out.
         walked = [o for o in gc.get_objects() if o is screen or o is stylesheet]
     assert frozen > frozen_before and walked == []
+    assert gc.isenabled()
+
+
+async def test_a_failed_preload_still_settles(
+    demo_db: Database, frozen_before: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken() -> None:
+        raise ImportError("no write path")
+
+    monkeypatch.setattr(app_module, "_preload_write_path", broken)
+    gc.disable()
+    app = PlanApp(demo_db, today=TODAY, watch=False, settle=True)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    assert gc.isenabled() and gc.get_freeze_count() > frozen_before
 
 
 async def test_an_app_not_settled_leaves_the_collector_alone(
@@ -56,9 +80,11 @@ async def test_an_app_not_settled_leaves_the_collector_alone(
 
 def test_the_terminal_app_is_settled(monkeypatch: pytest.MonkeyPatch, demo_db: Database) -> None:
     made: list[PlanApp] = []
+    collecting: list[bool] = []
 
     def run(app: PlanApp) -> None:
         made.append(app)
+        collecting.append(gc.isenabled())
 
     monkeypatch.setattr(PlanApp, "run", run)
 
@@ -71,3 +97,22 @@ def test_the_terminal_app_is_settled(monkeypatch: pytest.MonkeyPatch, demo_db: D
 
     tui_command.open_tui(Ctx())
     assert [app.settle for app in made] == [True]
+    assert collecting == [False] and gc.isenabled()  # paused until the app settles
+
+
+def test_a_screenshot_runs_with_the_collector_paused(
+    monkeypatch: pytest.MonkeyPatch, demo_db: Database, tmp_path: Path
+) -> None:
+    collecting: list[bool] = []
+
+    def render(*_args: object) -> str:
+        collecting.append(gc.isenabled())
+        return "<svg/>"
+
+    monkeypatch.setattr(screenshot, "render_svg", render)
+    output = tmp_path / "shot.svg"
+    code = main(
+        ["--db", str(demo_db.path), "screenshot", "--screen", "asks", "--output", str(output)]
+    )
+    assert code == 0 and output.read_text() == "<svg/>"
+    assert collecting == [False] and gc.isenabled()

@@ -208,7 +208,7 @@ def test_every_stylesheet_is_the_apps_and_no_screen_brings_its_own() -> None:
     import pkgutil
 
     import plantui.tui
-    from plantui.tui.app import STYLESHEETS
+    from plantui.tui.screen_list import STYLESHEETS
 
     tui = Path(plantui.tui.__file__).parent
     assert sorted(STYLESHEETS) == sorted(tui.rglob("*.tcss"))

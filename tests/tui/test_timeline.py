@@ -19,7 +19,7 @@ from plantui.queries import Plan
 from plantui.schedule import Bar, Schedule
 from plantui.service import PlanService
 from plantui.storage.database import open_database
-from plantui.tui.app import STYLESHEETS
+from plantui.tui.screen_list import STYLESHEETS
 from plantui.tui.timeline import TimelineScreen
 from plantui.tui.timeline.gantt import HEADER_LINES, MAX_LABEL, GanttView
 from plantui.tui.widgets.choose import ChooseOne

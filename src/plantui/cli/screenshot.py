@@ -118,7 +118,10 @@ def take_screenshot(ctx) -> int:
         if not ctx.args.record:
             raise PlanError(f"--screen {screen} needs --record ID: whose pane to show.")
         screen, record = "overview", ctx.service.resolve_id(ctx.args.record)
-    svg = render_svg(ctx.db, screen, size, ctx.args.palette, record)
+    from plantui import collector
+
+    with collector.paused():  # start-up only builds what lives until the picture is taken
+        svg = render_svg(ctx.db, screen, size, ctx.args.palette, record)
     output.write_text(svg, encoding="utf-8")
     what = "History pane" if record else f"{ctx.args.screen} screen"
     ctx.out(f"Saved the {what} to {output}.")

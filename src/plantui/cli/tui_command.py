@@ -20,6 +20,13 @@ def plan_to_open(ctx):  # -> Database | None
 
 
 def open_tui(ctx) -> int:
+    from plantui import collector
+
+    with collector.paused():  # until the app has drawn its first screen and settled
+        return _run_app(ctx)
+
+
+def _run_app(ctx) -> int:
     from plantui.tui.app import PlanApp
 
     plan = plan_to_open(ctx)

@@ -12,10 +12,8 @@ loaded in a thread once the first frame is on screen.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import importlib
 from collections.abc import Callable
-from pathlib import Path, PurePath
+from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from textual import events
@@ -25,11 +23,18 @@ from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
-from plantui import clock
+from plantui import clock, collector
 from plantui.errors import PlanError
 from plantui.queries import Plan
 from plantui.queries import plan as plan_file
 from plantui.tui.commands import PlanCommands
+from plantui.tui.screen_list import (
+    RECORD_SCREENS,
+    SCREENS,
+    STYLESHEETS,
+    plans_screen,
+    screen_factory,
+)
 from plantui.tui.search_provider import RecordSearch
 from plantui.tui.widgets.safe import show
 
@@ -38,80 +43,9 @@ if TYPE_CHECKING:
     from plantui.library import Library
     from plantui.service import PlanService
 
-SCREENS: dict[str, tuple[str, str, str]] = {
-    "overview": ("Overview", "plantui.tui.screens.overview", "OverviewScreen"),
-    "asks": ("Asks", "plantui.tui.screens.asks", "AsksScreen"),
-    "pledges": ("Pledges", "plantui.tui.screens.pledges", "PledgesScreen"),
-    "timeline": ("Timeline", "plantui.tui.timeline", "TimelineScreen"),
-    "organisations": ("Organisations", "plantui.tui.screens.organisations", "OrganisationsScreen"),
-    "events": ("Events", "plantui.tui.screens.events", "EventsScreen"),
-    "conflicts": ("Conflicts", "plantui.tui.screens.conflicts", "ConflictsScreen"),
-    "sync": ("Sync", "plantui.tui.screens.sync", "SyncScreen"),
-    "people": ("People", "plantui.tui.screens.people", "PeopleScreen"),
-}
-"""Screen name -> (title, module, class). Modules are imported only when first shown."""
-
-RECORD_SCREENS = {
-    "ask": "asks",
-    "pledge": "pledges",
-    "organisation": "organisations",
-    "event": "events",
-    "person": "people",
-    "action": "timeline",
-}
-"""Where a record of each type is shown; other types open in their edit form."""
-
-_TUI = Path(__file__).parent
-STYLESHEETS: list[str | PurePath] = [
-    _TUI / "app.tcss",
-    _TUI / "widgets" / "browse.tcss",
-    _TUI / "screens" / "asks.tcss",
-    _TUI / "screens" / "overview.tcss",
-    _TUI / "screens" / "conflicts.tcss",
-    _TUI / "screens" / "sync.tcss",
-    _TUI / "timeline" / "timeline.tcss",
-    _TUI / "forms" / "record_form.tcss",
-    _TUI / "forms" / "confirm.tcss",
-    _TUI / "dialogs" / "report.tcss",
-]
-"""Every screen's and dialog's styles, read once as the app starts. A screen or dialog with
-a stylesheet of its own makes Textual parse every stylesheet again from scratch (its
-parse cache starts empty) and restyle every widget of the app the first time it opens."""
-
 _SCREEN_GROUP = Binding.Group("Screens", compact=True)
 _UNLISTED_SCREENS = {"people"}
 """Screens whose key the footer leaves out for room; the palette and help list them."""
-
-
-def _factory(name: str) -> Callable[[], Screen]:
-    _title, module_name, class_name = SCREENS[name]
-
-    def make() -> Screen:
-        screen_class = getattr(importlib.import_module(module_name), class_name)
-        return _styled_as_built(screen_class())
-
-    return make
-
-
-def _styled_as_built(screen: Screen) -> Screen:
-    """Spare a new screen the full CSS refresh Textual gives it on its first two visits.
-
-    Textual re-parses and re-applies every stylesheet when a shown screen's CSS update
-    count lags the app's, and a new screen's count (-1) only catches up once it is
-    mounted; switch_mode refreshes "even when not strictly required" (Textual PR 5211,
-    https://github.com/Textualize/textual/pull/5211). A screen built now is styled by the
-    current stylesheet as it mounts: it is current. Textual 8.2 has no public way to say so
-    (only ``App._invalidate_css`` and ``refresh_css`` touch the count), hence the one private
-    attribute the app touches.
-    """
-    screen._css_update_count = screen.app._css_update_count
-    return screen
-
-
-def _plans_screen() -> Screen:
-    from plantui.tui.screens.plans import PlansScreen
-
-    return PlansScreen()
 
 
 def _preload_write_path() -> None:
@@ -123,16 +57,19 @@ def _preload_write_path() -> None:
 
 def _settle_start_up() -> None:
     """Move what start-up built (modules, styles, the first screen, the ORM) out of the
-    garbage collector's way. A full collection otherwise walks all of it, some 180,000
-    objects: a pause of a tenth of a second or more that lands on whichever key happens to
-    cross the collector's threshold. Frozen objects are never collected, so only a long-lived
-    app (the terminal app, not a test or a screenshot) asks for this."""
-    gc.freeze()
+    garbage collector's way and let it run again (the terminal app starts with it paused).
+    A full collection otherwise walks all of it, some 180,000 objects: a pause of a tenth
+    of a second or more that lands on whichever key happens to cross the collector's
+    threshold. Frozen objects are never collected, so only a long-lived app (the terminal
+    app, not a test or a screenshot) asks for this."""
+    collector.settle()
 
 
 def _preload_then_settle() -> None:
-    _preload_write_path()
-    _settle_start_up()
+    try:
+        _preload_write_path()
+    finally:
+        _settle_start_up()
 
 
 class PlanApp(App[None]):
@@ -142,8 +79,8 @@ class PlanApp(App[None]):
     CSS_PATH = STYLESHEETS
     COMMANDS = App.COMMANDS | {PlanCommands, RecordSearch}
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
-        **{n: _factory(n) for n in SCREENS},
-        "plans": _plans_screen,
+        **{n: screen_factory(n) for n in SCREENS},
+        "plans": plans_screen,
     }
     BINDINGS: ClassVar = [
         *(
@@ -343,7 +280,7 @@ class PlanApp(App[None]):
         for name in SCREENS:  # the old plan's screens go; they are rebuilt when shown
             if self.mode_screen(name) is not None:
                 self.remove_mode(name)
-                self.add_mode(name, _factory(name))
+                self.add_mode(name, screen_factory(name))
         if self.db is not None:
             self.db.close()
         self.db, self._service, self._editor = db, None, None
