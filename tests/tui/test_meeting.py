@@ -9,14 +9,24 @@ import sqlite3
 
 from textual.widgets import Button, Input, OptionList, SelectionList
 
+from plantui.cli.main import main
 from plantui.queries.agenda import SECTIONS
 from plantui.service import PlanService
 from plantui.tui.app import PlanApp
 from plantui.tui.forms import PickRecord, RecordForm
 from plantui.tui.forms.record_form import RefChooser
 from plantui.tui.screens.meeting import AskText, CheckIn, MeetingScreen
-from tests.conftest import run_process
 from tests.tui.conftest import TODAY, record_notifications, type_text
+
+
+def _command(capsys, *args: str) -> str:
+    """What ``plantui ARGS`` prints, run as a person would after the meeting (in process)."""
+    capsys.readouterr()
+    code = main(list(args))
+    done = capsys.readouterr()
+    assert code == 0, done.err
+    return done.out
+
 
 MEETING = "Commissioning task-and-finish"
 
@@ -29,7 +39,7 @@ async def _type(pilot, text: str) -> None:
     await pilot.pause()
 
 
-async def test_run_a_meeting_then_write_its_minutes(demo_db):
+async def test_run_a_meeting_then_write_its_minutes(demo_db, capsys):
     with demo_db.snapshot() as con:
         (event_id,) = con.execute(
             "SELECT id FROM event WHERE title LIKE ?", (MEETING + "%",)
@@ -85,9 +95,7 @@ async def test_run_a_meeting_then_write_its_minutes(demo_db):
         await pilot.press("N")
         await _type(pilot, "Lawyers to reply by Friday")
     checked = [choices.get_option_at_index(i).prompt.plain for i in range(3)]
-    result = run_process("--db", str(demo_db.path), "minutes", MEETING)
-    assert result.returncode == 0, result.stderr
-    out = result.stdout
+    out = _command(capsys, "--db", str(demo_db.path), "minutes", MEETING)
     attended = out.split("## Attended")[1].split("## Decisions")[0]
     assert [line[2:] for line in attended.split("\n") if line.startswith("- ")] == checked
     decisions = out.split("## Decisions")[1].split("## New and changed")[0]
@@ -177,7 +185,7 @@ async def test_minutes_are_written_full_screen_and_saved_as_you_type(demo_db):
         )
 
 
-async def test_the_chair_reorders_items_within_a_section_and_the_agenda_keeps_it(demo_db):
+async def test_the_chair_reorders_items_within_a_section_and_the_agenda_keeps_it(demo_db, capsys):
     with demo_db.snapshot() as con:
         (event_id,) = con.execute(
             "SELECT id FROM event WHERE title LIKE ?", (MEETING + "%",)
@@ -201,9 +209,8 @@ async def test_the_chair_reorders_items_within_a_section_and_the_agenda_keeps_it
         await pilot.press("J")
         await pilot.pause()
     expected = [overdue[0], overdue[2], overdue[1], *overdue[3:]]
-    result = run_process("--db", str(demo_db.path), "agenda", event_id, "--format", "json")
-    assert result.returncode == 0, result.stderr
-    items = json.loads(result.stdout)["items"]
+    out = _command(capsys, "--db", str(demo_db.path), "agenda", event_id, "--format", "json")
+    items = json.loads(out)["items"]
     assert [i["record"] for i in items if i["section"] == "overdue"] == expected
     sections = [i["section"] for i in items]
     assert sections == sorted(sections, key=list(SECTIONS).index), "sections keep their order"
