@@ -101,8 +101,9 @@ def test_the_terminal_app_is_settled(monkeypatch: pytest.MonkeyPatch, demo_db: D
 
 
 def test_a_screenshot_runs_with_the_collector_paused(
-    monkeypatch: pytest.MonkeyPatch, demo_db: Database, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, demo_db: Database, tmp_path: Path, frozen_before: int
 ) -> None:
+    """...and ends with what it built frozen, not walked by one last full collection."""
     collecting: list[bool] = []
 
     def render(*_args: object) -> str:
@@ -116,3 +117,4 @@ def test_a_screenshot_runs_with_the_collector_paused(
     )
     assert code == 0 and output.read_text() == "<svg/>"
     assert collecting == [False] and gc.isenabled()
+    assert gc.get_freeze_count() > frozen_before

@@ -120,9 +120,9 @@ def take_screenshot(ctx) -> int:
         screen, record = "overview", ctx.service.resolve_id(ctx.args.record)
     from plantui import collector
 
-    with collector.paused():  # start-up only builds what lives until the picture is taken
+    with collector.paused(settle=True):  # all it builds lives until the picture is saved
         svg = render_svg(ctx.db, screen, size, ctx.args.palette, record)
-    output.write_text(svg, encoding="utf-8")
+        output.write_text(svg, encoding="utf-8")
     what = "History pane" if record else f"{ctx.args.screen} screen"
     ctx.out(f"Saved the {what} to {output}.")
     return 0
