@@ -5,9 +5,11 @@ from __future__ import annotations
 import gc
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from plantui import clock as hlc
 from plantui.cli.main import main
+from plantui.demo import load_demo
 from plantui.service import PlanService
 from plantui.storage import database as database_module
 from plantui.storage.database import Database, open_database
@@ -105,6 +109,51 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+def copy_of(template: Path, path: Path) -> Path:
+    """Lay a copy of a template database at ``path`` (mode kept), for ``open_database``. Opened
+    there, the copy takes a replica id of its own, as any copied file does."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(template, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan as ``load_demo`` writes it with the ``clock`` fixture's time, built
+    once per test process (half a second each time); each test gets its own copy. Its
+    record ids come from a seeded generator: ids break ties in list order, and fixed ids
+    keep the TUI snapshots the same run to run."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    seeded = random.Random(20250615)
+
+    def same_ids_every_run(now_ms: int | None = None) -> str:
+        value = seeded.getrandbits(128)
+        value = (value & ~(0xF << 76)) | (0x7 << 76)  # version 7
+        value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 9562 variant
+        return str(uuid.UUID(int=value))
+
+    with own_state_dir(tmp_path_factory), pytest.MonkeyPatch.context() as patch:
+        database = open_database(new_file(path))
+        patch.setattr(hlc, "uuid7", same_ids_every_run)
+        load_demo(PlanService(database, wall=FakeClock()))
+        database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, db_path: Path) -> Iterator[Database]:
+    """A copy of the example plan of the test's own."""
+    database = open_database(copy_of(demo_template, db_path))
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def demo_plan(demo_db: Database, clock: FakeClock) -> PlanService:
+    """A service over a copy of the example plan: the plan ``load_demo(service)`` writes."""
+    return PlanService(demo_db, wall=clock)
 
 
 @pytest.fixture

@@ -152,13 +152,12 @@ def test_gaps_list_unanswered_asks_overdue_work_and_missing_owners(plan_service)
     assert "overdue_action" not in early
 
 
-def test_a_plain_snapshot_and_a_session_derive_the_same(service):
+def test_a_plain_snapshot_and_a_session_derive_the_same(demo_plan):
     """The screens and reports read a plain snapshot, an import its own transaction's
     connection (``as_sqlite`` of its session): same facts."""
-    from plantui.demo import load_demo
     from plantui.storage.database import as_sqlite
 
-    load_demo(service)
+    service = demo_plan
     org = service.create("organisation", {"name": "Soon gone"}).record_id
     service.create("action", {"title": "Owned by it", "public_owner": org})
     service.delete(org)

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from plantui.demo import demo_records, load_demo
+from plantui.demo import demo_records
 from tests.conftest import own_state_dir
 from tests.exchange.helpers import make_replica, rehash
 
@@ -22,12 +22,11 @@ Doc = dict[str, Any]
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory) -> tuple[Doc, str]:
+def source(tmp_path_factory, demo_template) -> tuple[Doc, str]:
     """A real export of the example plan, and the plan id."""
     tmp = tmp_path_factory.mktemp("source")
     with own_state_dir(tmp_path_factory):
-        a = make_replica(tmp, "a")
-        load_demo(a.service)
+        a = make_replica(tmp, "a", template=demo_template)
         doc = json.loads(a.export().read_text())
         a.db.close()
     return doc, doc["plan_id"]
