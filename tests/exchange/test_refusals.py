@@ -132,15 +132,24 @@ def _db_snapshot(path: Path) -> tuple:
     return rows, meta
 
 
-@pytest.fixture
-def target(tmp_path, source):
-    """A copy that already holds the plan (so 'another plan' can be told apart)."""
+@pytest.fixture(scope="module")
+def joined(tmp_path_factory, source) -> Path:
+    """A laptop's database that imported the source export, once for the module."""
     doc, _ = source
-    b = make_replica(tmp_path, "b")
-    seed = tmp_path / "seed.plantui.json"
-    seed.write_text(json.dumps(doc))
-    b.receive(seed)
-    return b
+    tmp = tmp_path_factory.mktemp("joined")
+    with own_state_dir(tmp_path_factory):
+        b = make_replica(tmp, "b")
+        seed = tmp / "seed.plantui.json"
+        seed.write_text(json.dumps(doc))
+        b.receive(seed)
+        b.db.close()
+    return b.db.path
+
+
+@pytest.fixture
+def target(tmp_path, joined):
+    """A copy that already holds the plan (so 'another plan' can be told apart)."""
+    return make_replica(tmp_path, "b", template=joined)
 
 
 def _assert_refused(cli_result, target, before, says, name):
