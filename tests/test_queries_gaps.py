@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from plantui.queries import gaps
 from plantui.service import PlanService
 from plantui.storage.database import open_database
-from tests.conftest import edit_from_another_laptop
+from tests.conftest import edit_from_another_laptop, new_file
 
 TODAY = dt.date(2025, 3, 1)
 DAYS = st.one_of(st.none(), st.dates(dt.date(2025, 1, 1), dt.date(2025, 5, 1)).map(str))
@@ -101,7 +101,7 @@ def _write(service: PlanService, plan: dict) -> None:
 def test_counted_gaps_are_the_whole_list_counted_and_its_first_items(
     tmp_path_factory: pytest.TempPathFactory, plan: dict, first: int
 ) -> None:
-    db = open_database(tmp_path_factory.mktemp("plan") / "plan.db")
+    db = open_database(new_file(tmp_path_factory.mktemp("plan") / "plan.db"))
     try:
         _write(PlanService(db), plan)
         with db.snapshot() as con:
