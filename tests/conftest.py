@@ -99,6 +99,22 @@ def new_file(path: Path) -> Path:
 
 
 @pytest.fixture
+def new_files_from_template(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plan files that plantui names and makes itself (a library's ``new``, ``demo`` and
+    ``import``) start as copies of the migrated template too, laid where ``open_database``
+    would have made a new file: the migrations were most of the library tests' time."""
+    real = database_module.open_database
+
+    def open_new_from_template(path: Path | str) -> Database:
+        path = Path(path)
+        if path.parent.is_dir():  # else open_database makes the folder (0700) and the file
+            new_file(path)
+        return real(path)
+
+    monkeypatch.setattr(database_module, "open_database", open_new_from_template)
+
+
+@pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
     """A new, empty plan database of the test's own."""
     database = open_database(new_file(db_path))
