@@ -166,6 +166,29 @@ def demo_db(demo_template: Path, db_path: Path) -> Iterator[Database]:
     database.close()
 
 
+@pytest.fixture(scope="session")
+def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan stamped with the real clock, as ``plantui demo`` writes it (what the
+    reports say changed depends on when), loaded once per test process and copied for each
+    test. It lives here, never imported into test modules: imported, a session fixture
+    becomes another fixture of each module, which loads the plan again."""
+    path = tmp_path_factory.mktemp("demo-now") / "demo.db"
+    with own_state_dir(tmp_path_factory):
+        db = open_database(new_file(path))
+        load_demo(PlanService(db))
+        db.close()
+    return path
+
+
+@pytest.fixture
+def demo_db_path(demo_source: Path, db_path: Path) -> Path:
+    """The `cli` fixture's database, holding a copy of the example plan."""
+    source = open_database(demo_source)
+    source.backup_to(db_path)
+    source.close()
+    return db_path
+
+
 @pytest.fixture
 def demo_plan(demo_db: Database, clock: FakeClock) -> PlanService:
     """A service over a copy of the example plan: the plan ``load_demo(service)`` writes."""
