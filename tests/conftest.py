@@ -274,14 +274,22 @@ ANOTHER_LAPTOP = "00000000-0000-4000-8000-0000000000aa"
 def edit_from_another_laptop(db: Database, record_id: str, values: dict) -> None:
     """Set fields as an edit merged in from another laptop's file would: past the door that
     refuses bad input from a person (an end before its start), as older copies may send."""
+    edits_from_another_laptop(db, {record_id: values})
+
+
+def edits_from_another_laptop(db: Database, edits: dict[str, dict]) -> None:
+    """``edit_from_another_laptop`` for several records, in one transaction as one file's."""
     from plantui.storage.records import RecordState, load_state, save_states
 
-    with db.read() as session:
-        state = load_state(session, record_id)
-    assert state is not None
     clock = "1733000000500.0000"
-    for name, value in values.items():
-        state.fields[name] = [{"v": value, "at": f"{clock}@{ANOTHER_LAPTOP}"}]
-    state.vv[ANOTHER_LAPTOP] = clock
+    changed: list[RecordState] = []
+    with db.read() as session:
+        for record_id, values in edits.items():
+            state = load_state(session, record_id)
+            assert state is not None
+            for name, value in values.items():
+                state.fields[name] = [{"v": value, "at": f"{clock}@{ANOTHER_LAPTOP}"}]
+            state.vv[ANOTHER_LAPTOP] = clock
+            changed.append(RecordState(state.id, state.type, state.vv, state.fields))
     with db.write() as session:
-        save_states(session, [RecordState(state.id, state.type, state.vv, state.fields)])
+        save_states(session, changed)
