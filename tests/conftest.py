@@ -5,9 +5,11 @@ from __future__ import annotations
 import gc
 import json
 import os
+import random
 import shutil
 import subprocess
 import sys
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -15,7 +17,9 @@ from pathlib import Path
 
 import pytest
 
+from plantui import clock as hlc
 from plantui.cli.main import main
+from plantui.demo import load_demo
 from plantui.service import PlanService
 from plantui.storage import database as database_module
 from plantui.storage.database import Database, open_database
@@ -95,6 +99,22 @@ def new_file(path: Path) -> Path:
 
 
 @pytest.fixture
+def new_files_from_template(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Plan files that plantui names and makes itself (a library's ``new``, ``demo`` and
+    ``import``) start as copies of the migrated template too, laid where ``open_database``
+    would have made a new file: the migrations were most of the library tests' time."""
+    real = database_module.open_database
+
+    def open_new_from_template(path: Path | str) -> Database:
+        path = Path(path)
+        if path.parent.is_dir():  # else open_database makes the folder (0700) and the file
+            new_file(path)
+        return real(path)
+
+    monkeypatch.setattr(database_module, "open_database", open_new_from_template)
+
+
+@pytest.fixture
 def db(db_path: Path) -> Iterator[Database]:
     """A new, empty plan database of the test's own."""
     database = open_database(new_file(db_path))
@@ -105,6 +125,74 @@ def db(db_path: Path) -> Iterator[Database]:
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
+
+
+def copy_of(template: Path, path: Path) -> Path:
+    """Lay a copy of a template database at ``path`` (mode kept), for ``open_database``. Opened
+    there, the copy takes a replica id of its own, as any copied file does."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy(template, path)
+    return path
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan as ``load_demo`` writes it with the ``clock`` fixture's time, built
+    once per test process (half a second each time); each test gets its own copy. Its
+    record ids come from a seeded generator: ids break ties in list order, and fixed ids
+    keep the TUI snapshots the same run to run."""
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    seeded = random.Random(20250615)
+
+    def same_ids_every_run(now_ms: int | None = None) -> str:
+        value = seeded.getrandbits(128)
+        value = (value & ~(0xF << 76)) | (0x7 << 76)  # version 7
+        value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 9562 variant
+        return str(uuid.UUID(int=value))
+
+    with own_state_dir(tmp_path_factory), pytest.MonkeyPatch.context() as patch:
+        database = open_database(new_file(path))
+        patch.setattr(hlc, "uuid7", same_ids_every_run)
+        load_demo(PlanService(database, wall=FakeClock()))
+        database.close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, db_path: Path) -> Iterator[Database]:
+    """A copy of the example plan of the test's own."""
+    database = open_database(copy_of(demo_template, db_path))
+    yield database
+    database.close()
+
+
+@pytest.fixture(scope="session")
+def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The example plan stamped with the real clock, as ``plantui demo`` writes it (what the
+    reports say changed depends on when), loaded once per test process and copied for each
+    test. It lives here, never imported into test modules: imported, a session fixture
+    becomes another fixture of each module, which loads the plan again."""
+    path = tmp_path_factory.mktemp("demo-now") / "demo.db"
+    with own_state_dir(tmp_path_factory):
+        db = open_database(new_file(path))
+        load_demo(PlanService(db))
+        db.close()
+    return path
+
+
+@pytest.fixture
+def demo_db_path(demo_source: Path, db_path: Path) -> Path:
+    """The `cli` fixture's database, holding a copy of the example plan."""
+    source = open_database(demo_source)
+    source.backup_to(db_path)
+    source.close()
+    return db_path
+
+
+@pytest.fixture
+def demo_plan(demo_db: Database, clock: FakeClock) -> PlanService:
+    """A service over a copy of the example plan: the plan ``load_demo(service)`` writes."""
+    return PlanService(demo_db, wall=clock)
 
 
 @pytest.fixture
@@ -186,14 +274,22 @@ ANOTHER_LAPTOP = "00000000-0000-4000-8000-0000000000aa"
 def edit_from_another_laptop(db: Database, record_id: str, values: dict) -> None:
     """Set fields as an edit merged in from another laptop's file would: past the door that
     refuses bad input from a person (an end before its start), as older copies may send."""
+    edits_from_another_laptop(db, {record_id: values})
+
+
+def edits_from_another_laptop(db: Database, edits: dict[str, dict]) -> None:
+    """``edit_from_another_laptop`` for several records, in one transaction as one file's."""
     from plantui.storage.records import RecordState, load_state, save_states
 
-    with db.read() as session:
-        state = load_state(session, record_id)
-    assert state is not None
     clock = "1733000000500.0000"
-    for name, value in values.items():
-        state.fields[name] = [{"v": value, "at": f"{clock}@{ANOTHER_LAPTOP}"}]
-    state.vv[ANOTHER_LAPTOP] = clock
+    changed: list[RecordState] = []
+    with db.read() as session:
+        for record_id, values in edits.items():
+            state = load_state(session, record_id)
+            assert state is not None
+            for name, value in values.items():
+                state.fields[name] = [{"v": value, "at": f"{clock}@{ANOTHER_LAPTOP}"}]
+            state.vv[ANOTHER_LAPTOP] = clock
+            changed.append(RecordState(state.id, state.type, state.vv, state.fields))
     with db.write() as session:
-        save_states(session, [RecordState(state.id, state.type, state.vv, state.fields)])
+        save_states(session, changed)

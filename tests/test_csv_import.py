@@ -11,7 +11,6 @@ import pytest
 
 from plantui.service import PlanService
 from plantui.storage.database import open_database
-from tests.test_reports import demo_db_path, demo_source  # noqa: F401  (fixtures)
 
 
 def write(path: Path, text: str) -> Path:

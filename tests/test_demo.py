@@ -12,9 +12,9 @@ from plantui.queries import derived
 
 
 @pytest.fixture
-def demo(service):
-    load_demo(service)
-    return service
+def demo(demo_plan):
+    """A copy of the process's example plan, which load_demo wrote with the service clock."""
+    return demo_plan
 
 
 def titles(service, type_name):

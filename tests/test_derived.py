@@ -48,12 +48,13 @@ ACTION = st.tuples(
 @given(st.lists(ACTION, max_size=8))
 def test_rollups_agree_with_the_rule_on_any_actions(plan_service, actions):
     s = plan_service
-    asks = [s.create("ask", {"title": f"ask {n}"}).record_id for n in range(2)]
-    for which, rag, progress, deleted in actions:
-        values = {"title": "a", "ask": asks[which] if which < 2 else None, "rag": rag}
-        made = s.create("action", {**values, "progress": progress}).record_id
-        if deleted:
-            s.delete(made)
+    with s.transaction() as w:  # one commit per example, not one per record written
+        asks = [w.create("ask", {"title": f"ask {n}"}).record_id for n in range(2)]
+        for which, rag, progress, deleted in actions:
+            values = {"title": "a", "ask": asks[which] if which < 2 else None, "rag": rag}
+            made = w.create("action", {**values, "progress": progress}).record_id
+            if deleted:
+                w.delete(made)
     with s.db.snapshot() as con:
         rollups = derived.ask_rollups(con)
     worst = {"green": 0, "amber": 1, "red": 2}
@@ -152,13 +153,12 @@ def test_gaps_list_unanswered_asks_overdue_work_and_missing_owners(plan_service)
     assert "overdue_action" not in early
 
 
-def test_a_plain_snapshot_and_a_session_derive_the_same(service):
+def test_a_plain_snapshot_and_a_session_derive_the_same(demo_plan):
     """The screens and reports read a plain snapshot, an import its own transaction's
     connection (``as_sqlite`` of its session): same facts."""
-    from plantui.demo import load_demo
     from plantui.storage.database import as_sqlite
 
-    load_demo(service)
+    service = demo_plan
     org = service.create("organisation", {"name": "Soon gone"}).record_id
     service.create("action", {"title": "Owned by it", "public_owner": org})
     service.delete(org)

@@ -13,7 +13,7 @@ from tests.conftest import Result
 
 
 @pytest.fixture
-def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, new_files_from_template: None) -> Path:
     monkeypatch.delenv("PLANTUI_DB", raising=False)
     monkeypatch.delenv("PLANTUI_LIBRARY", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # never the real one

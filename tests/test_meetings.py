@@ -13,11 +13,10 @@ from plantui.meetings.record import check_in, record_decision
 from plantui.queries.events import find_event
 from plantui.service import PlanService
 from plantui.storage.database import open_database
-from tests.test_reports import demo_db_path, demo_source  # noqa: F401  (fixtures)
 
 
 @pytest.fixture
-def example_db_path(demo_db_path):  # noqa: F811
+def example_db_path(demo_db_path):
     """The example plan as ``plantui demo`` makes it."""
     return demo_db_path
 

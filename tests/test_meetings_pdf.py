@@ -10,7 +10,6 @@ import pytest
 
 from plantui.reports.browser import find_chromium, print_to_pdf
 from tests.test_report_pdf import _page_texts, _tool
-from tests.test_reports import demo_db_path, demo_source  # noqa: F401  (fixtures)
 
 
 @pytest.mark.slow

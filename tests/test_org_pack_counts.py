@@ -10,11 +10,10 @@ import pytest
 from plantui.queries.lists import org_counts
 from plantui.queries.org_pack import build_org_pack
 from plantui.storage.database import open_database
-from tests.test_reports import demo_source  # noqa: F401  (fixture)
 
 
 @pytest.mark.parametrize("day", ["2025-06-15", "2025-10-01"])
-def test_counts_agree_with_the_pack_for_every_organisation(demo_source: Path, day: str):  # noqa: F811
+def test_counts_agree_with_the_pack_for_every_organisation(demo_source: Path, day: str):
     today = dt.date.fromisoformat(day)
     db = open_database(demo_source)
     try:

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from plantui.queries import gaps
 from plantui.service import PlanService
 from plantui.storage.database import open_database
-from tests.conftest import edit_from_another_laptop
+from tests.conftest import edit_from_another_laptop, edits_from_another_laptop, new_file
 
 TODAY = dt.date(2025, 3, 1)
 DAYS = st.one_of(st.none(), st.dates(dt.date(2025, 1, 1), dt.date(2025, 5, 1)).map(str))
@@ -58,42 +58,50 @@ PLAN = st.fixed_dictionaries(
 
 
 def _write(service: PlanService, plan: dict) -> None:
-    """The plan drawn by hypothesis, written as the editor writes it; then some deletions."""
-    service.create("plan", {"title": "Random plan"})
-    org = service.create("organisation", {"name": "Owner"}).record_id
-    asks = [service.create("ask", a).record_id for a in plan["asks"]]
-    pledges = [
-        service.create(
-            "pledge", {**p, "made_by": org, "ref_code": p["ref_code"] and f"P{n}"}
-        ).record_id
-        for n, p in enumerate(plan["pledges"])
-    ]
-    made: list[str] = [*asks, *pledges]
-    for p, a in plan["answers"]:
-        if p < len(pledges) and a < len(asks):
-            link = {"role": "responds_to", "from": pledges[p], "to": asks[a]}
-            made.append(service.create("link", link).record_id)
-    for a in plan["actions"]:
-        public, community = a["owned"]
-        values = {
-            "title": a["title"],
-            "start": a["start"],
-            "status": a["status"],
-            "milestone": a["milestone"],
-            "public_owner": org if public else None,
-            "community_owner": org if community else None,
-            "pledge": pledges[a["pledge"]] if a["pledge"] < len(pledges) else None,
-        }
-        if a["start"] and a["days"] is not None:
-            end = dt.date.fromisoformat(a["start"]) + dt.timedelta(days=a["days"])
-            values["end"] = end.isoformat()
-        record_id = service.create("action", values).record_id
-        if a["deliverable"] is not None:  # kept as written, spaces too (as a file may bring)
-            edit_from_another_laptop(service.db, record_id, {"deliverable": a["deliverable"]})
-        made.append(record_id)
-    for n in sorted(plan["deleted"]):
-        if n < len(made):
-            service.delete(made[n])
+    """The plan drawn by hypothesis, written through the editor's write path in one
+    transaction (a commit per record was most of the test's time); then the deliverables as
+    another laptop's file may bring them, and some deletions."""
+    made: list[str] = []
+    deliverables: dict[str, str] = {}
+    with service.transaction() as w:
+        w.create("plan", {"title": "Random plan"})
+        org = w.create("organisation", {"name": "Owner"}).record_id
+        asks = [w.create("ask", a).record_id for a in plan["asks"]]
+        pledges = [
+            w.create(
+                "pledge", {**p, "made_by": org, "ref_code": p["ref_code"] and f"P{n}"}
+            ).record_id
+            for n, p in enumerate(plan["pledges"])
+        ]
+        made += [*asks, *pledges]
+        for p, a in plan["answers"]:
+            if p < len(pledges) and a < len(asks):
+                link = {"role": "responds_to", "from": pledges[p], "to": asks[a]}
+                made.append(w.create("link", link).record_id)
+        for a in plan["actions"]:
+            public, community = a["owned"]
+            values = {
+                "title": a["title"],
+                "start": a["start"],
+                "status": a["status"],
+                "milestone": a["milestone"],
+                "public_owner": org if public else None,
+                "community_owner": org if community else None,
+                "pledge": pledges[a["pledge"]] if a["pledge"] < len(pledges) else None,
+            }
+            if a["start"] and a["days"] is not None:
+                end = dt.date.fromisoformat(a["start"]) + dt.timedelta(days=a["days"])
+                values["end"] = end.isoformat()
+            record_id = w.create("action", values).record_id
+            if a["deliverable"] is not None:
+                deliverables[record_id] = a["deliverable"]
+            made.append(record_id)
+    # Deliverables kept as written, spaces too, as a file from another laptop may bring them.
+    edits_from_another_laptop(service.db, {r: {"deliverable": d} for r, d in deliverables.items()})
+    with service.transaction() as w:
+        for n in sorted(plan["deleted"]):
+            if n < len(made):
+                w.delete(made[n])
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -101,7 +109,7 @@ def _write(service: PlanService, plan: dict) -> None:
 def test_counted_gaps_are_the_whole_list_counted_and_its_first_items(
     tmp_path_factory: pytest.TempPathFactory, plan: dict, first: int
 ) -> None:
-    db = open_database(tmp_path_factory.mktemp("plan") / "plan.db")
+    db = open_database(new_file(tmp_path_factory.mktemp("plan") / "plan.db"))
     try:
         _write(PlanService(db), plan)
         with db.snapshot() as con:

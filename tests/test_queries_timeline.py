@@ -9,7 +9,6 @@ from contextlib import closing
 
 import pytest
 
-from plantui.demo import load_demo
 from plantui.errors import PlanError
 from plantui.queries.timeline import (
     latest_notes,
@@ -24,9 +23,8 @@ D = dt.date
 
 
 @pytest.fixture
-def demo(service: PlanService) -> PlanService:
-    load_demo(service)
-    return service
+def demo(demo_plan: PlanService) -> PlanService:
+    return demo_plan
 
 
 def action(service: PlanService, ref: str) -> str:

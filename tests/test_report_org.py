@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from tests.test_reports import demo_db_path, demo_source, today  # noqa: F401  (fixtures)
+from tests.test_reports import today  # noqa: F401  (fixture)
 
 PUBLIC_BODY = "NHS South East London Integrated Care Board"
 
@@ -74,7 +74,7 @@ def _expected(db_path, day: str) -> dict[str, set[str]]:
 @pytest.mark.parametrize("day", ["2025-06-15", "2025-12-20"])
 def test_the_pack_of_a_public_body_lists_exactly_what_the_database_holds(
     cli,
-    demo_db_path,  # noqa: F811
+    demo_db_path,
     monkeypatch,
     day,
 ):
@@ -120,7 +120,7 @@ def test_the_html_pack_is_one_private_file(cli, demo_db_path, today, tmp_path): 
         (("--org", "SEL ICB", "--format", "csv"), "--org makes an html or md pack"),
     ],
 )
-def test_org_refusals_are_one_sentence(cli, demo_db_path, tmp_path, args, words):  # noqa: F811
+def test_org_refusals_are_one_sentence(cli, demo_db_path, tmp_path, args, words):
     fmt = [] if "--format" in args else ["--format", "md"]
     result = cli("report", *fmt, *args, "--output", str(tmp_path / "x"))
     assert result.code == 1 and words in result.err

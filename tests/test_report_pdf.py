@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from plantui.reports.browser import find_chromium, print_to_pdf
-from tests.test_reports import ASK_TITLES, demo_db_path, demo_source  # noqa: F401  (fixtures)
+from tests.test_reports import ASK_TITLES
 
 pytestmark = pytest.mark.slow
 

@@ -2,43 +2,61 @@
 
 from __future__ import annotations
 
+import io
+from contextlib import redirect_stdout
 from pathlib import Path
 
 import pytest
 
+from plantui.cli.main import main
+from tests.conftest import copy_of, new_file, own_state_dir
+
 NAMES = {"none": "Nadia Nonamer", "contact_only": "Colin Contact", "named_in_reports": "Nia Named"}
 
 
-@pytest.fixture
-def people_plan(cli, monkeypatch):
-    monkeypatch.delenv("PLANTUI_AS", raising=False)
+@pytest.fixture(scope="module")
+def people_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One person of each consent, who attended, belongs and wrote a note, written once for
+    the module through ``plantui add`` (16 commands); each test reports on a copy."""
+    path = new_file(tmp_path_factory.mktemp("people") / "plan.db")
 
     def add(*args: str) -> str:
-        result = cli("add", *args)
-        assert result.code == 0, result.err
-        return result.last_line
+        with redirect_stdout(io.StringIO()) as out:
+            code = main(["--db", str(path), "--clock-ok", "add", *args])
+        assert code == 0, args
+        return out.getvalue().strip().splitlines()[-1]
 
-    add("plan", "title=Plan", "period_start=2025-01-01")
-    org = add("organisation", "name=Peckham Carers Circle")
-    event = add("event", "title=Steering meeting", "starts_at=2025-03-01")
-    ask = add("ask", "title=Respite", "rank=a0")
-    for consent, name in NAMES.items():
-        person = add(
-            "person",
-            f"name={name}",
-            f"consent={consent}",
-            "job_title=Volunteer",
-            f"organisation={org}",
-        )
-        add("link", "role=attended", f"from={person}", f"to={event}")
-        add("link", "role=member_of", f"from={person}", f"to={org}")
-        add(
-            "note",
-            f"about={ask}",
-            "date=2025-03-02",
-            f"headline=Note by {consent}",
-            f"author_person={person}",
-        )
+    with own_state_dir(tmp_path_factory), pytest.MonkeyPatch.context() as patch:
+        patch.delenv("PLANTUI_AS", raising=False)
+        add("plan", "title=Plan", "period_start=2025-01-01")
+        org = add("organisation", "name=Peckham Carers Circle")
+        event = add("event", "title=Steering meeting", "starts_at=2025-03-01")
+        ask = add("ask", "title=Respite", "rank=a0")
+        for consent, name in NAMES.items():
+            person = add(
+                "person",
+                f"name={name}",
+                f"consent={consent}",
+                "job_title=Volunteer",
+                f"organisation={org}",
+            )
+            add("link", "role=attended", f"from={person}", f"to={event}")
+            add("link", "role=member_of", f"from={person}", f"to={org}")
+            add(
+                "note",
+                f"about={ask}",
+                "date=2025-03-02",
+                f"headline=Note by {consent}",
+                f"author_person={person}",
+            )
+    return path
+
+
+@pytest.fixture
+def people_plan(cli, db_path: Path, people_template: Path, monkeypatch: pytest.MonkeyPatch):
+    """The ``cli`` fixture over a copy of the people plan."""
+    monkeypatch.delenv("PLANTUI_AS", raising=False)
+    copy_of(people_template, db_path)  # over the empty file the cli fixture laid
     return cli
 
 

@@ -8,20 +8,16 @@ import datetime as dt
 import re
 import sqlite3
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 from icalendar import Calendar
 
-from plantui.demo import load_demo
 from plantui.domain import TYPES
 from plantui.queries.report import build_report
 from plantui.reports import export
 from plantui.reports.mermaid import mermaid_text
 from plantui.reports.render import render_html
-from plantui.service import PlanService
 from plantui.storage.database import open_database
-from tests.conftest import own_state_dir
 
 TODAY = "2025-06-15"
 ASK_TITLES = [
@@ -36,26 +32,6 @@ ASK_TITLES = [
 ]
 CONTACT_EMAIL = "abena.mensah@bhln.example.org"
 CONTACT_PHONE = "020 7946 0101"
-
-
-@pytest.fixture(scope="session")
-def demo_source(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example plan, loaded once per test process and copied for each test."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    with own_state_dir(tmp_path_factory):
-        db = open_database(path)
-        load_demo(PlanService(db))
-        db.close()
-    return path
-
-
-@pytest.fixture
-def demo_db_path(demo_source: Path, db_path: Path) -> Path:
-    """The `cli` fixture's database, holding a copy of the example plan."""
-    source = open_database(demo_source)
-    source.backup_to(db_path)
-    source.close()
-    return db_path
 
 
 @pytest.fixture

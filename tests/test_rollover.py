@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from plantui.library import DB_SUFFIX
+from tests.conftest import copy_of
 from tests.test_library import files_of, library, records, run  # noqa: F401 (fixtures)
 
 
@@ -47,8 +49,10 @@ def expected(old: Path) -> dict[str, set[str]]:
 
 
 @pytest.fixture
-def example(run):  # noqa: F811
-    assert run("demo").code == 0
+def example(run, library, demo_source):  # noqa: F811
+    """The example plan in the library, as ``plantui demo`` puts it there: a copy of the one
+    loaded once per test process with the real clock, as that command loads it."""
+    copy_of(demo_source, library / f"example{DB_SUFFIX}")
     (entry,) = run("plans", "--json").json()
     return entry
 

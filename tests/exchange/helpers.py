@@ -11,7 +11,7 @@ from typing import Any
 from plantui.exchange import export_file, import_files
 from plantui.service import PlanService
 from plantui.storage.database import Database, open_database
-from tests.conftest import FakeClock, new_file
+from tests.conftest import FakeClock, copy_of, new_file
 
 
 @dataclass
@@ -38,10 +38,15 @@ class Replica:
         return json.loads(path.read_text())["records"]
 
 
-def make_replica(tmp: Path, name: str, start_ms: int = 1_733_000_000_000) -> Replica:
+def make_replica(
+    tmp: Path, name: str, start_ms: int = 1_733_000_000_000, template: Path | None = None
+) -> Replica:
+    """A laptop with a new database, or a copy of ``template`` (which takes its own replica id
+    when opened, as a copied file does)."""
     folder = tmp / name
     folder.mkdir(parents=True, exist_ok=True)
-    db = open_database(new_file(folder / "plan.db"))
+    path = folder / "plan.db"
+    db = open_database(copy_of(template, path) if template else new_file(path))
     clock = FakeClock(start_ms)
     return Replica(name, db, clock, PlanService(db, wall=clock), folder)
 

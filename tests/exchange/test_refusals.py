@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from plantui.demo import demo_records, load_demo
+from plantui.demo import demo_records
 from tests.conftest import own_state_dir
 from tests.exchange.helpers import make_replica, rehash
 
@@ -22,12 +22,11 @@ Doc = dict[str, Any]
 
 
 @pytest.fixture(scope="module")
-def source(tmp_path_factory) -> tuple[Doc, str]:
+def source(tmp_path_factory, demo_template) -> tuple[Doc, str]:
     """A real export of the example plan, and the plan id."""
     tmp = tmp_path_factory.mktemp("source")
     with own_state_dir(tmp_path_factory):
-        a = make_replica(tmp, "a")
-        load_demo(a.service)
+        a = make_replica(tmp, "a", template=demo_template)
         doc = json.loads(a.export().read_text())
         a.db.close()
     return doc, doc["plan_id"]
@@ -133,15 +132,24 @@ def _db_snapshot(path: Path) -> tuple:
     return rows, meta
 
 
-@pytest.fixture
-def target(tmp_path, source):
-    """A copy that already holds the plan (so 'another plan' can be told apart)."""
+@pytest.fixture(scope="module")
+def joined(tmp_path_factory, source) -> Path:
+    """A laptop's database that imported the source export, once for the module."""
     doc, _ = source
-    b = make_replica(tmp_path, "b")
-    seed = tmp_path / "seed.plantui.json"
-    seed.write_text(json.dumps(doc))
-    b.receive(seed)
-    return b
+    tmp = tmp_path_factory.mktemp("joined")
+    with own_state_dir(tmp_path_factory):
+        b = make_replica(tmp, "b")
+        seed = tmp / "seed.plantui.json"
+        seed.write_text(json.dumps(doc))
+        b.receive(seed)
+        b.db.close()
+    return b.db.path
+
+
+@pytest.fixture
+def target(tmp_path, joined):
+    """A copy that already holds the plan (so 'another plan' can be told apart)."""
+    return make_replica(tmp_path, "b", template=joined)
 
 
 def _assert_refused(cli_result, target, before, says, name):

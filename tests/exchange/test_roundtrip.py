@@ -9,7 +9,7 @@ import sqlite3
 
 import pytest
 
-from plantui.demo import demo_records, load_demo
+from plantui.demo import demo_records
 from plantui.errors import PlanError
 from plantui.exchange import export_file, import_files
 from plantui.exchange.model import ExchangeFile
@@ -20,10 +20,11 @@ DEMO_COUNT = len(demo_records())  # every record of the example plan
 
 
 @pytest.fixture
-def pair(tmp_path):
-    a = make_replica(tmp_path, "a")
+def pair(tmp_path, demo_template):
+    """Laptop a holds the example plan (a copy of the one load_demo wrote at a's clock time);
+    laptop b, a day behind, holds nothing yet."""
+    a = make_replica(tmp_path, "a", template=demo_template)
     b = make_replica(tmp_path, "b", start_ms=1_733_000_000_000 - 86_400_000)
-    load_demo(a.service)
     return a, b
 
 

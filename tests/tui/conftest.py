@@ -1,16 +1,12 @@
-"""Fixtures for the TUI tests: a copy of the example plan per test, an app over it, helpers."""
+"""Fixtures for the TUI tests: an app over a copy of the example plan (``demo_db``, shared with
+the core tests in tests/conftest.py), helpers."""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
-import random
 import re
-import shutil
 import unicodedata
-import uuid
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from rich.cells import cell_len
@@ -18,45 +14,13 @@ from textual import events
 from textual.command import CommandList
 from textual.keys import KEY_NAME_REPLACEMENTS
 
-from plantui import clock as hlc
-from plantui.demo import load_demo
 from plantui.service import PlanService
-from plantui.storage.database import Database, open_database
+from plantui.storage.database import Database
 from plantui.tui.app import PlanApp
-from tests.conftest import FakeClock, own_state_dir
+from tests.conftest import FakeClock
 
 TODAY = dt.date(2025, 6, 15)
 """The pinned 'today' of every TUI test and snapshot (mid-way through the example plan)."""
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The example plan built once per test process; each test gets its own copy."""
-    path = tmp_path_factory.mktemp("demo") / "demo.db"
-    seeded = random.Random(20250615)
-
-    def same_ids_every_run(now_ms: int | None = None) -> str:
-        # Record ids break ties in list order; fixed ids keep snapshots the same run to run.
-        value = seeded.getrandbits(128)
-        value = (value & ~(0xF << 76)) | (0x7 << 76)  # version 7
-        value = (value & ~(0x3 << 62)) | (0x2 << 62)  # RFC 9562 variant
-        return str(uuid.UUID(int=value))
-
-    with own_state_dir(tmp_path_factory), pytest.MonkeyPatch.context() as patch:
-        database = open_database(path)
-        patch.setattr(hlc, "uuid7", same_ids_every_run)
-        load_demo(PlanService(database, wall=FakeClock()))
-        database.close()
-    return path
-
-
-@pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    path = tmp_path / "plan.db"
-    shutil.copyfile(demo_template, path)
-    database = open_database(path)
-    yield database
-    database.close()
 
 
 @pytest.fixture
