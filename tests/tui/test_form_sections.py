@@ -175,15 +175,18 @@ def test_the_form_reads_without_importing_the_orm() -> None:
 
 async def test_every_types_form_opens_more_with_all_its_fields(plan_service: PlanService) -> None:
     """Each type's form shows its everyday fields, and after "More" every field it edits."""
-    for type_name, folded in MORE.items():
-        app = Host(plan_service, RecordForm(type_name))
-        async with app.run_test(size=SIZE) as pilot:
+    app = Host(plan_service)
+    async with app.run_test(size=SIZE) as pilot:
+        for type_name, folded in MORE.items():
+            form = RecordForm(type_name)
+            app.push_screen(form, app.results.append)
             await pilot.pause()
-            form = app.screen
+            assert app.screen is form
             assert not any(form.query(f"#in-{name}") for name in folded), type_name
             await _open_more(pilot, form)
             shown = [n for n in TYPES[type_name].fields if n not in HIDDEN]
             assert all(form.query(f"#in-{name}") for name in shown), type_name
             await pilot.press("escape")
             await pilot.pause()
-            assert app.results == [None], type_name
+            assert app.results == [None] and app.screen is not form, type_name
+            app.results.clear()
