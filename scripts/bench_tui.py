@@ -9,6 +9,12 @@ is compared and printed as a Markdown table (interaction | plantui | twin | rati
   as a fresh process against a bare app process (Header, a DataTable of the same rows read
   with ``sqlite3``, Footer) saving one SVG; on the example plan and on a big plan (20,000
   actions and 10,000 organisations on top of the example plan);
+* the same for real: ``plantui --db DB`` in a pseudo-terminal of 120x40, timed until a text of
+  the screen's data (its first record, read with ``sqlite3``) is drawn, against TWIN_SHOT's
+  bare app run for real until a value of its first row is; the app opens on the Overview,
+  so another screen is opened by its number key as soon as the Overview is up (its data
+  drawn and the output paused) and timed from the key, against the twin opening a screen
+  of the same kind by a key; on both plans;
 * opening an action's form against a bare modal with an Input per field shown on opening
   and a folded section for the rest;
 * switching screens, first visit and return, against a bare screen switch to a screen with
@@ -28,23 +34,31 @@ objects, so its own collections stay short); scroll and pan frames count CPU tim
 the 20 ms idle polling of ``pause`` does not blur. Not a test: figures depend on the machine.
 
 Run: .venv/bin/python scripts/bench_tui.py [--runs 5] [--actions 20000] [--quick] [--parts ...]
-(about 15 minutes on 2 busy cores; ``--quick`` takes a 2,000-action big plan and three
-screens, ``--parts frames,forms,switches,filter,timeline,memory`` picks what to measure.)
+(about 25 minutes on 2 busy cores; ``--quick`` takes a 2,000-action big plan and three
+screens, ``--parts frames,pty,forms,switches,filter,timeline,memory`` picks what to measure.)
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import datetime as dt
+import fcntl
 import gc
 import os
+import pty
+import re
+import select
 import shutil
+import signal
 import sqlite3
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
@@ -301,6 +315,273 @@ def memory(db: Path, runs: int, tmp: Path) -> Result:
     return result
 
 
+# -- first frames in a pseudo-terminal --------------------------------------------------------
+
+
+PTY_TWIN = r"""
+import sqlite3, sys
+from textual.app import App
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header
+
+db, first_table, table_name, key = sys.argv[1:5]
+
+def fill(table, name):
+    con = sqlite3.connect(db)
+    cur = con.execute(f"SELECT * FROM {name} LIMIT 200")
+    names = [d[0] for d in cur.description][:5]
+    table.add_columns(*names)
+    table.add_rows([tuple(str(v) for v in row[:5]) for row in cur])
+
+class Table(Screen):
+    def __init__(self, name):
+        super().__init__()
+        self.table_name = name
+
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        fill(self.query_one(DataTable), self.table_name)
+
+class Twin(App):
+    BINDINGS = [(key, "open", "Open")] if key else []
+
+    def compose(self):
+        yield Header()
+        yield DataTable()
+        yield Footer()
+
+    def on_mount(self):
+        fill(self.query_one(DataTable), first_table)
+
+    def action_open(self):
+        self.push_screen(Table(table_name))
+
+Twin().run()
+"""
+"""The bare app of TWIN_SHOT run for real; given a key, the key opens a screen of the same
+kind (Header, DataTable, Footer) on ``table_name``, as a number key opens a plantui screen."""
+
+_ESCAPES = re.compile(
+    rb"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: styles, cursor moves, modes, queries
+    rb"|\x1b[\]P_^][^\x07\x1b]*(?:\x07|\x1b\\)"  # OSC, DCS, APC, PM, up to their terminator
+    rb"|\x1b[ -/]*[0-~]"  # the other escapes (keypad modes, save and restore cursor)
+)
+PTY_TIMEOUT_S = 60.0
+"""How long a marker may take to appear before the run is called broken (a busy machine and
+a big plan take seconds, a marker that never comes is an error to report, not a sample)."""
+QUIET_S = 0.1
+"""No output for this long after the first screen's data: the app is up, a key can go in."""
+
+
+def visible_text(raw: bytes) -> str:
+    """The text ``raw`` prints, without escape sequences (styles and cursor moves), so the
+    characters of one drawn line segment read as one string whatever their styles."""
+    return _ESCAPES.sub(b"", raw).decode("utf-8", errors="replace")
+
+
+def pty_markers(db: Path, today: dt.date = TODAY) -> dict[str, str]:
+    """Per screen, a short text only its data draws: the record it shows first, as the
+    screen orders them, read with sqlite3 and cut to fit before any truncation."""
+    con = sqlite3.connect(db)
+
+    def first(sql: str, *args: str) -> str:
+        found = con.execute(sql, args).fetchone()
+        return "" if found is None else str(found[0])
+
+    def natural(ref: str | None) -> list[Any]:  # pledges: P2 before P10
+        return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", ref or "")]
+
+    try:
+        ref, title = con.execute(
+            "SELECT ref_code, title FROM ask WHERE deleted = 0 ORDER BY rank, id"
+        ).fetchone()
+        pledges = con.execute("SELECT ref_code, title FROM pledge WHERE deleted = 0").fetchall()
+        live = "deleted = 0 AND merged_into IS NULL"
+        events = "SELECT title FROM event WHERE deleted = 0"
+        conflicts = first("SELECT count(*) FROM record WHERE conflicts != '' OR delete_conflict")
+        markers = {
+            "overview": f"{ref} {title}" if ref else title,  # its asks in priority order
+            "asks": title,
+            "pledges": min(pledges, key=lambda p: natural(p[0]))[1],
+            "timeline": f"{ref} {title}" if ref else title,  # the first ask's row
+            "organisations": first(f"SELECT name FROM organisation WHERE {live} ORDER BY name, id"),
+            "events": (  # the list opens on the next event
+                first(f"{events} AND starts_at >= ? ORDER BY starts_at, id", today.isoformat())
+                or first(f"{events} ORDER BY starts_at DESC, id DESC")
+            ),
+            "conflicts": f"{conflicts} open conflict" if int(conflicts) else "No open conflicts",
+            "sync": "This copy: " + first("SELECT value FROM meta WHERE key = 'replica_label'"),
+            "people": first(f"SELECT name FROM person WHERE {live} ORDER BY name, id"),
+        }
+    finally:
+        con.close()
+    return {name: text[:16] for name, text in markers.items()}
+
+
+def first_value(db: Path, table: str) -> str:
+    """The twin's marker: the first column of the first row its query returns."""
+    con = sqlite3.connect(db)
+    try:
+        return str(con.execute(f"SELECT * FROM {table} LIMIT 1").fetchone()[0])[:16]
+    finally:
+        con.close()
+
+
+def _take_terminal() -> None:
+    """In the child, a session leader by now: make the pty its controlling terminal, as a
+    terminal emulator does (so closing the master hangs it up)."""
+    fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+
+class PtyRun:
+    """A fresh interpreter running ``argv`` in a pseudo-terminal of SIZE, and what it drew."""
+
+    def __init__(self, argv: list[str]) -> None:
+        self.argv = argv
+        self.raw = bytearray()
+        self.master, slave = pty.openpty()
+        width, height = SIZE
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", height, width, 0, 0))
+        env = {**_env(), "TERM": "xterm-256color"}
+        for name in ("COLUMNS", "LINES"):  # would override the window size
+            env.pop(name, None)
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, *argv],
+                stdin=slave,
+                stdout=slave,
+                stderr=slave,
+                env=env,
+                start_new_session=True,
+                preexec_fn=_take_terminal,
+            )
+        except BaseException:
+            os.close(self.master)
+            raise
+        finally:
+            os.close(slave)
+
+    def _read(self, timeout: float) -> float | None:
+        """Read what is there within ``timeout``: the time it arrived, None if nothing did."""
+        ready, _, _ = select.select([self.master], [], [], max(0.0, timeout))
+        if not ready:
+            return None
+        try:
+            chunk = os.read(self.master, 1 << 16)
+        except OSError:  # EIO: every process holding the terminal has closed it
+            chunk = b""
+        arrived = time.perf_counter()
+        if not chunk:
+            raise EOFError
+        self.raw += chunk
+        return arrived
+
+    def wait_for(self, marker: str, since: int = 0) -> float:
+        """The time ``marker`` was drawn in what came after byte ``since``."""
+        deadline = time.perf_counter() + PTY_TIMEOUT_S
+        arrived = time.perf_counter()
+        while marker not in visible_text(bytes(self.raw[since:])):
+            try:
+                got = self._read(deadline - time.perf_counter())
+            except EOFError:
+                raise RuntimeError(self._missing(marker, "the process ended first")) from None
+            if got is None:
+                raise RuntimeError(self._missing(marker, f"not within {PTY_TIMEOUT_S:g} s"))
+            arrived = got
+        return arrived
+
+    def _missing(self, marker: str, why: str) -> str:
+        what = " ".join(a if len(a) < 40 else "<script>" for a in self.argv)
+        tail = " ".join(visible_text(bytes(self.raw)).split())[-300:]
+        return f"{marker!r} never appeared in {what} ({why}); the last text drawn: {tail!r}"
+
+    def settle(self) -> None:
+        """Read until the output has paused for QUIET_S (at most a few seconds)."""
+        deadline = time.perf_counter() + 3.0
+        while time.perf_counter() < deadline and self._read(QUIET_S) is not None:
+            pass
+
+    def press(self, key: str) -> float:
+        """Send ``key``; the time it was sent."""
+        sent = time.perf_counter()
+        os.write(self.master, key.encode())
+        return sent
+
+    def close(self) -> None:
+        """ctrl+q, then read until the process has gone (killed with its session if it has
+        not within 10 s), so no run leaves a process behind."""
+        try:
+            if self.proc.poll() is None:
+                with contextlib.suppress(OSError):  # EIO: it has closed the terminal already
+                    self.press("\x11")
+                deadline = time.perf_counter() + 10.0
+                while time.perf_counter() < deadline and self.proc.poll() is None:
+                    try:
+                        self._read(0.1)
+                    except EOFError:
+                        break
+                try:
+                    self.proc.wait(timeout=max(0.0, deadline - time.perf_counter()))
+                except subprocess.TimeoutExpired:
+                    os.killpg(self.proc.pid, signal.SIGKILL)
+                    self.proc.wait()
+        finally:
+            os.close(self.master)
+
+
+def pty_probe(argv: list[str], marker: str, key: str = "", up: str = "") -> float:
+    """Seconds from starting ``argv`` in a pty until ``marker`` is drawn; given a key, from
+    pressing it, once ``up`` is drawn and the output has paused, until ``marker`` is drawn."""
+    run = PtyRun(argv)
+    try:
+        start, since = time.perf_counter(), 0
+        if key:
+            run.wait_for(up)
+            run.settle()
+            since = len(run.raw)
+            start = run.press(key)
+        return run.wait_for(marker, since) - start
+    finally:
+        run.close()
+
+
+def pty_frames(db: Path, label: str, screens: list[str], runs: int) -> list[Result]:
+    """Every screen's first frame with data for real: ``plantui --db DB`` in a pty opens on
+    the Overview; another screen is opened by its number key as soon as the Overview is up
+    and timed from the key. The twin runs TWIN_SHOT's bare app for real, timed the same way
+    (with the key, to a screen of the same kind on the screen's table)."""
+    from plantui.tui.screen_list import SCREENS
+
+    markers = pty_markers(db)
+    home = TABLE_OF["overview"]
+    out = []
+    for screen in screens:
+        key = "" if screen == "overview" else str(list(SCREENS).index(screen) + 1)
+        app = partial(
+            pty_probe, ["-m", "plantui", "--db", str(db)], markers[screen], key, markers["overview"]
+        )
+        twin = partial(
+            pty_probe,
+            ["-c", PTY_TWIN, str(db), home, TABLE_OF[screen], key],
+            first_value(db, TABLE_OF[screen]),
+            key,
+            first_value(db, home),
+        )
+        result = Result(f"first frame for real: {screen} ({label})", 1.3)
+        app()  # warm the file cache and bytecode for both
+        twin()
+        for _ in range(runs):
+            result.app.append(app())
+            result.twin.append(twin())
+        out.append(result)
+        print(f"  {result.name}: {result.ratio:.2f}x", file=sys.stderr, flush=True)
+    return out
+
+
 # -- twins in process -------------------------------------------------------------------------
 
 
@@ -554,7 +835,7 @@ async def timeline_frames(big: Path, small: Path, runs: int, frames: int = 40) -
 # -- main -------------------------------------------------------------------------------------
 
 
-PARTS = ("frames", "forms", "switches", "filter", "timeline", "memory")
+PARTS = ("frames", "pty", "forms", "switches", "filter", "timeline", "memory")
 
 
 def run(args: argparse.Namespace, tmp: Path) -> list[Result]:
@@ -576,6 +857,11 @@ def run(args: argparse.Namespace, tmp: Path) -> list[Result]:
         results += first_frames(example, "example plan", screens, args.runs, tmp)
         if not quick:
             results += first_frames(big, big_label, screens, args.runs, tmp)
+    if "pty" in parts:
+        say("first frames for real, in a pseudo-terminal ...")
+        results += pty_frames(example, "example plan", screens, args.runs)
+        if not quick:
+            results += pty_frames(big, big_label, screens, args.runs)
     if "forms" in parts:
         say("forms ...")
         results.append(asyncio.run(form_open(work, args.runs)))
@@ -621,7 +907,8 @@ def main(argv: list[str] | None = None) -> int:
             else f"{twin:.0f} MB"
         )
         print(f"  {r.name}: {shown}")
-    bare = [statistics.median(r.twin) for r in results if r.name.startswith("first frame")]
+    starts = ("first frame: ", "first frame for real: overview")  # a fresh process's frame
+    bare = [statistics.median(r.twin) for r in results if r.name.startswith(starts)]
     if bare:
         typical = statistics.median(bare)
         note = "plausible"
