@@ -5,6 +5,7 @@ while it runs; apps that do not live long (tests) leave the collector as it is."
 from __future__ import annotations
 
 import gc
+from argparse import Namespace
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -91,12 +92,13 @@ def test_the_terminal_app_is_settled(monkeypatch: pytest.MonkeyPatch, demo_db: D
     class Ctx:
         library = None
         db = demo_db
+        args = Namespace()  # plain `plantui`: no command, no --screen
 
         def person_in(self, _plan: Database) -> None:
             return None
 
     tui_command.open_tui(Ctx())
-    assert [app.settle for app in made] == [True]
+    assert [(app.settle, app.last_screen) for app in made] == [(True, "overview")]
     assert collecting == [False] and gc.isenabled()  # paused until the app settles
 
 
@@ -118,3 +120,13 @@ def test_a_screenshot_runs_with_the_collector_paused(
     assert code == 0 and output.read_text() == "<svg/>"
     assert collecting == [False] and gc.isenabled()
     assert gc.get_freeze_count() > frozen_before
+
+
+def test_tui_screen_opens_the_app_on_that_screen(
+    monkeypatch: pytest.MonkeyPatch, demo_db: Database
+) -> None:
+    opened: list[str] = []
+    monkeypatch.setattr(PlanApp, "run", lambda app: opened.append(app.current_mode))
+    assert main(["--db", str(demo_db.path), "tui", "--screen", "timeline"]) == 0
+    assert main(["--db", str(demo_db.path), "tui"]) == 0
+    assert opened == ["timeline", "overview"]

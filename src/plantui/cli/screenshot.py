@@ -9,19 +9,9 @@ import argparse
 import re
 from pathlib import Path
 
+from plantui.cli.tui_command import SCREEN_NAMES
 from plantui.errors import PlanError
 
-SCREEN_NAMES = (
-    "overview",
-    "asks",
-    "pledges",
-    "timeline",
-    "organisations",
-    "events",
-    "conflicts",
-    "sync",
-    "people",
-)
 PANES = ("history",)
 """Panes drawn over a screen for one record (``--record``)."""
 

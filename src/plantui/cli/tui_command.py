@@ -4,9 +4,29 @@ from __future__ import annotations
 
 import argparse
 
+SCREEN_NAMES = (
+    "overview",
+    "asks",
+    "pledges",
+    "timeline",
+    "organisations",
+    "events",
+    "conflicts",
+    "sync",
+    "people",
+)
+"""The app's screens, as ``tui --screen`` and ``screenshot --screen`` name them."""
+
 
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("tui", help="open the plan in the terminal app (the default)")
+    p.add_argument(
+        "--screen",
+        choices=SCREEN_NAMES,
+        default="overview",
+        metavar="NAME",
+        help=f"the screen to open on (default overview): one of {', '.join(SCREEN_NAMES)}",
+    )
     p.set_defaults(run=open_tui)
 
 
@@ -31,7 +51,8 @@ def _run_app(ctx) -> int:
 
     plan = plan_to_open(ctx)
     editing_as = ctx.person_in(plan) if plan is not None else None  # --as, $PLANTUI_AS
-    app = PlanApp(plan, library=ctx.library, editing_as=editing_as, settle=True)
+    screen = getattr(ctx.args, "screen", "overview")  # plain `plantui` opens the Overview
+    app = PlanApp(plan, library=ctx.library, editing_as=editing_as, screen=screen, settle=True)
     try:
         app.run()
     finally:
