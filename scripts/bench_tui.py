@@ -9,12 +9,13 @@ is compared and printed as a Markdown table (interaction | plantui | twin | rati
   as a fresh process against a bare app process (Header, a DataTable of the same rows read
   with ``sqlite3``, Footer) saving one SVG; on the example plan and on a big plan (20,000
   actions and 10,000 organisations on top of the example plan);
-* the same for real: ``plantui --db DB`` in a pseudo-terminal of 120x40, timed until a text of
-  the screen's data (its first record, read with ``sqlite3``) is drawn, against TWIN_SHOT's
-  bare app run for real until a value of its first row is; the app opens on the Overview,
-  so another screen is opened by its number key as soon as the Overview is up (its data
-  drawn and the output paused) and timed from the key, against the twin opening a screen
-  of the same kind by a key; on both plans;
+* the same for real: ``plantui --db DB tui --screen NAME`` in a pseudo-terminal of 120x40,
+  timed until a text of the screen's data (its first record, read with ``sqlite3``) is
+  drawn, against TWIN_SHOT's bare app run for real until a value of its first row is; on
+  both plans; and each screen's first visit for real on the example plan: the app opens on
+  the Overview and the screen's number key goes in as soon as the Overview is up (its data
+  drawn and the output paused), timed from the key, against the twin opening a screen of
+  the same kind by a key;
 * opening an action's form against a bare modal with an Input per field shown on opening
   and a folded section for the rest;
 * switching screens, first visit and return, against a bare screen switch to a screen with
@@ -375,6 +376,9 @@ PTY_TIMEOUT_S = 60.0
 a big plan take seconds, a marker that never comes is an error to report, not a sample)."""
 QUIET_S = 0.1
 """No output for this long after the first screen's data: the app is up, a key can go in."""
+READ_S = 1.5
+"""A first visit is timed twice: at once (the key as soon as the app is up) and after this
+long reading the first screen, by when the app has loaded what a later screen needs."""
 
 
 def visible_text(raw: bytes) -> str:
@@ -533,15 +537,21 @@ class PtyRun:
             os.close(self.master)
 
 
-def pty_probe(argv: list[str], marker: str, key: str = "", up: str = "") -> float:
+def pty_probe(
+    argv: list[str], marker: str, key: str = "", up: str = "", read_s: float = 0.0
+) -> float:
     """Seconds from starting ``argv`` in a pty until ``marker`` is drawn; given a key, from
-    pressing it, once ``up`` is drawn and the output has paused, until ``marker`` is drawn."""
+    pressing it, once ``up`` is drawn, the output has paused and ``read_s`` more seconds
+    have passed (a person reading the first screen), until ``marker`` is drawn."""
     run = PtyRun(argv)
     try:
         start, since = time.perf_counter(), 0
         if key:
             run.wait_for(up)
             run.settle()
+            end = time.perf_counter() + read_s
+            while time.perf_counter() < end:
+                run._read(end - time.perf_counter())
             since = len(run.raw)
             start = run.press(key)
         return run.wait_for(marker, since) - start
@@ -549,29 +559,53 @@ def pty_probe(argv: list[str], marker: str, key: str = "", up: str = "") -> floa
         run.close()
 
 
-def pty_frames(db: Path, label: str, screens: list[str], runs: int) -> list[Result]:
-    """Every screen's first frame with data for real: ``plantui --db DB`` in a pty opens on
-    the Overview; another screen is opened by its number key as soon as the Overview is up
-    and timed from the key. The twin runs TWIN_SHOT's bare app for real, timed the same way
-    (with the key, to a screen of the same kind on the screen's table)."""
+def pty_frames(
+    db: Path, label: str, screens: list[str], runs: int, visits: bool = True
+) -> list[Result]:
+    """Every screen's first frame with data for real: ``plantui --db DB tui --screen NAME``
+    in a pty, timed from the process start until the screen's data is drawn, against
+    TWIN_SHOT's bare app run for real on the screen's table. With ``visits``, also each
+    screen's first visit for real: the app opens on the Overview and the screen's number key
+    is pressed as soon as it is up, timed from the key, against the twin opening a screen of
+    the same kind (on the screen's table) by a key."""
     from plantui.tui.screen_list import SCREENS
 
     markers = pty_markers(db)
     home = TABLE_OF["overview"]
-    out = []
+    plantui = ["-m", "plantui", "--db", str(db)]
+    probes: list[tuple[Result, Callable[[], float], Callable[[], float]]] = []
     for screen in screens:
-        key = "" if screen == "overview" else str(list(SCREENS).index(screen) + 1)
-        app = partial(
-            pty_probe, ["-m", "plantui", "--db", str(db)], markers[screen], key, markers["overview"]
+        table = TABLE_OF[screen]
+        probes.append(
+            (
+                Result(f"first frame for real: {screen} ({label})", 1.3),
+                partial(pty_probe, [*plantui, "tui", "--screen", screen], markers[screen]),
+                partial(
+                    pty_probe, ["-c", PTY_TWIN, str(db), table, table, ""], first_value(db, table)
+                ),
+            )
         )
-        twin = partial(
-            pty_probe,
-            ["-c", PTY_TWIN, str(db), home, TABLE_OF[screen], key],
-            first_value(db, TABLE_OF[screen]),
-            key,
-            first_value(db, home),
-        )
-        result = Result(f"first frame for real: {screen} ({label})", 1.3)
+        if visits and screen != "overview":
+            key = str(list(SCREENS).index(screen) + 1)
+            for read_s, when in ((0.0, "at once"), (READ_S, f"after {READ_S:g} s")):
+                probes.append(
+                    (
+                        Result(f"first visit for real, {when}: {screen} ({label})", 1.5),
+                        partial(
+                            pty_probe, plantui, markers[screen], key, markers["overview"], read_s
+                        ),
+                        partial(
+                            pty_probe,
+                            ["-c", PTY_TWIN, str(db), home, table, key],
+                            first_value(db, table),
+                            key,
+                            first_value(db, home),
+                            read_s,
+                        ),
+                    )
+                )
+    out = []
+    for result, app, twin in probes:
         app()  # warm the file cache and bytecode for both
         twin()
         for _ in range(runs):
@@ -861,7 +895,7 @@ def run(args: argparse.Namespace, tmp: Path) -> list[Result]:
         say("first frames for real, in a pseudo-terminal ...")
         results += pty_frames(example, "example plan", screens, args.runs)
         if not quick:
-            results += pty_frames(big, big_label, screens, args.runs)
+            results += pty_frames(big, big_label, screens, args.runs, visits=False)
     if "forms" in parts:
         say("forms ...")
         results.append(asyncio.run(form_open(work, args.runs)))

@@ -2,11 +2,11 @@
 """Run every benchmark of plantui and print their figures (not a test: numbers vary by machine).
 
 * exchange: import/export of a 20,000-action plan against plain json + sqlite3
-* startup:  first frame with data against a bare Textual app
 * timeline: frames of a 10,000-action timeline against a 100-action one
 * search:   searches on a 20,000-action plan, from a rare word to one in every action
-* tui:      every screen's first frame, forms, switches, filter and timeline against
-            bare-Textual twins (``bench_tui.py``, the table of README's "Speed")
+* tui:      every screen's first frame (headless and for real in a pseudo-terminal), forms,
+            switches, filter and timeline against bare-Textual twins (``bench_tui.py``, the
+            table of README's "Speed")
 * history:  what keeping history adds to that import and to one edit; history of one record
 """
 
@@ -19,7 +19,6 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 BENCHES = [
     "bench_exchange.py",
-    "bench_startup.py",
     "bench_timeline.py",
     "bench_search.py",
     "bench_tui.py",

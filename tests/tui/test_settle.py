@@ -16,7 +16,7 @@ from plantui.cli.main import main
 from plantui.storage.database import Database
 from plantui.tui import app as app_module
 from plantui.tui.app import PlanApp
-from tests.tui.conftest import TODAY
+from tests.tui.conftest import TODAY, wait_for
 
 
 @pytest.fixture
@@ -39,8 +39,9 @@ async def test_a_settled_app_freezes_what_start_up_built(
     app = PlanApp(demo_db, today=TODAY, watch=False, preload=preload, settle=True)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
+        assert not gc.isenabled()  # the first frame is drawn with the collector paused
+        assert await wait_for(pilot, gc.isenabled)  # settled a moment later
         await app.workers.wait_for_complete()
-        await pilot.pause()
         frozen = gc.get_freeze_count()
         screen, stylesheet = app.screen, app.stylesheet
         # What the collector still walks (frozen objects are not): start-up's are left out.
@@ -59,18 +60,24 @@ async def test_a_failed_preload_still_settles(
     gc.disable()
     app = PlanApp(demo_db, today=TODAY, watch=False, settle=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        await pilot.pause()
-    assert gc.isenabled() and gc.get_freeze_count() > frozen_before
+        assert await wait_for(pilot, gc.isenabled)
+    assert gc.get_freeze_count() > frozen_before
 
 
 async def test_an_app_not_settled_leaves_the_collector_alone(
-    demo_db: Database, frozen_before: int
+    demo_db: Database, frozen_before: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    started: list[PlanApp] = []
+    start = PlanApp._start_preload
+
+    def recorded(self: PlanApp) -> None:
+        started.append(self)
+        start(self)
+
+    monkeypatch.setattr(PlanApp, "_start_preload", recorded)
     app = PlanApp(demo_db, today=TODAY, watch=False, preload=True)
     async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.pause()
+        assert await wait_for(pilot, lambda: started == [app])
         await app.workers.wait_for_complete()
         await pilot.pause()
         screen = app.screen

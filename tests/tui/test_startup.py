@@ -37,8 +37,14 @@ async def main():
     app = PlanApp(open_database(sys.argv[1]), watch=False)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
+        assert "plantui.service" not in sys.modules, "the write path came before the frame"
+        for _ in range(400):  # it starts a moment after the first frame, in a worker
+            await pilot.pause(0.025)
+            if [w.name for w in app.workers] == ["preload"]:
+                break
         await app.workers.wait_for_complete()
         assert "plantui.service" in sys.modules, "the write path was not preloaded"
+        assert "plantui.tui.screens.people" in sys.modules, "the screens were not preloaded"
         assert [w.state.name for w in app.workers] in ([], ["SUCCESS"])
 
 asyncio.run(main())

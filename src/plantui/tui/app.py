@@ -12,6 +12,7 @@ loaded in a thread once the first frame is on screen.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -48,11 +49,19 @@ _UNLISTED_SCREENS = {"people"}
 """Screens whose key the footer leaves out for room; the palette and help list them."""
 
 
+PRELOAD_AFTER_S = 0.5
+"""How long after mounting the write path starts loading: its thread competes with the main
+one for the interpreter, so it waits until the first frame is on the terminal."""
+
+
 def _preload_write_path() -> None:
-    """Import the write path and set up its ORM while the person reads the first screen."""
+    """Import the write path and set up its ORM while the person reads the first screen,
+    and the other screens' modules, so a first visit does not wait for its imports."""
     from plantui.editor import load_write_path
 
     load_write_path()
+    for _title, module, _class in SCREENS.values():
+        importlib.import_module(module)
 
 
 def _settle_start_up() -> None:
@@ -239,7 +248,7 @@ class PlanApp(App[None]):
             self._version = self._data_version()
             self.set_interval(1.0, self._poll_database, name="watch-database")
         if self.preload or self.settle:
-            self.call_after_refresh(self._start_preload)
+            self.set_timer(PRELOAD_AFTER_S, self._start_preload, name="preload")
         self._ask_who_is_editing()
         self._confirm_clock()
 
