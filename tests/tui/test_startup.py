@@ -26,6 +26,7 @@ from plantui.cli.main import main
 code = main(["--db", sys.argv[1], "screenshot", "--screen", "overview", "--output", sys.argv[2]])
 assert code == 0, code
 assert "sqlalchemy" not in sys.modules, "the Overview's first frame imported SQLAlchemy"
+assert "plantui.queries.search" not in sys.modules, "the palette's search came before it opened"
 """
 
 PRELOAD = """

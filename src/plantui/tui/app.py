@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, ClassVar
 from textual import events
 from textual.app import App
 from textual.binding import Binding
+from textual.command import Provider
 from textual.content import Content
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
@@ -36,7 +37,6 @@ from plantui.tui.screen_list import (
     plans_screen,
     screen_factory,
 )
-from plantui.tui.search_provider import RecordSearch
 from plantui.tui.widgets.safe import show
 
 if TYPE_CHECKING:
@@ -81,12 +81,20 @@ def _preload_then_settle() -> None:
         _settle_start_up()
 
 
+def _record_search() -> type[Provider]:
+    """The palette's record search, imported when the palette first opens (Textual takes a
+    callable in COMMANDS for that): the search code is not needed for the first frame."""
+    from plantui.tui.search_provider import RecordSearch
+
+    return RecordSearch
+
+
 class PlanApp(App[None]):
     """The plan in the terminal: eight screens over one service and one undoable editor."""
 
     TITLE = "plantui"
     CSS_PATH = STYLESHEETS
-    COMMANDS = App.COMMANDS | {PlanCommands, RecordSearch}
+    COMMANDS = App.COMMANDS | {PlanCommands, _record_search}
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
         **{n: screen_factory(n) for n in SCREENS},
         "plans": plans_screen,
