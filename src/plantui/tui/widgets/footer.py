@@ -26,7 +26,7 @@ PALETTE_MARK = "▏"
 
 
 @dataclass(frozen=True)
-class FooterKey:
+class ShownKey:
     """One key the footer shows: what to press, what it does, and whether it can now."""
 
     key: str
@@ -40,7 +40,7 @@ class FooterKey:
 class FooterItem:
     """What the footer draws as one unit: a key, or a group's keys under one description."""
 
-    keys: tuple[FooterKey, ...]
+    keys: tuple[ShownKey, ...]
     description: str
 
 
@@ -50,7 +50,7 @@ class _Span:
 
     start: int
     end: int
-    key: FooterKey
+    key: ShownKey
     item: int
 
 
@@ -94,7 +94,7 @@ class KeysFooter(Widget, can_focus=False):
         self.set_reactive(KeysFooter.compact, compact)
         self.items: tuple[FooterItem, ...] = ()
         """The keys shown, in order, as last read from the screen."""
-        self.palette: FooterKey | None = None
+        self.palette: ShownKey | None = None
         """The command palette's key, drawn at the right."""
         self._spans: list[_Span] = []
         self._hover: int | None = None
@@ -118,7 +118,7 @@ class KeysFooter(Widget, can_focus=False):
             self.items, self.palette = items, palette
             self.refresh()
 
-    def _keys_of(self, screen: Screen) -> tuple[tuple[FooterItem, ...], FooterKey | None]:
+    def _keys_of(self, screen: Screen) -> tuple[tuple[FooterItem, ...], ShownKey | None]:
         """The shown keys of ``screen``, one per action, a group's keys side by side."""
         active = screen.active_bindings
         by_action: dict[str, list[tuple[Binding, bool, str]]] = {}
@@ -126,10 +126,10 @@ class KeysFooter(Widget, can_focus=False):
             if binding.show:
                 by_action.setdefault(binding.action, []).append((binding, enabled, tooltip))
         items: list[FooterItem] = []
-        grouped: list[FooterKey] = []
+        grouped: list[ShownKey] = []
         group: Binding.Group | None = None
         for binding, enabled, tooltip in (found[0] for found in by_action.values()):
-            key = FooterKey(
+            key = ShownKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
@@ -149,7 +149,7 @@ class KeysFooter(Widget, can_focus=False):
         palette_binding = active.get(self.app.COMMAND_PALETTE_BINDING)
         if self.app.ENABLE_COMMAND_PALETTE and palette_binding is not None:
             _node, binding, enabled, tooltip = palette_binding
-            palette = FooterKey(
+            palette = ShownKey(
                 binding.key,
                 self.app.get_key_display(binding),
                 binding.description,
@@ -216,7 +216,7 @@ class KeysFooter(Widget, can_focus=False):
 
     # Mouse
 
-    def key_at(self, x: int) -> FooterKey | None:
+    def key_at(self, x: int) -> ShownKey | None:
         """The key drawn at column ``x``, if any."""
         return next((s.key for s in self._spans if s.start <= x < s.end), None)
 
@@ -246,7 +246,7 @@ class KeysFooter(Widget, can_focus=False):
             self.refresh()
 
 
-def _group_items(keys: list[FooterKey], group: Binding.Group | None) -> Iterable[FooterItem]:
+def _group_items(keys: list[ShownKey], group: Binding.Group | None) -> Iterable[FooterItem]:
     """A group of two or more keys is one item under the group's description; a group of
     one is that key with its own."""
     if not keys:
