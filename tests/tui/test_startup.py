@@ -244,3 +244,27 @@ async def test_opening_screens_and_forms_never_parses_the_styles_again(
         await pilot.press("escape")
         await pilot.pause()
         assert reparsed == []
+
+
+async def test_the_app_starts_in_the_terminals_colours_parsing_its_styles_once(
+    make_app, monkeypatch
+) -> None:
+    """The ANSI theme is the app's default, not set as it starts: setting a theme makes
+    Textual parse every stylesheet again and restyle the whole app before the first frame."""
+    from textual.css.stylesheet import Stylesheet
+
+    reparsed: list[Stylesheet] = []
+    reparse = Stylesheet.reparse
+
+    def counted(self: Stylesheet) -> None:
+        reparsed.append(self)
+        reparse(self)
+
+    monkeypatch.setattr(Stylesheet, "reparse", counted)
+    app = make_app("asks")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        assert app.theme == "ansi-light" and app.current_theme.name == "ansi-light"
+        assert app.has_class("-light-mode") and not app.has_class("-dark-mode")
+        assert app.screen.query_one("#records", DataTable).row_count > 0
+    assert reparsed == []

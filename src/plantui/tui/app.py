@@ -22,6 +22,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.command import Provider
 from textual.content import Content
+from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
@@ -94,6 +95,11 @@ class PlanApp(App[None]):
 
     TITLE = "plantui"
     CSS_PATH = STYLESHEETS
+    theme: Reactive[str] = Reactive("ansi-light")
+    """The terminal's own colours (ANSI theme): readable on light and dark terminals alike;
+    ansi-light draws the cursor in blue, which shows on both (ansi-dark's white does not).
+    The app's default rather than set as it starts: setting it makes Textual parse every
+    stylesheet again and restyle the whole app, a tenth of the first frame."""
     COMMANDS = App.COMMANDS | {PlanCommands, _record_search}
     MODES: ClassVar[dict[str, str | Callable[[], Screen]]] = {
         **{n: screen_factory(n) for n in SCREENS},
@@ -154,9 +160,6 @@ class PlanApp(App[None]):
         """Reload screens when another process changes the database file."""
         self.preload = preload
         self.settle = settle
-        # The terminal's own colours (ANSI theme): readable on light and dark terminals alike;
-        # ansi-light draws the cursor in blue, which shows on both (ansi-dark's white does not).
-        self.theme = "ansi-light"
         self._stale: set[str] = set()
         self._reload_pending = False
         self._version = 0
