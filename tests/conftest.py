@@ -293,3 +293,22 @@ def edits_from_another_laptop(db: Database, edits: dict[str, dict]) -> None:
             changed.append(RecordState(state.id, state.type, state.vv, state.fields))
     with db.write() as session:
         save_states(session, changed)
+
+
+def downgrade(path: Path, revision: str) -> None:
+    """Take the database at ``path`` back to schema ``revision``, as an older plantui left
+    it (the migrations' own downgrade), to check that opening it brings it up to date."""
+    from alembic import command
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option(
+        "script_location", str(Path(database_module.__file__).parent / "migrations")
+    )
+    db = open_database(path)
+    try:
+        with db.write_engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.downgrade(cfg, revision)
+    finally:
+        db.close()

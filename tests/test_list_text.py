@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
-
-from alembic import command
-from alembic.config import Config
 
 from plantui.domain import TYPES
 from plantui.merging import merge_records
@@ -18,9 +17,8 @@ from plantui.queries.lists import ListQuery
 from plantui.search.folding import SQL_FOLD, fold
 from plantui.search.list_text import FIELDS, SEPARATOR, TABLE, list_row
 from plantui.service import PlanService
-from plantui.storage import database as database_module
 from plantui.storage.database import Database, open_database
-from tests.conftest import FakeClock
+from tests.conftest import FakeClock, downgrade
 from tests.exchange.helpers import make_replica
 
 TODAY = dt.date(2025, 3, 1)
@@ -192,19 +190,11 @@ def test_a_database_made_before_the_table_is_filled_when_opened(tmp_path: Path):
     gone = service.create("organisation", {"name": "Intérpretes borrados"}).record_id
     service.delete(gone)
     db.close()
-    cfg = Config()
-    cfg.set_main_option(
-        "script_location", str(Path(database_module.__file__).parent / "migrations")
-    )
-    db = open_database(path)
-    with db.write_engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0008")
-        tables = conn.exec_driver_sql(
-            f"SELECT count(*) FROM sqlite_master WHERE name = '{TABLE}'"
-        ).scalar()
-        assert tables == 0
-    db.close()
+    downgrade(path, "0008")
+    with closing(sqlite3.connect(path)) as con:  # as an older plantui left it: no table
+        assert con.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = ?", [TABLE]
+        ).fetchone() == (0,)
 
     db = open_database(path)
     try:

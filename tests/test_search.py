@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from contextlib import closing
 from pathlib import Path
 
 import pytest
-from alembic import command
-from alembic.config import Config
 
 from plantui.domain import EMAIL_FIELDS
 from plantui.queries.search import Hit, search
 from plantui.search.folding import fold
 from plantui.search.index import SEARCHED, TABLE
 from plantui.service import PlanService
-from plantui.storage import database as database_module
 from plantui.storage.database import Database, open_database
-from tests.conftest import FakeClock, run_process
+from tests.conftest import FakeClock, downgrade, run_process
 from tests.exchange.helpers import make_replica
 
 
@@ -223,21 +222,11 @@ def test_a_database_made_before_the_index_is_indexed_when_opened(tmp_path: Path)
     gone = service.create("ask", {"title": "Intérpretes borrados"}).record_id
     service.delete(gone)
     db.close()
-    cfg = Config()
-    cfg.set_main_option(
-        "script_location", str(Path(database_module.__file__).parent / "migrations")
-    )
-    db = open_database(path)
-    with db.write_engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0004")
-        assert (
-            conn.exec_driver_sql(
-                f"SELECT count(*) FROM sqlite_master WHERE name = '{TABLE}'"
-            ).scalar()
-            == 0
-        )
-    db.close()
+    downgrade(path, "0004")
+    with closing(sqlite3.connect(path)) as con:  # as an older plantui left it: no table
+        assert con.execute(
+            "SELECT count(*) FROM sqlite_master WHERE name = ?", [TABLE]
+        ).fetchone() == (0,)
 
     db = open_database(path)
     try:

@@ -89,13 +89,17 @@ def _words_of(fields: Fields, names: tuple[str, ...]) -> str:
     return fold(plain("\n".join(v for n in names if isinstance(v := _shown(fields, n), str))))
 
 
-class _State(Protocol):
+class StoredState(Protocol):
+    """A record's sync state as the write path hands it over (``RecordState``)."""
+
     id: str
     type: str
     fields: Fields
 
 
-class _Executor(Protocol):
+class Executor(Protocol):
+    """The write path's connection, inside its transaction."""
+
     def exec_driver_sql(self, sql: str, parameters: Any = ...) -> Any: ...
 
 
@@ -103,7 +107,7 @@ _DELETE = f"DELETE FROM {TABLE} WHERE rowid = ?"
 _INSERT = f"INSERT INTO {TABLE} (rowid, record_id, type, label, body) VALUES (?, ?, ?, ?, ?)"
 
 
-def update_index(conn: _Executor, states: Iterable[_State], *, new: bool = False) -> None:
+def update_index(conn: Executor, states: Iterable[StoredState], *, new: bool = False) -> None:
     """Replace the index rows of ``states`` (``new``: ids the index has never held)."""
     states = [s for s in states if s.type in SEARCHED]
     if not states:

@@ -15,11 +15,11 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterable
-from typing import Any, Protocol
+from typing import Any
 
 from plantui.merge import Fields
 from plantui.search.folding import fold
-from plantui.search.index import is_findable
+from plantui.search.index import Executor, StoredState, is_findable
 
 FIELDS: dict[str, tuple[str, ...]] = {
     "ask": ("title", "ref_code", "statement", "theme", "status", "population_group"),
@@ -62,22 +62,12 @@ def list_row(record_id: str, type_name: str, fields: Fields) -> tuple[str, str, 
     return type_name, record_id, is_findable(fields), text
 
 
-class _State(Protocol):
-    id: str
-    type: str
-    fields: Fields
-
-
-class _Executor(Protocol):
-    def exec_driver_sql(self, sql: str, parameters: Any = ...) -> Any: ...
-
-
 _COLUMNS = "(type, id, live, text) VALUES (?, ?, ?, ?)"
 _INSERT = f"INSERT INTO {TABLE} {_COLUMNS}"
 _REPLACE = f"INSERT OR REPLACE INTO {TABLE} {_COLUMNS}"
 
 
-def update_list_text(conn: _Executor, states: Iterable[_State], *, new: bool = False) -> None:
+def update_list_text(conn: Executor, states: Iterable[StoredState], *, new: bool = False) -> None:
     """Write the rows of ``states`` of listed types (``new``: ids never written before)."""
     rows = [list_row(s.id, s.type, s.fields) for s in states if s.type in FIELDS]
     if rows:
