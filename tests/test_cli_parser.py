@@ -62,6 +62,7 @@ def test_the_command_is_read_past_global_options(argv: list[str], command: str |
     assert command_of(argv) == command
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.lists(WORDS, max_size=6))
 def test_the_narrowed_parser_reads_any_command_line_as_the_whole_one_does(

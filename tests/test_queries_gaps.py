@@ -104,6 +104,7 @@ def _write(service: PlanService, plan: dict) -> None:
                 w.delete(made[n])
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plan=PLAN, first=st.integers(0, 10))
 def test_counted_gaps_are_the_whole_list_counted_and_its_first_items(

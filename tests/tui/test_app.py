@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable
 
 from plantui.service import PlanService
@@ -12,6 +13,7 @@ from tests.conftest import FakeClock
 from tests.tui.conftest import TODAY, ask_by_ref, record_notifications, run_from_palette
 
 
+@pytest.mark.slow
 async def test_number_keys_reach_all_eight_screens(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -56,6 +56,7 @@ def test_new_rank_passes_ties_and_never_needs_renumbering() -> None:
     assert new_rank([("a0", "1"), ("a1", "2")], 1, -1) == generate_key_between(None, "a0")
 
 
+@pytest.mark.slow
 async def test_add_edit_delete_restore_an_ask(make_app, demo_service) -> None:
     app = make_app("asks")
     async with app.run_test(size=(120, 40)) as pilot:
@@ -142,6 +143,7 @@ async def test_link_an_organisation_and_unlink_it(make_app, demo_service) -> Non
         assert demo_service.get(links[0].id).deleted
 
 
+@pytest.mark.slow
 async def test_add_a_dated_note(make_app, demo_service) -> None:
     app = make_app("asks")
     a1 = ask_by_ref(demo_service, "A1")

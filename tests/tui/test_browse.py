@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import DataTable, Input, OptionList, Static
 
 from plantui.tui.forms import PickRecord
@@ -84,6 +85,7 @@ async def test_long_lists_are_paged_not_all_drawn(make_app, monkeypatch) -> None
         assert f"{screen.total} organisations" in status and "showing the first 5" in status
 
 
+@pytest.mark.slow
 async def test_scrolling_past_the_last_loaded_row_loads_the_next_page(make_app, monkeypatch):
     """A long list is never cut off: reaching its last loaded row brings the next page."""
     monkeypatch.setattr(BrowseScreen, "PAGE", 5)
@@ -133,6 +135,7 @@ async def test_event_detail_shows_hosts_and_asks_raised_there(make_app, demo_ser
         assert "Asks raised here" in lines
 
 
+@pytest.mark.slow
 async def test_pledge_delete_restore_and_link_to_an_ask(make_app, demo_service) -> None:
     app = make_app("pledges")
     pledge = demo_service.list("pledge")[0]

@@ -71,8 +71,7 @@ async def test_a_long_list_fits_80x24_and_the_highlight_stays_inside_the_border(
         inner = listed.content_region
         assert inner.bottom < box.region.bottom  # the bottom border is below the list
         for presses in range(1, 40):
-            await pilot.press("down")
-            await pilot.pause()
+            await pilot.press("down")  # the press waits until the app has handled it
             assert listed.highlighted == presses
             row = inner.y + presses - int(listed.scroll_y)
             assert inner.y <= row < inner.bottom, presses

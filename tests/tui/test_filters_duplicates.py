@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Input
 
 from plantui.tui.forms import RecordForm
@@ -29,6 +30,7 @@ async def test_an_organisation_typed_again_is_named_with_the_merge_key(make_app,
         assert len([o for o in demo_service.list("organisation") if o.label == kept.upper()]) == 1
 
 
+@pytest.mark.slow
 async def test_an_ask_with_a_title_already_kept_is_named_and_a_new_one_is_not(
     make_app, demo_service
 ):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from textual.widgets import DataTable, Static
 
 from plantui.tui.widgets.choose import ChooseOne
@@ -39,6 +40,7 @@ def links(service, role: str) -> list[tuple[str, str]]:
     ]
 
 
+@pytest.mark.slow
 async def test_pledges_by_owner_and_text_then_by_ask(make_app, demo_service):
     pledges = demo_service.list("pledge")
     org_id = Counter(p.values.get("made_by") for p in pledges if p.values.get("made_by"))
@@ -80,6 +82,7 @@ def _text(values: dict) -> str:
     )
 
 
+@pytest.mark.slow
 async def test_asks_by_rag_rolled_up_from_their_actions_and_by_owner(make_app, demo_service):
     worst: dict[str, str] = {}
     for action in demo_service.list("action"):

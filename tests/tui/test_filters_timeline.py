@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
 from textual.widgets import Static
 
 from plantui.tui.widgets.choose import ChooseOne
@@ -40,6 +41,7 @@ def busiest_owner(service) -> tuple[str, str]:
     return org_id, values.get("short_name") or values["name"]
 
 
+@pytest.mark.slow
 async def test_f_owner_then_rag_shows_only_those_actions_and_says_so(make_app, demo_service):
     org_id, name = busiest_owner(demo_service)
     mine = [
@@ -76,6 +78,7 @@ async def test_f_owner_then_rag_shows_only_those_actions_and_says_so(make_app, d
         assert not app.screen.query_one("#timeline-filter", Static).display
 
 
+@pytest.mark.slow
 async def test_ask_filter_offers_no_ask_and_status_shows_exactly_those(make_app, demo_service):
     actions = live_actions(demo_service)
     status = Counter(v.values.get("status") for v in actions if v.values.get("status"))
@@ -104,6 +107,7 @@ async def test_ask_filter_offers_no_ask_and_status_shows_exactly_those(make_app,
         assert asks_shown == [ask.id]
 
 
+@pytest.mark.slow
 async def test_the_palette_offers_the_filter_and_clears_it(make_app, demo_service):
     unrated = {v.id for v in live_actions(demo_service) if not v.values.get("rag")}
     app = make_app("timeline")

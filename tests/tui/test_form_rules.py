@@ -4,6 +4,7 @@ people write them; a milestone's form says so; owners are chosen by typing."""
 
 from __future__ import annotations
 
+import pytest
 from textual.events import Key
 from textual.widgets import Button, Input, OptionList, Static
 
@@ -55,6 +56,7 @@ async def test_an_end_before_the_start_is_refused_beside_the_end(plan_service: P
     assert (values["start"], values["end"]) == ("2025-01-15", "2025-02-01")
 
 
+@pytest.mark.slow
 async def test_event_times_typed_as_the_seeds_write_them(plan_service: PlanService) -> None:
     """A workshop at "2025-07-10 14:00" until "4.30pm" is stored with London's summer offset;
     reopened, it shows the local times; an end at "1pm" is refused beside the end."""
@@ -98,6 +100,7 @@ async def test_a_time_alone_on_a_new_event_asks_for_the_date(plan_service: PlanS
         assert "needs a date too" in _text(app.screen.query_one("#err-starts_at", Static))
 
 
+@pytest.mark.slow
 async def test_a_ref_code_already_taken_is_refused_beside_it(plan_service: PlanService) -> None:
     """A second "M9" among live actions is named beside the field and not saved; the holder's
     own form keeps its code without complaint."""
@@ -142,6 +145,7 @@ async def test_a_malformed_email_is_refused_beside_it(plan_service: PlanService)
     assert org.values["contact_email"] == "hello@groundswell.example.org"
 
 
+@pytest.mark.slow
 async def test_the_milestone_key_opens_a_form_titled_new_milestone(make_app) -> None:
     app = make_app("timeline")
     async with app.run_test(size=SMALL) as pilot:
@@ -156,6 +160,7 @@ async def test_the_milestone_key_opens_a_form_titled_new_milestone(make_app) -> 
         assert _text(app.screen.query_one("#form-title", Static)) == "New action"
 
 
+@pytest.mark.slow
 async def test_editing_a_milestone_says_so(plan_service: PlanService) -> None:
     values = {"title": "Board sign-off", "milestone": True, "start": "2025-03-01"}
     milestone = plan_service.create("action", values).record_id

@@ -30,6 +30,7 @@ async def _open_more(pilot, form: RecordForm) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_folded_fields_are_built_only_when_more_is_opened(
     plan_service: PlanService,
 ) -> None:
@@ -54,6 +55,7 @@ async def test_folded_fields_are_built_only_when_more_is_opened(
         assert list(more.query(".field")) == rows
 
 
+@pytest.mark.slow
 async def test_a_folded_field_is_edited_and_saved(plan_service: PlanService) -> None:
     action = plan_service.create("action", {"title": "Hire a hall", "ref_code": "M1"}).record_id
     app = Host(plan_service, RecordForm("action", action))
@@ -121,6 +123,7 @@ async def test_a_folded_field_in_conflict_is_shown_at_once(plan_service: PlanSer
         assert f"More fields ({folded})" in str(form.query_one(MoreFields).title)
 
 
+@pytest.mark.slow
 async def test_escape_asks_before_losing_text_typed_in_a_folded_field(
     plan_service: PlanService,
 ) -> None:
@@ -173,6 +176,7 @@ def test_the_form_reads_without_importing_the_orm() -> None:
     assert done.stdout.strip() == "[]"
 
 
+@pytest.mark.slow
 async def test_every_types_form_opens_more_with_all_its_fields(plan_service: PlanService) -> None:
     """Each type's form shows its everyday fields, and after "More" every field it edits."""
     app = Host(plan_service)

@@ -5,6 +5,7 @@ Each drives the dialog with keys as a person would and then checks the database.
 
 from __future__ import annotations
 
+import pytest
 from textual.widgets import Button, Input, OptionList, Select, Static
 
 from plantui.service import PlanService
@@ -337,6 +338,7 @@ async def test_link_from_a_preset_record_picks_the_other_end(plan_service: PlanS
     assert values == {"role": "responds_to", "from": pledge, "to": ask}
 
 
+@pytest.mark.slow
 async def test_the_form_opens_with_the_first_editable_field_focused(
     plan_service: PlanService,
 ) -> None:

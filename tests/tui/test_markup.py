@@ -69,6 +69,7 @@ def fill(service: PlanService) -> dict[str, str]:
     return ids
 
 
+@pytest.mark.slow
 async def test_every_screen_shows_user_text_as_typed(plan_service_empty) -> None:
     """All eight screens, one after another in one app, as a person would visit them."""
     service = plan_service_empty
@@ -87,6 +88,7 @@ async def test_every_screen_shows_user_text_as_typed(plan_service_empty) -> None
         assert app.return_code is None  # nothing crashed the app
 
 
+@pytest.mark.slow
 async def test_detail_panes_and_forms_show_every_field_as_typed(plan_service_empty) -> None:
     service = plan_service_empty
     ids = fill(service)

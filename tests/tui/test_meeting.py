@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import sqlite3
 
+import pytest
 from textual.widgets import Button, Input, OptionList, SelectionList
 
 from plantui.cli.main import main
@@ -39,6 +40,7 @@ async def _type(pilot, text: str) -> None:
     await pilot.pause()
 
 
+@pytest.mark.slow
 async def test_run_a_meeting_then_write_its_minutes(demo_db, capsys):
     with demo_db.snapshot() as con:
         (event_id,) = con.execute(

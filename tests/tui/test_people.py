@@ -207,6 +207,7 @@ async def test_a_laptop_with_one_editor_is_not_asked_and_names_nobody(people_ser
         assert "editing as" not in _header(app)
 
 
+@pytest.mark.slow
 async def test_a_person_added_with_a_on_people_carries_the_editor_to_another_laptop(
     people_service, tmp_path
 ):

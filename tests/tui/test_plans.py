@@ -58,6 +58,7 @@ def header_text(app: PlanApp) -> str:
     return str(screen.query_one("HeaderTitle").render())
 
 
+@pytest.mark.slow
 async def test_start_a_plan_from_an_empty_library_with_keys_only_then_its_first_ask(library):
     app = app_on(library)
     async with app.run_test(size=SIZE) as pilot:
@@ -122,6 +123,7 @@ async def test_the_welcome_opens_the_example_plan(library):
     assert rows(entry.path, "SELECT count(*) FROM ask")[0][0] == 8
 
 
+@pytest.mark.slow
 async def test_ctrl_o_switches_plans_and_edits_land_in_the_plan_chosen(library):
     first = start_plan(library, "Alpha plan")
     second = start_plan(library, "Beta plan")
@@ -147,6 +149,7 @@ async def test_ctrl_o_switches_plans_and_edits_land_in_the_plan_chosen(library):
     assert rows(first, "SELECT title FROM ask") == []
 
 
+@pytest.mark.slow
 async def test_escape_or_the_open_plan_goes_back_where_one_was_or_leaves_with_none_open(
     library,
 ):
@@ -177,6 +180,7 @@ def example_in_library(library: Library, demo_template: Path) -> PlanEntry:
     return entry
 
 
+@pytest.mark.slow
 async def test_roll_over_from_the_chooser_starts_next_years_plan(library, example_in_library):
     old = example_in_library
     before = rows(old.path, "SELECT id, vv, fields FROM record ORDER BY id")
@@ -334,6 +338,7 @@ async def test_the_file_chooser_hides_hidden_files_and_a_drive_re_roots_it(tmp_p
     assert app.return_value == stick / "from-the-hall.plantui.json"
 
 
+@pytest.mark.slow
 async def test_the_command_palette_opens_the_plans(library):
     first = start_plan(library, "Alpha plan")
     start_plan(library, "Beta plan")

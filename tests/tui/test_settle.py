@@ -31,6 +31,7 @@ def frozen_before() -> Iterator[int]:
     gc.freeze()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("preload", [False, True])
 async def test_a_settled_app_freezes_what_start_up_built(
     demo_db: Database, frozen_before: int, preload: bool

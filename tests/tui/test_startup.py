@@ -133,6 +133,7 @@ async def test_the_footer_repaints_once_and_only_when_its_keys_change(
         assert app.screen.query_one(OptionList).has_focus
 
 
+@pytest.mark.slow
 async def test_switching_screens_never_restyles_the_whole_app(make_app, monkeypatch) -> None:
     """Each screen is styled as it mounts; going to it (first time or again) must not
     re-parse and re-apply every stylesheet, which made each switch a visible pause."""
@@ -226,6 +227,7 @@ def test_every_stylesheet_is_the_apps_and_no_screen_brings_its_own() -> None:
                 assert not value.CSS_PATH and not value.CSS, value
 
 
+@pytest.mark.slow
 async def test_opening_screens_and_forms_never_parses_the_styles_again(
     make_app, monkeypatch
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from textual.widgets import Button, Input, OptionList, Static
 
 from plantui.exchange import export_file
@@ -51,6 +52,7 @@ async def _run(app: Host, pilot, button: str) -> None:
     await _settle(app, pilot)
 
 
+@pytest.mark.slow
 async def test_import_shows_the_dry_run_then_applies(tmp_path: Path) -> None:
     """Preview says what would change and writes nothing; Apply writes it all; the database
     then holds the other laptop's plan and asks."""
@@ -128,6 +130,7 @@ async def test_a_refused_file_says_why_and_writes_nothing(tmp_path: Path) -> Non
     here.db.close()
 
 
+@pytest.mark.slow
 async def test_export_into_a_folder_then_another_laptop_syncs_from_it(tmp_path: Path) -> None:
     """Export writes this copy into a USB folder under its own name; on another laptop, Sync
     folder imports it and writes that laptop's own file beside it."""
@@ -239,6 +242,7 @@ async def test_seven_after_esc_switches_screens_and_types_nothing(tmp_path):
     db.close()
 
 
+@pytest.mark.slow
 async def test_enter_or_coming_back_leaves_the_path_box(tmp_path):
     """After Enter (a preview) the keys switch screens; so they do after the palette or a
     visit to another screen, even though the box had focus when Sync was left."""

@@ -154,6 +154,7 @@ async def test_move_earlier_by_a_day_at_week_zoom_and_undo(demo):
         assert app.timeline.schedule.bars[action(demo, "2.3").id].start == start
 
 
+@pytest.mark.slow
 async def test_change_the_end_keeps_the_start_and_never_ends_before_it(demo):
     start, end = dates(demo, "1.5")
     app = TimelineApp(demo)
@@ -214,6 +215,7 @@ async def test_link_two_bars_through_the_picker_and_see_the_violation(demo):
         assert early.id in gantt._preds  # the new predecessor is highlighted
 
 
+@pytest.mark.slow
 async def test_a_link_that_would_make_a_loop_is_refused(demo):
     first, then = action(demo, "1.1"), action(demo, "1.3")  # 1.3 already waits on 1.1
     app = TimelineApp(demo)
@@ -263,6 +265,7 @@ async def test_set_the_baseline_for_the_whole_plan_and_undo_it_at_once(demo):
     assert after == before
 
 
+@pytest.mark.slow
 async def test_add_an_action_under_the_selected_ask(demo):
     from plantui.tui.forms import RecordForm
 

@@ -125,6 +125,7 @@ async def test_a_failed_read_is_one_sentence_and_the_screen_stays_usable(
         assert app.timeline.gantt.selected_bar is not None
 
 
+@pytest.mark.slow
 async def test_quick_moves_during_a_reload_each_count(demo: PlanService, held):
     start, end = dates(demo, "1.5")
     app = TimelineApp(demo)
