@@ -126,6 +126,8 @@ def _ref(name: str, *targets: str, required: bool = False, identity: bool = Fals
 
 
 RAG = ("green", "amber", "red")
+NO_RAG = "none"
+"""The RAG filter value for records whose RAG is not set."""
 LINK_ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "raised_by": (("ask",), ("organisation",)),
     "directed_to": (("ask",), ("organisation",)),

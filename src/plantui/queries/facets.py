@@ -10,8 +10,8 @@ import json
 import sqlite3
 from typing import Any
 
+from plantui.domain import NO_RAG
 from plantui.queries import derived
-from plantui.schedule import NO_RAG
 from plantui.text import one_line
 
 NOT_SET = ""

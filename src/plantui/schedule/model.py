@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from plantui.domain import NO_RAG
 from plantui.queries.derived import RAG_ORDER
 from plantui.schedule.bars import (
     NO_ASK,
@@ -18,9 +19,6 @@ from plantui.schedule.bars import (
     bar_order,
 )
 from plantui.schedule.rules import critical_path, violations
-
-NO_RAG = "none"
-"""The RAG filter value for actions whose RAG is not set."""
 
 
 @dataclass(frozen=True, slots=True)

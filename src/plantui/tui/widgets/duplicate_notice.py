@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from plantui.duplicates import SIMILAR_TYPES
-from plantui.queries import Plan, duplicates
+from plantui.queries import Plan
 from plantui.text import one_line
 
 if TYPE_CHECKING:
@@ -17,6 +16,9 @@ MERGE_HINT = ": m on the list merges them"
 
 def duplicate_notice(plan: Plan, type_name: str, record_id: str) -> str | None:
     """The sentence for a just-added record that looks like another, or None."""
+    from plantui.duplicates import SIMILAR_TYPES  # here: the list screens open without them
+    from plantui.queries import duplicates
+
     pairs = duplicates.looks_like(plan, type_name, record_id)
     if not pairs:
         return None

@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from plantui.tui.widgets.choose import ChooseOne, Offer
-
 FILTER_BINDINGS: list[BindingType] = [
     Binding("f", "filter_by", "Filter by", id="list.filter-by"),
     Binding("F", "clear_filters", "Clear filters", id="list.clear-filters", show=False),
@@ -68,6 +66,8 @@ def ask_filter(
 ) -> None:
     """Ask which facet, then which of its values; ``done(facet, value, label)``, or
     ``done(None, "", "")`` for "Clear filters". Cancelling either dialog changes nothing."""
+    from plantui.tui.widgets.choose import ChooseOne, Offer  # here: most visits never filter
+
     offers = [Offer(facet, f"{FACET_NAMES[facet]}…") for facet in facets]
     offers.append(Offer(CLEAR, "Clear filters"))
 

@@ -6,12 +6,13 @@ take come from ``plantui.domain.LINK_ROLES``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from plantui.domain import LINK_ROLES
 from plantui.errors import PlanError
 from plantui.queries.related import LINK_HEADINGS, Related
 from plantui.text import with_article
 from plantui.tui.plan_screen import PlanScreen
-from plantui.tui.widgets.choose import ChooseOne
 from plantui.tui.widgets.safe import show
 
 Role = tuple[str, str, str]
@@ -45,7 +46,7 @@ def link(screen: PlanScreen, record_id: str, type_name: str, related: list[Relat
             match = next(r for r in roles if ":".join(r) == key)
             _pick_target(screen, record_id, match, related)
 
-    screen.app.push_screen(ChooseOne("Link it how?", options), chosen)
+    _choose(screen, "Link it how?", options, chosen)
 
 
 def _pick_target(screen: PlanScreen, record_id: str, role: Role, related: list[Related]) -> None:
@@ -90,4 +91,15 @@ def unlink(screen: PlanScreen, related: list[Related]) -> None:
             return
         screen.notify("Link removed (ctrl+z undoes).", markup=False)
 
-    screen.app.push_screen(ChooseOne("Remove which link?", options), chosen)
+    _choose(screen, "Remove which link?", options, chosen)
+
+
+def _choose(
+    screen: PlanScreen,
+    title: str,
+    options: list[tuple[str, str]],
+    then: Callable[[str | None], None],
+) -> None:
+    from plantui.tui.widgets.choose import ChooseOne  # here: the list screens open without it
+
+    screen.app.push_screen(ChooseOne(title, options), then)
