@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from textual.app import App
 from textual.screen import Screen
 from textual.widgets import DataTable, OptionList
 
@@ -17,7 +18,7 @@ from plantui.tui.dialogs.clock import ClockDialog
 from plantui.tui.widgets.browse import BrowseScreen
 from plantui.tui.widgets.footer import KeysFooter
 from tests.conftest import SRC, FakeClock
-from tests.tui.conftest import TODAY, ask_by_ref, wait_for
+from tests.tui.conftest import TODAY, ask_by_ref, run_from_palette, wait_for
 
 FIRST_FRAME = """
 import asyncio, sys
@@ -187,6 +188,31 @@ async def test_a_screen_opens_in_one_pass(make_app, monkeypatch, screen: str) ->
         if isinstance(app.screen, BrowseScreen):
             table = app.screen.query_one("#records", DataTable)
             assert filled == [app.screen] and table.row_count > 0 and table.has_focus
+
+
+async def test_a_screen_switch_is_drawn_when_ready_and_the_palette_still_masks_its_close(
+    make_app, monkeypatch
+) -> None:
+    """Textual holds every repaint for 50 ms when it switches modes: number keys and the
+    palette's screens switch without that hold; closing the palette on a command keeps it."""
+    held: list[str] = []
+    delay_update = App.delay_update
+
+    def recorded(self: App, delay: float = 0.05) -> None:
+        held.append(self.screen.id or type(self.screen).__name__)
+        delay_update(self, delay)
+
+    monkeypatch.setattr(App, "delay_update", recorded)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        for key, mode in (("2", "asks"), ("4", "timeline"), ("1", "overview"), ("2", "asks")):
+            await pilot.press(key)
+            assert await wait_for(pilot, lambda mode=mode: app.current_mode == mode)
+        assert held == []
+        await run_from_palette(pilot, "Go to Timeline")
+        assert await wait_for(pilot, lambda: app.current_mode == "timeline")
+        assert held, "the palette no longer masks its close"
 
 
 async def test_focus_moving_to_the_detail_links_keeps_the_footer(make_app, monkeypatch) -> None:

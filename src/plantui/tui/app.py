@@ -142,6 +142,8 @@ class PlanApp(App[None]):
         garbage collector's way; for the one long-lived app of a process."""
         # Start straight in the first screen's mode: no default screen drawn and replaced.
         self.last_screen = screen if screen in SCREENS else "overview"
+        self._switching = False
+        """True while ``action_show`` switches modes (see ``delay_update``)."""
         # Textual reads DEFAULT_MODE, a class setting, in App.__init__; an instance value is
         # how one app class starts on different screens (there is no constructor argument).
         self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"  # type: ignore[misc]
@@ -349,10 +351,21 @@ class PlanApp(App[None]):
             return
         self.last_screen = name
         existed = self.mode_screen(name)
-        self.switch_mode(name)
+        self._switching = True
+        try:
+            self.switch_mode(name)
+        finally:
+            self._switching = False
         if existed is not None and name in self._stale:
             self._stale.discard(name)
             self._reload(existed)
+
+    def delay_update(self, delay: float = 0.05) -> None:
+        """Textual holds every repaint for 50 ms when it switches modes, to hide the switch;
+        a screen switch here is drawn as soon as the new screen is ready instead (as a pushed
+        screen is), which is most of the time a switch takes."""
+        if not self._switching:
+            super().delay_update(delay)
 
     def mode_screen(self, name: str) -> Screen | None:
         """The base screen of a screen name, if it has been opened."""
