@@ -215,6 +215,28 @@ async def test_a_screen_switch_is_drawn_when_ready_and_the_palette_still_masks_i
         assert held, "the palette no longer masks its close"
 
 
+async def test_a_list_is_filled_as_its_screen_mounts_and_its_detail_once_it_is_drawn(
+    make_app, monkeypatch
+) -> None:
+    """The rows come first: the detail pane (the record and everything linked to it) is
+    filled after the screen's first frame, so the list does not wait for it."""
+    at_mount: list[tuple[int, int]] = []
+    on_mount = BrowseScreen.on_mount
+
+    def recorded(self: BrowseScreen) -> None:
+        on_mount(self)
+        links = self.query_one("#detail-links", OptionList)
+        at_mount.append((self.query_one("#records", DataTable).row_count, links.option_count))
+
+    monkeypatch.setattr(BrowseScreen, "on_mount", recorded)
+    app = make_app("asks")
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.pause()
+        [(rows, links_then)] = at_mount
+        assert rows > 0 and links_then == 0
+        assert app.screen.query_one("#detail-links", OptionList).option_count > 0
+
+
 async def test_focus_moving_to_the_detail_links_keeps_the_footer(make_app, monkeypatch) -> None:
     """The related records' list brings only keys the footer does not show (its cursor
     keys): the same keys, nothing to repaint."""

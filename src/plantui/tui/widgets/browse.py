@@ -83,6 +83,7 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         self._wanted: str | None = None
         self._related: list[Related] = []
         self._shown_id: str | None = "?"
+        self._first_page = True
         self._filter_timer: Timer | None = None
         self._cells: list[tuple[str, list[Text]]] = []
         self._natural = natural_widths(self.COLUMNS, ())
@@ -169,7 +170,11 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         if self._wanted == current and current in self._rows:
             self._wanted = None
         self._shown_id = "?"  # nothing shown yet: always redraw the detail after a reload
-        self.show_detail()
+        if self._first_page:
+            self._first_page = False  # the list is drawn first; its detail one frame later
+            self.call_after_refresh(self.show_detail)
+        else:
+            self.show_detail()
 
     def _fit(self, table: DataTable) -> dict[str, int]:
         """Column widths for the table's present width: the title column gets the room."""
