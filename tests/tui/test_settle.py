@@ -138,3 +138,16 @@ def test_tui_screen_opens_the_app_on_that_screen(
     assert main(["--db", str(demo_db.path), "tui", "--screen", "timeline"]) == 0
     assert main(["--db", str(demo_db.path), "tui"]) == 0
     assert opened == ["timeline", "overview"]
+
+
+def test_the_preload_loads_the_screens_before_the_write_path(monkeypatch) -> None:
+    """A key for another screen usually comes before the first edit: the screens' modules
+    load first, then the write path."""
+    import plantui.editor
+    from plantui.tui.screen_list import SCREENS
+
+    loaded: list[str] = []
+    monkeypatch.setattr(app_module.importlib, "import_module", loaded.append)
+    monkeypatch.setattr(plantui.editor, "load_write_path", lambda: loaded.append("write path"))
+    app_module._preload_write_path()
+    assert loaded == [module for _title, module, _class in SCREENS.values()] + ["write path"]
