@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from plantui.queries import derived
-from plantui.queries.overview import overview
+from plantui.queries.overview import attention, overview
 from tests.conftest import edit_from_another_laptop
 from tests.tui.helpers_t2 import add_sibling
 
@@ -40,10 +40,11 @@ def test_the_overview_reads_head_asks_rollups_gaps_conflicts_and_findings(plan_s
     assert [a.id for a in view.asks] == [first, second]  # by rank
     assert (view.rollups[first].rag, view.rollups[first].progress) == ("red", 50)
     assert view.rollups[second].rag is None
-    gaps = {(g.kind, g.record) for g in view.gaps.first}
+    assert view.attention is not None
+    gaps = {(g.kind, g.record) for g in view.attention.gaps.first}
     assert {("ask_without_pledge", first), ("overdue_action", late)} <= gaps
-    assert [(c.record, c.field) for c in view.conflicts.first] == [(second, "title")]
-    assert {(f.kind, f.record) for f in view.findings.first} == {
+    assert [(c.record, c.field) for c in view.attention.conflicts.first] == [(second, "title")]
+    assert {(f.kind, f.record) for f in view.attention.findings.first} == {
         ("deleted_ref", next(a.id for a in s.list("action") if a.label == "Owned")),
         ("end_before_start", late),
     }
@@ -52,7 +53,8 @@ def test_the_overview_reads_head_asks_rollups_gaps_conflicts_and_findings(plan_s
 def test_an_empty_plan_file_reads_as_no_plan(service):
     view = overview(service.db, TODAY, 100)
     assert (view.head, view.elapsed, view.asks) == (None, None, ())
-    assert (view.gaps.count, view.gaps.first) == (0, ())
+    assert view.attention is not None
+    assert (view.attention.gaps.count, view.attention.gaps.first) == (0, ())
 
 
 def test_the_overview_is_a_frozen_value(plan_service):
@@ -81,6 +83,24 @@ def test_each_section_counts_the_full_list_and_holds_its_first_items(plan_servic
             derived.open_conflicts(con),
             derived.integrity_findings(con),
         )
-    for section, full in zip((view.gaps, view.conflicts, view.findings), whole, strict=True):
+    assert view.attention is not None
+    found = view.attention
+    for section, full in zip((found.gaps, found.conflicts, found.findings), whole, strict=True):
         assert len(full) > 2
         assert (section.count, section.first) == (len(full), tuple(full[:first]))
+
+
+def test_the_head_and_asks_read_alone_and_what_needs_attention_apart(plan_service):
+    """A big plan's Overview draws its head and asks at once and reads the rest in a thread:
+    the two reads hold what the whole one does."""
+    s = plan_service
+    ask = s.create("ask", {"title": "Unanswered"}).record_id
+    s.create("action", {"title": "Unowned", "ask": ask})
+    add_sibling(s, ask, "title", "Unanswered, renamed")
+    whole = overview(s.db, TODAY, 5)
+    head = overview(s.db, TODAY, 5, attention_below=1)  # it has one action: too big
+    assert head.attention is None
+    assert dataclasses.replace(head, attention=whole.attention) == whole
+    assert overview(s.db, TODAY, 5, attention_below=2) == whole
+    assert attention(s.db, TODAY, 5) == whole.attention
+    assert whole.attention is not None and whole.attention.gaps.count > 0

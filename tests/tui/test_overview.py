@@ -128,3 +128,42 @@ async def test_no_warning_sign_without_conflicts_and_no_praise_for_an_empty_plan
         assert not any("every ask is answered" in t for t in texts)
         assert any("no asks" in t for t in texts)
     database.close()
+
+
+async def test_on_a_big_plan_the_asks_come_first_and_the_gaps_from_a_thread(
+    make_app, monkeypatch
+) -> None:
+    """Every plan counts as big here: the asks are listed as the screen mounts, the gaps,
+    conflicts and findings are read off the main thread and then shown in their sections."""
+    import threading
+
+    from plantui.tui.screens import overview as overview_screen
+
+    monkeypatch.setattr(overview_screen, "ATTENTION_IN_THREAD_FROM", 0)
+    read_on: list[bool] = []
+    attention = overview_screen.attention
+
+    def recorded(*args):
+        read_on.append(threading.current_thread() is threading.main_thread())
+        return attention(*args)
+
+    monkeypatch.setattr(overview_screen, "attention", recorded)
+    at_mount: list[list[tuple[str | None, str]]] = []
+    on_mount = OverviewScreen.on_mount
+
+    def mounted(self: OverviewScreen) -> None:
+        on_mount(self)
+        at_mount.append(items(self))
+
+    monkeypatch.setattr(OverviewScreen, "on_mount", mounted)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        [first] = at_mount
+        assert sum(1 for key, _ in first if key and key.startswith("ask:")) == 8
+        assert any("Looking for gaps" in text for _, text in first)
+        assert await wait_for(pilot, lambda: any("Gaps (" in t for _, t in items(app.screen)))
+        shown = items(app.screen)
+        assert not any("Looking for gaps" in text for _, text in shown)
+        assert any("no pledge" in text for key, text in shown if key and key.startswith("gap"))
+        assert read_on == [False]
+        assert app.screen.query_one("#overview-items", OptionList).highlighted == 1

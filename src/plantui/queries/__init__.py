@@ -14,9 +14,31 @@ Each module reads one part of the plan; every function takes the open :data:`Pla
 
 from __future__ import annotations
 
-from plantui.storage.database import Database
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from plantui.errors import PlanError
+from plantui.storage.database import Database, connect
 
 Plan = Database
 """An open plan file: what every read here takes, and all a screen holds of the database."""
 
-__all__ = ["Plan"]
+
+@contextmanager
+def own_snapshot(plan: Plan) -> Iterator[sqlite3.Connection]:
+    """A snapshot for a worker thread, over a connection of its own (closed at the end):
+    :meth:`Plan.snapshot` shares one connection under a lock, so a long read there would
+    hold up every screen's reads until it ends."""
+    try:
+        con = connect(plan.path)
+    except sqlite3.Error as exc:
+        raise PlanError(str(exc)) from exc
+    try:
+        con.execute("BEGIN")
+        yield con
+    finally:
+        con.close()
+
+
+__all__ = ["Plan", "own_snapshot"]

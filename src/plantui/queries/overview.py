@@ -4,18 +4,22 @@ Everything comes from :mod:`plantui.queries.derived` and :mod:`plantui.queries.g
 ``plantui check``, ``plantui conflicts`` and the reports share), read in one plain snapshot: the
 Overview is the first screen, drawn before SQLAlchemy is imported, and one snapshot makes its
 sections agree. Of the gaps and conflicts it reads how many there are and the first few it
-shows, so a plan with tens of thousands of them opens as fast as a small one.
+shows, so a plan with tens of thousands of them opens as fast as a small one. On a big plan
+finding them still takes a tenth of a second or more: the screen then reads the head and the
+asks alone, drawn at once, and what needs attention apart, in a thread (:func:`attention`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
-from plantui.queries import Plan, derived
+from plantui.queries import Plan, derived, own_snapshot
 from plantui.queries.derived import AskLine, AskRollup, Conflict, Finding, PlanHead
 from plantui.queries.gaps import Gap, first_gaps
+from plantui.queries.live_records import LIVE
 
 T = TypeVar("T")
 
@@ -26,6 +30,16 @@ class Section(Generic[T]):
 
     count: int
     first: tuple[T, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Attention:
+    """What needs attention: gaps, open conflicts and integrity findings, each counted and
+    with its first few items."""
+
+    gaps: Section[Gap]
+    conflicts: Section[Conflict]
+    findings: Section[Finding]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,26 +54,45 @@ class Overview:
     """Live asks in priority order."""
     rollups: dict[str, AskRollup]
     """Per live ask id: its RAG and progress from its actions."""
-    gaps: Section[Gap]
-    conflicts: Section[Conflict]
-    findings: Section[Finding]
+    attention: Attention | None
+    """Gaps, conflicts and findings; None on a plan too big to read them at once."""
 
 
-def overview(plan: Plan, today: dt.date, first: int) -> Overview:
-    """Read the plan head, its asks with their rollups, and of the gaps, open conflicts and
-    findings how many there are and the ``first`` of each."""
+def overview(
+    plan: Plan, today: dt.date, first: int, *, attention_below: int | None = None
+) -> Overview:
+    """Read the plan head, its asks with their rollups and, unless the plan has
+    ``attention_below`` live actions or more, of the gaps, open conflicts and findings how
+    many there are and the ``first`` of each (else None: :func:`attention` reads them)."""
     with plan.snapshot() as con:
-        head = derived.plan_head(con)
-        findings = derived.integrity_findings(con)  # few; counting needs every search anyway
+        big = attention_below is not None and _live_actions(con) >= attention_below
         return Overview(
-            head,
+            derived.plan_head(con),
             derived.plan_elapsed(con, today),
             tuple(derived.ranked_asks(con)),
             derived.ask_rollups(con),
-            _section(first_gaps(con, today, first)),
-            _section(derived.first_conflicts(con, first)),
-            Section(len(findings), tuple(findings[:first])),
+            None if big else _attention(con, today, first),
         )
+
+
+def _live_actions(con: sqlite3.Connection) -> int:
+    return int(con.execute(f"SELECT count(*) FROM action WHERE {LIVE}").fetchone()[0])
+
+
+def attention(plan: Plan, today: dt.date, first: int) -> Attention:
+    """Of the gaps, open conflicts and findings, how many there are and the ``first`` of each;
+    for a worker thread, read over a connection of its own."""
+    with own_snapshot(plan) as con:
+        return _attention(con, today, first)
+
+
+def _attention(con: sqlite3.Connection, today: dt.date, first: int) -> Attention:
+    findings = derived.integrity_findings(con)  # few; counting needs every search anyway
+    return Attention(
+        _section(first_gaps(con, today, first)),
+        _section(derived.first_conflicts(con, first)),
+        Section(len(findings), tuple(findings[:first])),
+    )
 
 
 def _section(counted: tuple[int, list[T]]) -> Section[T]:

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 
 from plantui.domain import drawable_day, drawable_days
 from plantui.errors import PlanError
-from plantui.queries import Plan
+from plantui.queries import Plan, own_snapshot
 from plantui.schedule import AskGroup, Bar, Dep, EventMark, Schedule
-from plantui.storage.database import connect
 from plantui.text import one_line
 
 LIVE = "NOT deleted"
@@ -54,17 +53,10 @@ def read_schedule(plan: Plan, rows: int | None = None) -> Schedule:
 def schedule_in_steps(plan: Plan, rows: int | None = None) -> Generator[Schedule, None, None]:
     """For a worker thread: with ``rows``, the first screenful, then the whole schedule, both
     read in one transaction over a connection of the thread's own (closed at the end)."""
-    try:
-        con = connect(plan.path)
-    except sqlite3.Error as exc:
-        raise PlanError(str(exc)) from exc
-    try:
-        con.execute("BEGIN")
+    with own_snapshot(plan) as con:
         if rows is not None:
             yield _read_or_fail(con, rows)
         yield _read_or_fail(con, None)
-    finally:
-        con.close()
 
 
 def live_action_count(plan: Plan) -> int:

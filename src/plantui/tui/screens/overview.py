@@ -2,7 +2,8 @@
 
 Title, area and period with how far through it we are; each ask in priority order with its
 rolled-up RAG and progress; the gaps; open conflicts; integrity findings. Every item is an
-option: Enter opens the record on its screen (or its form).
+option: Enter opens the record on its screen (or its form). On a big plan the head and the
+asks are drawn at once and the gaps, conflicts and findings follow from a thread.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ import contextlib
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
+from plantui.errors import PlanError
 from plantui.queries.derived import PlanHead
-from plantui.queries.overview import Overview, overview
+from plantui.queries.overview import Attention, Overview, attention, overview
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.footer import KeysFooter
 from plantui.tui.widgets.safe import CONFLICT_MARK, progress, rag, show
@@ -36,6 +39,10 @@ GAP_WORDS = {
 
 SHOWN = 100
 """Items shown per section; a plan with thousands of records still opens at once."""
+
+ATTENTION_IN_THREAD_FROM = 1_000
+"""Live actions from which the gaps, conflicts and findings are read in a thread, after the
+head and the asks are drawn: finding them takes a tenth of a second or more on a big plan."""
 
 
 def _more(count: int, what: str, where: str) -> Option:
@@ -83,9 +90,21 @@ def _ask_options(view: Overview) -> list[Option]:
     return options
 
 
-def _gap_options(view: Overview) -> list[Option]:
+def _attention_options(view: Overview, found: Attention | None) -> list[Option]:
+    """The gaps, conflicts and findings, or a line saying they are being looked for."""
+    if found is None:
+        looking = Text("  Looking for gaps, conflicts and integrity findings…", style="dim")
+        return [_heading(" Needs attention "), Option(looking, disabled=True)]
+    return [
+        *_gap_options(found, bool(view.asks)),
+        *_conflict_options(found),
+        *_finding_options(found),
+    ]
+
+
+def _gap_options(found: Attention, has_asks: bool) -> list[Option]:
     """What the plan still lacks."""
-    gaps = view.gaps
+    gaps = found.gaps
     options = [_heading(f" Gaps ({gaps.count}) ")]
     for n, gap in enumerate(gaps.first):
         word = GAP_WORDS.get(gap.kind, gap.kind)
@@ -97,15 +116,15 @@ def _gap_options(view: Overview) -> list[Option]:
         options.append(_more(gaps.count - len(gaps.first), "gaps", "the lists"))
     if not gaps.count:
         none = "  None: every ask is answered and every action owned."
-        if not view.asks:
+        if not has_asks:
             none = "  None yet: the plan has no asks."
         options.append(Option(Text(none), disabled=True))
     return options
 
 
-def _conflict_options(view: Overview) -> list[Option]:
+def _conflict_options(found: Attention) -> list[Option]:
     """Open conflicts; choosing one opens it on the Conflicts screen."""
-    conflicts = view.conflicts
+    conflicts = found.conflicts
     mark = f"{CONFLICT_MARK} " if conflicts.count else ""
     options = [_heading(f" {mark}Open conflicts ({conflicts.count}) ")]
     for n, conflict in enumerate(conflicts.first):
@@ -124,9 +143,9 @@ def _conflict_options(view: Overview) -> list[Option]:
     return options
 
 
-def _finding_options(view: Overview) -> list[Option]:
+def _finding_options(found: Attention) -> list[Option]:
     """Integrity findings: flagged for review, never refused."""
-    findings = view.findings
+    findings = found.findings
     options = [_heading(f" Integrity findings ({findings.count}) ")]
     for n, finding in enumerate(findings.first):
         prompt = Text.assemble(
@@ -151,6 +170,8 @@ class OverviewScreen(PlanScreen):
     ]
     since: tuple[str, str] | None = None
     """(clock prefix, description) of the 'Changed since' section, once asked for."""
+    _generation = 0
+    """Counts reloads, so gaps read for an older one are never shown."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -164,20 +185,45 @@ class OverviewScreen(PlanScreen):
         self.query_one("#overview-items", OptionList).focus()
 
     def reload(self) -> None:
-        """Read the plan, rollups, gaps, conflicts and findings, and redraw the list."""
+        """Read the plan, rollups, gaps, conflicts and findings, and redraw the list; on a
+        big plan the gaps, conflicts and findings are read in a thread, shown when found."""
         today = self.app.today
-        view = overview(self.app.plan_db, today, SHOWN)
+        view = overview(self.app.plan_db, today, SHOWN, attention_below=ATTENTION_IN_THREAD_FROM)
+        self._generation += 1
         self.plan_id = view.head.id if view.head else None
         self.query_one("#plan-head", Static).update(self._head(view.head, today))
         self.query_one("#plan-elapsed", Static).update(_elapsed_line(view.elapsed, view.head))
+        self._show(view, view.attention)
+        if view.attention is None:
+            self._read_attention(view, self._generation)
+
+    class AttentionFound(Message):
+        """The gaps, conflicts and findings of one reload, read in the thread."""
+
+        def __init__(self, view: Overview, found: Attention | PlanError, generation: int):
+            super().__init__()
+            self.view, self.found, self.generation = view, found, generation
+
+    @work(thread=True, exclusive=True, group="overview-attention", exit_on_error=False)
+    def _read_attention(self, view: Overview, generation: int) -> None:
+        try:
+            found: Attention | PlanError = attention(self.app.plan_db, self.app.today, SHOWN)
+        except PlanError as exc:
+            found = exc
+        self.post_message(self.AttentionFound(view, found, generation))
+
+    def on_overview_screen_attention_found(self, message: AttentionFound) -> None:
+        if message.generation != self._generation:
+            return  # a newer reload is on its way
+        if isinstance(message.found, PlanError):
+            self.notify(f"Could not look for gaps: {message.found}", severity="error", markup=False)
+            return
+        self._show(message.view, message.found)
+
+    def _show(self, view: Overview, found: Attention | None) -> None:
         items = self.query_one("#overview-items", OptionList)
         highlighted = items.highlighted_option.id if items.highlighted_option else None
-        options = [
-            *_ask_options(view),
-            *_gap_options(view),
-            *_conflict_options(view),
-            *_finding_options(view),
-        ]
+        options = [*_ask_options(view), *_attention_options(view, found)]
         if self.since is not None:
             from plantui.tui.dialogs.since import changes_options
 
