@@ -124,6 +124,7 @@ def test_control_characters_are_stripped_on_import(cli, plan_service, tmp_path):
     assert names(plan_service, "ask") == ["Clean title"]
 
 
+@pytest.mark.slow
 @pytest.mark.usefixtures("demo_db_path")
 def test_csv_export_reimports_into_a_fresh_database(cli, db_path, tmp_path):
     folder = tmp_path / "export"

@@ -90,6 +90,7 @@ async def test_keymap_remaps_a_screen_key(make_app) -> None:
         assert app.current_mode == "pledges"
 
 
+@pytest.mark.slow
 async def test_command_palette_goes_to_a_screen_and_runs_an_action(make_app) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:

@@ -171,6 +171,7 @@ async def test_editing_a_milestone_says_so(plan_service: PlanService) -> None:
     assert title == "Edit milestone: Board sign-off"
 
 
+@pytest.mark.slow
 async def test_an_owner_is_chosen_by_typing_part_of_its_name(make_app, demo_service) -> None:
     """On the example plan at 80x24: on the public owner's Choose, typing "south" opens the
     list with only Southwark records, in order; Enter sets the owner and the action is saved
@@ -225,6 +226,7 @@ async def test_keys_typed_faster_than_the_picker_opens_all_reach_its_filter(
         assert form.query_one("#in-made_by", RefChooser).value == council
 
 
+@pytest.mark.slow
 async def test_ctrl_q_on_a_form_with_typed_changes_asks_first(make_app, demo_service) -> None:
     """Ctrl+Q with a half-typed ask asks "Discard changes and quit?": Keep editing goes back
     to the form with the text, Quit ends the app and writes nothing."""

@@ -76,6 +76,7 @@ async def test_edit_a_pledge_writes_only_what_changed(plan_service: PlanService)
         assert after[name] == before[name], f"{name} was rewritten"
 
 
+@pytest.mark.slow
 async def test_a_bad_date_is_refused_as_you_type_and_nothing_is_written(
     plan_service: PlanService,
 ) -> None:
@@ -152,6 +153,7 @@ async def test_escape_on_an_untouched_form_closes_it_at_once(plan_service: PlanS
     assert app.results == [None]
 
 
+@pytest.mark.slow
 async def test_escape_after_typing_asks_before_discarding(plan_service: PlanService) -> None:
     """With a half-typed title, Escape asks "Discard changes?". Keep editing (or Escape)
     goes back to the form with the text still there; Discard closes it, writing nothing."""
@@ -287,6 +289,7 @@ async def test_picker_filters_as_you_type_and_enter_picks(plan_service: PlanServ
     assert app.results == [ids["Southwark Council"]]
 
 
+@pytest.mark.slow
 async def test_picker_shows_the_first_matches_of_many(plan_service: PlanService) -> None:
     """With thousands of records the list shows the first 100 and says how many match."""
     with plan_service.transaction() as writer:

@@ -69,7 +69,6 @@ def fill(service: PlanService) -> dict[str, str]:
     return ids
 
 
-@pytest.mark.slow
 async def test_every_screen_shows_user_text_as_typed(plan_service_empty) -> None:
     """All eight screens, one after another in one app, as a person would visit them."""
     service = plan_service_empty

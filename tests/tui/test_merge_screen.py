@@ -3,14 +3,12 @@ a merged one (shown with x) unmerges it. Checked in the database, not just on sc
 
 from __future__ import annotations
 
-import pytest
 from textual.widgets import DataTable
 
 from plantui.tui.forms import PickRecord
 from tests.tui.conftest import by_label, screen_text, type_text
 
 
-@pytest.mark.slow
 async def test_m_merges_the_selected_duplicate_and_m_again_unmerges(make_app, demo_service):
     kept = by_label(demo_service, "organisation", "Southwark Council")
     dup = demo_service.create("organisation", {"name": "Southwark Councl"}).record_id

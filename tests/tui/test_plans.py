@@ -111,6 +111,7 @@ async def test_bad_input_in_the_new_plan_dialog_is_one_sentence_and_writes_nothi
     assert plan_files(library.folder) == []
 
 
+@pytest.mark.slow
 async def test_the_welcome_opens_the_example_plan(library):
     app = app_on(library)
     async with app.run_test(size=SIZE) as pilot:

@@ -51,6 +51,7 @@ async def test_a_settled_app_freezes_what_start_up_built(
     assert gc.isenabled()
 
 
+@pytest.mark.slow
 async def test_a_failed_preload_still_settles(
     demo_db: Database, frozen_before: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -65,6 +66,7 @@ async def test_a_failed_preload_still_settles(
     assert gc.get_freeze_count() > frozen_before
 
 
+@pytest.mark.slow
 async def test_an_app_not_settled_leaves_the_collector_alone(
     demo_db: Database, frozen_before: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -230,6 +230,7 @@ async def _on_sync_with_demo(tmp_path):
     return db, PlanApp(PlanService(db), watch=False)
 
 
+@pytest.mark.slow
 async def test_seven_after_esc_switches_screens_and_types_nothing(tmp_path):
     db, app = await _on_sync_with_demo(tmp_path)
     async with app.run_test(size=(120, 40)) as pilot:

@@ -184,6 +184,7 @@ async def test_a_milestone_moves_whole_when_its_end_changes(demo):
     assert dates(demo, "M1") == (day + dt.timedelta(days=7), day + dt.timedelta(days=7))
 
 
+@pytest.mark.slow
 async def test_link_two_bars_through_the_picker_and_see_the_violation(demo):
     late = action(demo, "2.4")  # starts 2025-06-02
     early = action(demo, "1.4")  # ends 2025-11-14: 2.4 cannot wait for it
@@ -295,6 +296,7 @@ async def test_add_an_action_under_the_selected_ask(demo):
         assert app.timeline.gantt.selected_row.id == new.id
 
 
+@pytest.mark.slow
 async def test_add_a_milestone_presets_one_day(demo):
     from plantui.tui.forms import RecordForm
 
@@ -311,6 +313,7 @@ async def test_add_a_milestone_presets_one_day(demo):
         assert form.preset["ask"] == ask(demo, "A2").id
 
 
+@pytest.mark.slow
 async def test_enter_opens_the_selected_actions_form(demo):
     from plantui.tui.forms import RecordForm
 
@@ -507,6 +510,7 @@ async def test_an_empty_plan_opens_and_says_how_to_start(plan_service: PlanServi
         assert gantt.render_line(5).text.strip() == ""
 
 
+@pytest.mark.slow
 async def test_link_start_to_start(demo):
     first, then = action(demo, "4.2"), action(demo, "5.4")
     app = TimelineApp(demo)
