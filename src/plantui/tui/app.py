@@ -363,9 +363,10 @@ class PlanApp(App[None]):
             self._reload(existed)
 
     def delay_update(self, delay: float = 0.05) -> None:
-        """Textual holds every repaint for 50 ms when it switches modes, to hide the switch;
-        a screen switch here is drawn as soon as the new screen is ready instead (as a pushed
-        screen is), which is most of the time a switch takes."""
+        """Textual holds every repaint for 50 ms when it switches modes, to hide the switch.
+        A screen switch here is drawn as soon as the new screen is ready instead, as a pushed
+        screen is: the hold was half of a first visit and all of a return. Other holds (the
+        command palette closing on a command) stay."""
         if not self._switching:
             super().delay_update(delay)
 
