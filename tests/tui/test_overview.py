@@ -167,3 +167,42 @@ async def test_on_a_big_plan_the_asks_come_first_and_the_gaps_from_a_thread(
         assert any("no pledge" in text for key, text in shown if key and key.startswith("gap"))
         assert read_on == [False]
         assert app.screen.query_one("#overview-items", OptionList).highlighted == 1
+
+
+async def test_on_a_big_plan_a_reload_keeps_the_last_gaps_until_the_new_ones_are_read(
+    make_app, demo_service, monkeypatch
+) -> None:
+    """After an edit the sections do not blink out: the gaps found before stay on screen
+    while the thread reads them again, then the new ones replace them."""
+    import threading
+
+    from plantui.tui.screens import overview as overview_screen
+
+    monkeypatch.setattr(overview_screen, "ATTENTION_IN_THREAD_FROM", 0)
+    gate = threading.Event()
+    gate.set()
+    attention = overview_screen.attention
+
+    def gated(*args):
+        gate.wait(10)
+        return attention(*args)
+
+    monkeypatch.setattr(overview_screen, "attention", gated)
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = app.screen
+        assert isinstance(screen, OverviewScreen)
+
+        def gap_heading() -> str:
+            return next(t for _, t in items(screen) if t.strip().startswith("Gaps ("))
+
+        assert await wait_for(pilot, lambda: any("Gaps (" in t for _, t in items(screen)))
+        before = gap_heading()
+        gate.clear()
+        demo_service.create("ask", {"title": "A new ask nobody has answered yet"})
+        screen.reload()
+        await pilot.pause()
+        assert gap_heading() == before
+        assert not any("Looking for gaps" in text for _, text in items(screen))
+        gate.set()
+        assert await wait_for(pilot, lambda: gap_heading() != before)

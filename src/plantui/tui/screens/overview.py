@@ -172,6 +172,8 @@ class OverviewScreen(PlanScreen):
     """(clock prefix, description) of the 'Changed since' section, once asked for."""
     _generation = 0
     """Counts reloads, so gaps read for an older one are never shown."""
+    _found: Attention | None = None
+    """The gaps, conflicts and findings last read: shown while a big plan's are read again."""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -186,14 +188,17 @@ class OverviewScreen(PlanScreen):
 
     def reload(self) -> None:
         """Read the plan, rollups, gaps, conflicts and findings, and redraw the list; on a
-        big plan the gaps, conflicts and findings are read in a thread, shown when found."""
+        big plan the gaps, conflicts and findings are read in a thread, shown when found
+        (the last ones found stay until then)."""
         today = self.app.today
         view = overview(self.app.plan_db, today, SHOWN, attention_below=ATTENTION_IN_THREAD_FROM)
         self._generation += 1
         self.plan_id = view.head.id if view.head else None
         self.query_one("#plan-head", Static).update(self._head(view.head, today))
         self.query_one("#plan-elapsed", Static).update(_elapsed_line(view.elapsed, view.head))
-        self._show(view, view.attention)
+        if view.attention is not None:
+            self._found = view.attention
+        self._show(view, self._found)
         if view.attention is None:
             self._read_attention(view, self._generation)
 
@@ -218,6 +223,7 @@ class OverviewScreen(PlanScreen):
         if isinstance(message.found, PlanError):
             self.notify(f"Could not look for gaps: {message.found}", severity="error", markup=False)
             return
+        self._found = message.found
         self._show(message.view, message.found)
 
     def _show(self, view: Overview, found: Attention | None) -> None:
