@@ -9,7 +9,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any, TypeGuard
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 if TYPE_CHECKING:
     from plantui.domain import Field
@@ -162,6 +161,10 @@ def check_entry(spec: Field, value: Any) -> None:
 
 
 def _known_zone(name: str) -> bool:
+    """zoneinfo is imported here, on the first time zone checked: it takes a few
+    milliseconds, and every screen's first frame loads this module without needing it."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):

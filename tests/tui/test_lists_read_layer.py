@@ -41,12 +41,15 @@ IMPORT_ONLY = """
 import importlib, sys
 importlib.import_module(sys.argv[1])
 assert "sqlalchemy" not in sys.modules, f"{sys.argv[1]} imported SQLAlchemy"
-later = ("plantui.schedule", "plantui.duplicates", "plantui.tui.widgets.choose", "hashlib")
+later = (
+    "plantui.schedule", "plantui.duplicates", "plantui.tui.widgets.choose", "hashlib", "zoneinfo"
+)
 loaded = [name for name in later if name in sys.modules]
 assert not loaded, f"{sys.argv[1]} imported {loaded}"
 """
 """The write path, and what only a filter, a link, an added record's duplicate check or the
-Timeline needs, load when first used: a list screen opens without them."""
+Timeline needs, and zoneinfo (a time zone is checked only when one is typed or imported), load
+when first used: a list screen opens without them."""
 
 
 @pytest.mark.slow
