@@ -14,12 +14,14 @@ is compared and printed as a Markdown table (interaction | plantui | twin | rati
   drawn, against TWIN_SHOT's bare app run for real until a value of its first row is; on
   both plans; and each screen's first visit for real on the example plan: the app opens on
   the Overview and the screen's number key goes in as soon as the Overview is up (its data
-  drawn and the output paused), timed from the key, against the twin opening a screen of
-  the same kind by a key;
+  drawn and the output paused), timed from the key, against the twin opening a screen with
+  the same widgets and rows by a key (bare_twins.ListTwin for a list screen: a status line,
+  a DataTable of the list's columns, a detail pane; a TableTwin of Header, DataTable and
+  Footer for the others, and for information for the lists too);
 * opening an action's form against a bare modal with an Input per field shown on opening
   and a folded section for the rest;
 * switching screens, first visit and return, against a bare screen switch to a screen with
-  a Header, a DataTable of the same rows and a Footer;
+  the same widgets and rows (the same twins);
 * a filter keystroke and the refilter it leads to on 10,000 organisations, against a bare
   DataTable refiltered on every key;
 * the Timeline: its first frame with data and the CPU cost of a scroll frame and a pan frame
@@ -47,6 +49,7 @@ import contextlib
 import datetime as dt
 import fcntl
 import gc
+import importlib
 import os
 import pty
 import re
@@ -67,12 +70,14 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[1]
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 
+from bare_twins import LIST_CSS, ListTwin, TableTwin  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402
 from textual.containers import Horizontal, Vertical, VerticalScroll  # noqa: E402
-from textual.screen import ModalScreen, Screen  # noqa: E402
+from textual.screen import ModalScreen  # noqa: E402
 from textual.widgets import (  # noqa: E402
     Button,
     Collapsible,
@@ -320,35 +325,17 @@ def memory(db: Path, runs: int, tmp: Path) -> Result:
 
 
 PTY_TWIN = r"""
-import sqlite3, sys
+import sys
 from textual.app import App
-from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header
+sys.path.insert(0, sys.argv[1])
+from bare_twins import LIST_CSS, ListTwin, TableTwin, table_rows
 
-db, first_table, table_name, key = sys.argv[1:5]
-
-def fill(table, name):
-    con = sqlite3.connect(db)
-    cur = con.execute(f"SELECT * FROM {name} LIMIT 200")
-    names = [d[0] for d in cur.description][:5]
-    table.add_columns(*names)
-    table.add_rows([tuple(str(v) for v in row[:5]) for row in cur])
-
-class Table(Screen):
-    def __init__(self, name):
-        super().__init__()
-        self.table_name = name
-
-    def compose(self):
-        yield Header()
-        yield DataTable()
-        yield Footer()
-
-    def on_mount(self):
-        fill(self.query_one(DataTable), self.table_name)
+db, first_table, table_name, key, columns = sys.argv[2:7]
 
 class Twin(App):
     BINDINGS = [(key, "open", "Open")] if key else []
+    CSS = LIST_CSS if columns else ""  # loaded as it starts, as plantui loads its own
 
     def compose(self):
         yield Header()
@@ -356,15 +343,23 @@ class Twin(App):
         yield Footer()
 
     def on_mount(self):
-        fill(self.query_one(DataTable), first_table)
+        names, rows = table_rows(db, first_table)
+        table = self.query_one(DataTable)
+        table.add_columns(*names)
+        table.add_rows(rows)
 
     def action_open(self):
-        self.push_screen(Table(table_name))
+        if columns:
+            self.push_screen(ListTwin(db, table_name, columns.split(",")))
+        else:
+            self.push_screen(TableTwin(db, table_name))
 
 Twin().run()
 """
-"""The bare app of TWIN_SHOT run for real; given a key, the key opens a screen of the same
-kind (Header, DataTable, Footer) on ``table_name``, as a number key opens a plantui screen."""
+"""The bare app of TWIN_SHOT run for real; given a key, the key opens a screen as a number
+key opens a plantui screen: given the list's columns, a ListTwin (a list screen's widgets
+and rows), else a TableTwin (Header, DataTable, Footer)."""
+
 
 _ESCAPES = re.compile(
     rb"\x1b\[[0-?]*[ -/]*[@-~]"  # CSI: styles, cursor moves, modes, queries
@@ -559,6 +554,21 @@ def pty_probe(
         run.close()
 
 
+def list_columns(screen: str) -> tuple[str, ...]:
+    """The columns of a list screen (Asks, Pledges, Events, Organisations, People); empty
+    for the other screens."""
+    from plantui.tui.screen_list import SCREENS
+    from plantui.tui.widgets.browse import BrowseScreen
+
+    _title, module, name = SCREENS[screen]
+    screen_class = getattr(importlib.import_module(module), name)
+    return tuple(screen_class.COLUMNS) if issubclass(screen_class, BrowseScreen) else ()
+
+
+def pty_twin(db: Path, first_table: str, table: str = "", key: str = "", columns=()) -> list[str]:
+    return ["-c", PTY_TWIN, str(HERE), str(db), first_table, table, key, ",".join(columns)]
+
+
 def pty_frames(
     db: Path, label: str, screens: list[str], runs: int, visits: bool = True
 ) -> list[Result]:
@@ -566,8 +576,10 @@ def pty_frames(
     in a pty, timed from the process start until the screen's data is drawn, against
     TWIN_SHOT's bare app run for real on the screen's table. With ``visits``, also each
     screen's first visit for real: the app opens on the Overview and the screen's number key
-    is pressed as soon as it is up, timed from the key, against the twin opening a screen of
-    the same kind (on the screen's table) by a key."""
+    is pressed as soon as it is up, timed from the key, against the twin opening a screen
+    with the same widgets and rows by a key: a ListTwin for a list, else a TableTwin. A
+    list's visit is also shown against a TableTwin (Header, DataTable, Footer) for
+    information: the twin its goal was first measured against."""
     from plantui.tui.screen_list import SCREENS
 
     markers = pty_markers(db)
@@ -580,23 +592,27 @@ def pty_frames(
             (
                 Result(f"first frame for real: {screen} ({label})", 1.3),
                 partial(pty_probe, [*plantui, "tui", "--screen", screen], markers[screen]),
-                partial(
-                    pty_probe, ["-c", PTY_TWIN, str(db), table, table, ""], first_value(db, table)
-                ),
+                partial(pty_probe, pty_twin(db, table), first_value(db, table)),
             )
         )
-        if visits and screen != "overview":
-            key = str(list(SCREENS).index(screen) + 1)
-            for read_s, when in ((0.0, "at once"), (READ_S, f"after {READ_S:g} s")):
+        if not visits or screen == "overview":
+            continue
+        key = str(list(SCREENS).index(screen) + 1)
+        columns = list_columns(screen)
+        twins: list[tuple[str, float | None, tuple[str, ...]]] = [("", 1.5, columns)]
+        if columns:
+            twins.append((", against Header+DataTable+Footer", None, ()))
+        for read_s, when in ((0.0, "at once"), (READ_S, f"after {READ_S:g} s")):
+            for against, goal, twin_columns in twins:
                 probes.append(
                     (
-                        Result(f"first visit for real, {when}: {screen} ({label})", 1.5),
+                        Result(f"first visit for real, {when}{against}: {screen} ({label})", goal),
                         partial(
                             pty_probe, plantui, markers[screen], key, markers["overview"], read_s
                         ),
                         partial(
                             pty_probe,
-                            ["-c", PTY_TWIN, str(db), home, table, key],
+                            pty_twin(db, home, table, key, twin_columns),
                             first_value(db, table),
                             key,
                             first_value(db, home),
@@ -631,27 +647,10 @@ def rows_of(db: Path, table: str, where: str = "", args: tuple = (), limit: int 
         con.close()
 
 
-class TableScreen(Screen[None]):
-    """A bare screen: Header, a DataTable of a table's first rows, Footer."""
-
-    def __init__(self, db: Path, table: str) -> None:
-        super().__init__()
-        self.db, self.table = db, table
-
-    def compose(self) -> ComposeResult:
-        yield Header()
-        yield DataTable()
-        yield Footer()
-
-    def on_mount(self) -> None:
-        names, rows, _count = rows_of(self.db, self.table)
-        table = self.query_one(DataTable)
-        table.add_columns(*names)
-        table.add_rows(rows)
-
-
 class TwinApp(App[None]):
     """A bare app: screens of tables, a modal of inputs, a filter over a DataTable."""
+
+    CSS = LIST_CSS
 
     def __init__(self, db: Path) -> None:
         super().__init__()
@@ -761,7 +760,12 @@ async def screen_switches(path: Path, screens: list[str], runs: int) -> list[Res
             await ours.pause()
             await bare.pause()
             for screen in screens:
-                twin_screen = TableScreen(path, TABLE_OF[screen])
+                columns = list_columns(screen)
+                twin_screen = (
+                    ListTwin(str(path), TABLE_OF[screen], columns)
+                    if columns
+                    else TableTwin(str(path), TABLE_OF[screen])
+                )
                 twin.install_screen(twin_screen, screen)  # kept when popped, as a mode is
                 samples = [
                     await timed(ours, app.action_show, screen),
@@ -802,7 +806,7 @@ async def filter_keys(path: Path, runs: int, count: int) -> list[Result]:
             took = await timed(ours, ours.press, char)
             took_bare = await timed(bare, bare.press, char)
             await ours.pause(FILTER_DELAY * 2)  # let the debounced filter run before the next
-            took_apply = await timed(ours, screen._apply_filter)  # type: ignore[attr-defined]
+            took_apply = await timed(ours, screen._apply_filter)
             took_apply_bare = await timed(bare, twin.refilter, char)
             await ours.press("backspace")
             await bare.press("backspace")
