@@ -73,6 +73,7 @@ from typing import Any
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(HERE))  # bare_twins, when this file is loaded from elsewhere (the tests)
 
 from bare_twins import LIST_CSS, ListTwin, TableTwin  # noqa: E402
 from textual.app import App, ComposeResult  # noqa: E402

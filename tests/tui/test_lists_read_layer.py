@@ -42,14 +42,18 @@ import importlib, sys
 importlib.import_module(sys.argv[1])
 assert "sqlalchemy" not in sys.modules, f"{sys.argv[1]} imported SQLAlchemy"
 later = (
-    "plantui.schedule", "plantui.duplicates", "plantui.tui.widgets.choose", "hashlib", "zoneinfo"
+    "plantui.schedule", "plantui.duplicates", "plantui.tui.widgets.choose", "hashlib", "zoneinfo",
+    "plantui.queries.derived", "plantui.queries.gaps", "plantui.queries.facets",
+    "plantui.queries.related", "plantui.tui.widgets.link_actions",
 )
 loaded = [name for name in later if name in sys.modules]
 assert not loaded, f"{sys.argv[1]} imported {loaded}"
 """
 """The write path, and what only a filter, a link, an added record's duplicate check or the
-Timeline needs, and zoneinfo (a time zone is checked only when one is typed or imported), load
-when first used: a list screen opens without them."""
+Timeline needs, zoneinfo (a time zone is checked only when one is typed or imported), the
+asks' rollups and the overdue pledges (read with the rows that show them) and the detail
+pane's related records (read a frame after the rows), load when first used: a list screen's
+module loads without them."""
 
 
 @pytest.mark.slow

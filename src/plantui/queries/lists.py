@@ -8,6 +8,9 @@ search's :func:`~plantui.search.folding.fold` on both sides), the text anywhere 
 the type's searched fields, ``%`` and ``_`` being plain characters. The fields are folded
 when a record is written (:mod:`plantui.search.list_text`), so a keystroke costs one
 ``LIKE`` over stored text rather than a Python call per field per row.
+
+The asks' rollups, the overdue pledges and the filters' facets are imported where they are
+used: a list of events, organisations or people draws its first frame without them.
 """
 
 from __future__ import annotations
@@ -17,16 +20,18 @@ import json
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plantui import merge
 from plantui.domain import DELETED, TYPES, record_label
 from plantui.errors import PlanError
-from plantui.queries import Plan, derived, facets, gaps
-from plantui.queries.facets import Option
+from plantui.queries import Plan
 from plantui.ref_order import by_ref_code
 from plantui.search import list_text
 from plantui.search.folding import SQL_FOLD, fold
+
+if TYPE_CHECKING:
+    from plantui.queries.facets import Option
 
 SEARCHED = list_text.FIELDS
 """The fields the `/` box of each list looks in."""
@@ -161,10 +166,13 @@ def _where(con: sqlite3.Connection, query: ListQuery) -> tuple[str, list[Any]]:
         columns = SEARCHED[query.type]
         parts.append("(" + " OR ".join(f'{SQL_FOLD}(p."{c}") {_LIKE}' for c in columns) + ")")
         params += [_pattern(query.text)] * len(columns)
-    for facet, value in query.facets.items():
-        condition, more = facets.facet_where(con, query.type, facet, value)
-        parts.append(condition)
-        params += more
+    if query.facets:
+        from plantui.queries import facets
+
+        for facet, value in query.facets.items():
+            condition, more = facets.facet_where(con, query.type, facet, value)
+            parts.append(condition)
+            params += more
     return " AND ".join(parts) or "1", params
 
 
@@ -238,6 +246,8 @@ def _build(
     """Frozen rows, with what each type shows beside its fields (rollups, positions...)."""
     extra: dict[str, dict[str, Any]] = {r["id"]: {} for r in rows}
     if type_name == "ask":
+        from plantui.queries import derived
+
         rollups = derived.ask_rollups(con)
         ranked = con.execute(f"SELECT id FROM ask p WHERE {live('ask')} ORDER BY rank, id")
         position = {ask_id: n for n, (ask_id,) in enumerate(ranked, start=1)}
@@ -249,6 +259,8 @@ def _build(
             more["pledges"] = len(roll.pledges) if roll else 0
     if type_name == "pledge":
         makers = _makers(con, {r["made_by"] for r in rows if r["made_by"]})
+        from plantui.queries import gaps
+
         overdue = gaps.overdue_pledges(con, today)
         for r in rows:
             extra[r["id"]]["maker"] = makers.get(r["made_by"] or "", "")
@@ -291,6 +303,8 @@ def _makers(con: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
 
 def facet_options(plan: Plan, type_name: str, facet: str) -> list[Option]:
     """The values a list's ``facet`` (owner, status, rag, ask) offers, as (value, label)."""
+    from plantui.queries import facets
+
     with plan.snapshot() as con:
         return facets.options(con, type_name, facet)
 
@@ -386,9 +400,11 @@ def org_counts_on(con: sqlite3.Connection, today: dt.date, org_id: str) -> OrgCo
         f" AND (community_owner IN {ids} OR public_owner IN {ids})",
         [mine, mine],
     ).fetchall()
-    open_dates = [
-        end or start for start, end, status in actions if status not in derived.CLOSED_ACTION
-    ] + [due for due, lifecycle in pledges if lifecycle not in derived.CLOSED_PLEDGE]
+    from plantui.queries.gaps import CLOSED_ACTION, CLOSED_PLEDGE
+
+    open_dates = [end or start for start, end, status in actions if status not in CLOSED_ACTION] + [
+        due for due, lifecycle in pledges if lifecycle not in CLOSED_PLEDGE
+    ]
     now, soon = today.isoformat(), (today + dt.timedelta(days=DUE_SOON_DAYS)).isoformat()
     return OrgCounts(  # ISO dates compare as text as they do as dates
         raised=len({src for role, src in links if role == "raised_by"}),

@@ -8,7 +8,7 @@ detail pane follows links both ways; every edit goes through ``app.editor``.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from rich.text import Text
 from textual import on
@@ -22,16 +22,17 @@ from textual.worker import get_current_worker
 from plantui.errors import PlanError
 from plantui.queries import lists
 from plantui.queries.lists import ListQuery, ListRow, Page
-from plantui.queries.related import Related, related_records
 from plantui.tui.plan_screen import PlanScreen
 from plantui.tui.widgets.columns import fit_columns, natural_widths
 from plantui.tui.widgets.detail import DetailPane
 from plantui.tui.widgets.duplicate_notice import notify_if_duplicate
 from plantui.tui.widgets.filters import FILTER_BINDINGS, Filters, ask_filter
 from plantui.tui.widgets.footer import KeysFooter
-from plantui.tui.widgets.link_actions import link, unlink
 from plantui.tui.widgets.row_table import RowTable
 from plantui.tui.widgets.safe import CONFLICT_MARK, cell, show
+
+if TYPE_CHECKING:
+    from plantui.queries.related import Related
 
 Row = TypeVar("Row", bound=ListRow)
 FILTER_DELAY = 0.15
@@ -303,6 +304,8 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         except PlanError as exc:
             pane.clear(str(exc))
             return
+        from plantui.queries.related import related_records  # the detail pane's, a frame on
+
         self._related = related_records(self.app.plan_db, record_id, view.type)
         pane.show_record(view, self._related)
 
@@ -453,12 +456,16 @@ class BrowseScreen(PlanScreen, Generic[Row]):
 
     def action_link(self) -> None:
         """Link the selected record to another (the role chosen first if it has several)."""
+        from plantui.tui.widgets.link_actions import link
+
         record_id = self._need_selection()
         if record_id:
             link(self, record_id, self.TYPE, self._related)
 
     def action_unlink(self) -> None:
         """Remove one of the selected record's links."""
+        from plantui.tui.widgets.link_actions import unlink
+
         record_id = self._need_selection()
         if record_id:
             unlink(self, self._related)

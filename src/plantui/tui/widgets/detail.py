@@ -11,11 +11,11 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from plantui.domain import TYPES
-from plantui.queries.related import Related
 from plantui.tui.widgets.safe import CONFLICT_MARK, block, rag, show
 
 if TYPE_CHECKING:
     from plantui.queries.lists import Shown
+    from plantui.queries.related import Related
     from plantui.service import RecordView
 
 HIDDEN_FIELDS = {"rank", "agenda_order"}
