@@ -215,26 +215,38 @@ async def test_a_screen_switch_is_drawn_when_ready_and_the_palette_still_masks_i
         assert held, "the palette no longer masks its close"
 
 
-async def test_a_list_is_filled_as_its_screen_mounts_and_its_detail_once_it_is_drawn(
+async def test_a_list_reads_its_rows_for_the_first_frame_shown_and_its_detail_after_it(
     make_app, monkeypatch
 ) -> None:
-    """The rows come first: the detail pane (the record and everything linked to it) is
-    filled after the screen's first frame, so the list does not wait for it."""
-    at_mount: list[tuple[int, int]] = []
+    """Textual composes the app's first screen under a start-up batch whose frame it never
+    shows, and then draws only what changed: that first screen reads its rows after the
+    hidden frame, so they go out with the first frame shown. A screen opened later reads
+    them as it mounts. In both the detail pane (the record and everything linked to it) is
+    filled after the rows, so the list does not wait for it."""
+    at_mount: list[tuple[str, int, int, bool]] = []
     on_mount = BrowseScreen.on_mount
 
     def recorded(self: BrowseScreen) -> None:
         on_mount(self)
-        links = self.query_one("#detail-links", OptionList)
-        at_mount.append((self.query_one("#records", DataTable).row_count, links.option_count))
+        rows = self.query_one("#records", DataTable).row_count
+        links = self.query_one("#detail-links", OptionList).option_count
+        at_mount.append((self.TYPE, rows, links, self.app.started))
 
     monkeypatch.setattr(BrowseScreen, "on_mount", recorded)
     app = make_app("asks")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
-        [(rows, links_then)] = at_mount
-        assert rows > 0 and links_then == 0
+        first = app.screen
+        assert first.query_one("#records", DataTable).row_count > 0
+        await pilot.press("3")
+        assert await wait_for(pilot, lambda: app.current_mode == "pledges")
+        await pilot.pause()
+        [first_at_mount, later_at_mount] = at_mount
+        assert first_at_mount == ("ask", 0, 0, False)  # nothing read under the hidden frame
+        kind, rows, links, started = later_at_mount
+        assert (kind, links, started) == ("pledge", 0, True) and rows > 0
         assert app.screen.query_one("#detail-links", OptionList).option_count > 0
+        assert first.query_one("#detail-links", OptionList).option_count > 0
 
 
 async def test_focus_moving_to_the_detail_links_keeps_the_footer(make_app, monkeypatch) -> None:

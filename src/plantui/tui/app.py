@@ -145,6 +145,9 @@ class PlanApp(App[None]):
         # Start straight in the first screen's mode: no default screen drawn and replaced.
         self.last_screen = screen if screen in SCREENS else "overview"
         self._switching = False
+        self.started = False
+        """True once the app has mounted: Textual composes the first screen before that, under a
+        batch of updates whose frame it never shows (see ``BrowseScreen.on_mount``)."""
         """True while ``action_show`` switches modes (see ``delay_update``)."""
         # Textual reads DEFAULT_MODE, a class setting, in App.__init__; an instance value is
         # how one app class starts on different screens (there is no constructor argument).
@@ -266,6 +269,7 @@ class PlanApp(App[None]):
             self.set_timer(PRELOAD_AFTER_S, self._start_preload, name="preload")
         self._ask_who_is_editing()
         self._confirm_clock()
+        self.started = True
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """Every header names the open plan: "plantui · <plan> — <screen>"."""

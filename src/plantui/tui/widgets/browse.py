@@ -108,7 +108,10 @@ class BrowseScreen(PlanScreen, Generic[Row]):
     def on_mount(self) -> None:
         self._set_narrow(self.app.size.width)
         self._wanted = self._wanted or self.first_record()
-        self.reload()
+        if self.app.started:
+            self.reload()
+        else:  # the first screen: Textual draws it once under its start-up batch, unshown, then
+            self.call_after_refresh(self.reload)  # what changed: the rows, read after that frame
         self.call_after_refresh(self._refit)
 
     def on_resize(self, event) -> None:
@@ -370,7 +373,7 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         self.reload()
         self.notify("Showing deleted records." if self.show_deleted else "Hiding deleted records.")
 
-    # Editing (all through app.editor, in T2's dialogs)
+    # Editing (all through app.editor)
 
     def action_history(self) -> None:
         """Open the selected record's history (who changed what, when, on which laptop)."""
@@ -458,16 +461,14 @@ class BrowseScreen(PlanScreen, Generic[Row]):
         """Link the selected record to another (the role chosen first if it has several)."""
         from plantui.tui.widgets.link_actions import link
 
-        record_id = self._need_selection()
-        if record_id:
+        if record_id := self._need_selection():
             link(self, record_id, self.TYPE, self._related)
 
     def action_unlink(self) -> None:
         """Remove one of the selected record's links."""
         from plantui.tui.widgets.link_actions import unlink
 
-        record_id = self._need_selection()
-        if record_id:
+        if self._need_selection():
             unlink(self, self._related)
 
 
