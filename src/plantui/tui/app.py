@@ -145,10 +145,10 @@ class PlanApp(App[None]):
         # Start straight in the first screen's mode: no default screen drawn and replaced.
         self.last_screen = screen if screen in SCREENS else "overview"
         self._switching = False
+        """True while ``action_show`` switches modes (see ``delay_update``)."""
         self.started = False
         """True once the app has mounted: Textual composes the first screen before that, under a
         batch of updates whose frame it never shows (see ``BrowseScreen.on_mount``)."""
-        """True while ``action_show`` switches modes (see ``delay_update``)."""
         # Textual reads DEFAULT_MODE, a class setting, in App.__init__; an instance value is
         # how one app class starts on different screens (there is no constructor argument).
         self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"  # type: ignore[misc]
