@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 from rich.cells import cell_len
-from textual.widgets import DataTable
+from textual.geometry import Region
+from textual.widgets import DataTable, OptionList
 
 from plantui.text import one_line
 from tests.tui.conftest import screen_text, wait_for
@@ -81,3 +82,32 @@ def test_a_narrowed_column_widens_again_when_hiding_another_left_room() -> None:
     natural = {"Status": 19, "Pledges": 30, "Title": 60}
     fit = fit_columns(labels, natural, 70, minimum={"Status": 8}, drop_order=("Pledges",))
     assert fit == {"Status": 19, "Title": 70 - 19 - 4}
+
+
+@pytest.mark.parametrize("opened", ["first", "by key"])
+async def test_every_word_of_every_link_shows_when_the_links_scroll(
+    make_app, demo_service, opened
+) -> None:
+    """Links wrap to the pane's width; when there are more than fit, a scrollbar takes room
+    from that width. Each link still shows whole, however many lines it now takes."""
+    app = make_app("asks" if opened == "first" else "overview")
+    async with app.run_test(size=(160, 50)) as pilot:
+        if opened == "by key":
+            await pilot.pause()
+            await pilot.press("2")
+        assert await wait_for(pilot, lambda: app.current_mode == "asks")
+        links = app.screen.query_one("#detail-links", OptionList)
+        assert await wait_for(pilot, lambda: links.option_count > 0)
+        await pilot.pause()
+        assert links.max_scroll_y > 0, "the links fit: nothing to scroll, nothing tested"
+        shown: list[str] = []
+        for top in range(0, links.max_scroll_y + links.size.height, links.size.height):
+            links.scroll_to(y=top, animate=False)
+            await pilot.pause()
+            region = Region(0, 0, *links.outer_size)  # the border's line too
+            shown += [strip.text for strip in links.render_lines(region)]
+        words = " ".join(shown).split()
+        for index in range(links.option_count):
+            prompt = links.get_option_at_index(index).prompt
+            for word in str(prompt).split():
+                assert word in words, f"{word!r} of link {prompt!s} is not shown"
