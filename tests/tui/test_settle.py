@@ -4,6 +4,7 @@ while it runs; apps that do not live long (tests) leave the collector as it is."
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from argparse import Namespace
 from collections.abc import Iterator
@@ -136,7 +137,16 @@ def test_tui_screen_opens_the_app_on_that_screen(
     monkeypatch: pytest.MonkeyPatch, demo_db: Database
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr(PlanApp, "run", lambda app: opened.append(app.current_mode))
+
+    def run_headless(app: PlanApp) -> None:
+        async def run() -> None:
+            async with app.run_test() as pilot:
+                await pilot.pause()
+                opened.append(app.current_mode)
+
+        asyncio.run(run())
+
+    monkeypatch.setattr(PlanApp, "run", run_headless)
     assert main(["--db", str(demo_db.path), "tui", "--screen", "timeline"]) == 0
     assert main(["--db", str(demo_db.path), "tui"]) == 0
     assert opened == ["timeline", "overview"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.tui.conftest import ask_by_ref, type_text
+from tests.tui.conftest import ask_by_ref, type_text, wait_for
 
 pytestmark = pytest.mark.slow  # whole-screen pictures; each screen has quick pilot tests too
 
@@ -42,6 +42,7 @@ def test_asks_after_moving_a2_up(snap_compare, make_app, demo_service) -> None:
     a2 = ask_by_ref(demo_service, "A2")
 
     async def run_before(pilot) -> None:
+        assert await wait_for(pilot, lambda: pilot.app.current_mode == "asks")
         pilot.app.screen.select_record(a2.id)
         await pilot.pause()
         await pilot.press("shift+up")
@@ -63,6 +64,7 @@ def test_organisations_filtered(snap_compare, make_app) -> None:
     first one's asks, pledges and actions."""
 
     async def run_before(pilot) -> None:
+        assert await wait_for(pilot, lambda: pilot.app.current_mode == "organisations")
         await pilot.press("slash")
         await type_text(pilot, "nhs")
         await pilot.press("enter")

@@ -215,36 +215,43 @@ async def test_a_screen_switch_is_drawn_when_ready_and_the_palette_still_masks_i
         assert held, "the palette no longer masks its close"
 
 
-async def test_a_list_reads_its_rows_for_the_first_frame_shown_and_its_detail_after_it(
+async def test_the_first_screen_opens_after_start_up_and_lists_draw_rows_before_detail(
     make_app, monkeypatch
 ) -> None:
-    """Textual composes the app's first screen under a start-up batch whose frame it never
-    shows, and then draws only what changed: that first screen reads its rows after the
-    hidden frame, so they go out with the first frame shown. A screen opened later reads
-    them as it mounts. In both the detail pane (the record and everything linked to it) is
-    filled after the rows, so the list does not wait for it."""
-    at_mount: list[tuple[str, int, int, bool]] = []
+    """Textual composes a screen of its start-up under a batch of updates whose frame it
+    never shows, then draws only what changed: the app opens its first screen once mounted,
+    after that batch, so the screen is drawn once and whole, as a screen opened by a key is.
+    Every list reads its rows as it mounts and fills the detail pane (the record and all
+    linked to it) after them, so the list does not wait for it."""
+    composed_at_app_mount: list[bool] = []
+    app_mount = PlanApp.on_mount
+
+    def app_mounted(self: PlanApp) -> None:
+        app_mount(self)
+        composed_at_app_mount.append(self.mode_screen(self.last_screen) is not None)
+
+    at_mount: list[tuple[str, int, int]] = []
     on_mount = BrowseScreen.on_mount
 
     def recorded(self: BrowseScreen) -> None:
         on_mount(self)
         rows = self.query_one("#records", DataTable).row_count
         links = self.query_one("#detail-links", OptionList).option_count
-        at_mount.append((self.TYPE, rows, links, self.app.started))
+        at_mount.append((self.TYPE, rows, links))
 
+    monkeypatch.setattr(PlanApp, "on_mount", app_mounted)
     monkeypatch.setattr(BrowseScreen, "on_mount", recorded)
     app = make_app("asks")
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         first = app.screen
-        assert first.query_one("#records", DataTable).row_count > 0
+        assert composed_at_app_mount == [False] and app.current_mode == "asks"
         await pilot.press("3")
         assert await wait_for(pilot, lambda: app.current_mode == "pledges")
         await pilot.pause()
-        [first_at_mount, later_at_mount] = at_mount
-        assert first_at_mount == ("ask", 0, 0, False)  # nothing read under the hidden frame
-        kind, rows, links, started = later_at_mount
-        assert (kind, links, started) == ("pledge", 0, True) and rows > 0
+        [(first_kind, first_rows, first_links), (kind, rows, links)] = at_mount
+        assert (first_kind, first_links, kind, links) == ("ask", 0, "pledge", 0)
+        assert first_rows > 0 and rows > 0
         assert app.screen.query_one("#detail-links", OptionList).option_count > 0
         assert first.query_one("#detail-links", OptionList).option_count > 0
 

@@ -142,16 +142,13 @@ class PlanApp(App[None]):
         ``editing_as`` is the person (id) ``--as`` named: every edit carries them.
         ``settle``: once started (and preloaded), freeze start-up's objects out of the
         garbage collector's way; for the one long-lived app of a process."""
-        # Start straight in the first screen's mode: no default screen drawn and replaced.
         self.last_screen = screen if screen in SCREENS else "overview"
         self._switching = False
         """True while ``action_show`` switches modes (see ``delay_update``)."""
-        self.started = False
-        """True once the app has mounted: Textual composes the first screen before that, under a
-        batch of updates whose frame it never shows (see ``BrowseScreen.on_mount``)."""
-        # Textual reads DEFAULT_MODE, a class setting, in App.__init__; an instance value is
-        # how one app class starts on different screens (there is no constructor argument).
-        self.DEFAULT_MODE = self.last_screen if plan is not None else "plans"  # type: ignore[misc]
+        if plan is None:
+            # Textual reads DEFAULT_MODE, a class setting, in App.__init__; an instance value
+            # is how one app class starts on different screens (there is no argument for it).
+            self.DEFAULT_MODE = "plans"  # type: ignore[misc]
         super().__init__()
         self.library = library
         self._editing_as = editing_as
@@ -267,9 +264,18 @@ class PlanApp(App[None]):
             self.set_interval(1.0, self._poll_database, name="watch-database")
         if self.preload or self.settle:
             self.set_timer(PRELOAD_AFTER_S, self._start_preload, name="preload")
+        if self.db is not None:
+            self.call_later(self._open_first_screen)
+
+    def _open_first_screen(self) -> None:
+        """Show the first screen once Textual's start-up is done, then ask what must be
+        asked before an edit. Textual composes a screen of its start-up under a batch of
+        updates: it draws that screen once unseen, then only what changed after it, and the
+        whole screen a refresh later. Opened after the batch, the screen is drawn once,
+        whole, as a screen opened by a key is; until then the app shows a blank screen."""
+        self.action_show(self.last_screen)
         self._ask_who_is_editing()
         self._confirm_clock()
-        self.started = True
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """Every header names the open plan: "plantui · <plan> — <screen>"."""

@@ -108,10 +108,7 @@ class BrowseScreen(PlanScreen, Generic[Row]):
     def on_mount(self) -> None:
         self._set_narrow(self.app.size.width)
         self._wanted = self._wanted or self.first_record()
-        if self.app.started:
-            self.reload()
-        else:  # the first screen: Textual draws it once under its start-up batch, unshown, then
-            self.call_after_refresh(self.reload)  # what changed: the rows, read after that frame
+        self.reload()
         self.call_after_refresh(self._refit)
 
     def on_resize(self, event) -> None:
