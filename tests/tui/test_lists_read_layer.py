@@ -35,6 +35,7 @@ from plantui.cli.main import main
 code = main(["--db", sys.argv[1], "screenshot", "--screen", sys.argv[2], "--output", sys.argv[3]])
 assert code == 0, code
 assert "sqlalchemy" not in sys.modules, f"{sys.argv[2]}: SQLAlchemy before the first frame"
+assert "plantui.queries.derived" not in sys.modules, f"{sys.argv[2]}: the Overview's figures"
 """
 
 IMPORT_ONLY = """

@@ -12,7 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Literal
 
 from plantui.domain import DATE_ORDER, DELETED, TYPES, date_order_error, record_label
@@ -20,12 +20,12 @@ from plantui.merge import covered, shown_sibling, shown_values
 from plantui.queries.gaps import CLOSED_ACTION as CLOSED_ACTION
 from plantui.queries.gaps import CLOSED_ASK as CLOSED_ASK
 from plantui.queries.gaps import CLOSED_PLEDGE as CLOSED_PLEDGE
-from plantui.queries.gaps import RESPONDS_TO
 from plantui.queries.gaps import Gap as Gap
 from plantui.queries.gaps import GapKind as GapKind
 from plantui.queries.gaps import gaps as gaps
-
-RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
+from plantui.queries.rollups import RAG_ORDER as RAG_ORDER
+from plantui.queries.rollups import AskRollup as AskRollup
+from plantui.queries.rollups import ask_rollups as ask_rollups
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,17 +68,6 @@ class Finding:
             "field": self.field,
             "message": self.message,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class AskRollup:
-    """An ask's RAG (the worst of its actions') and progress (the mean of theirs)."""
-
-    ask: str
-    rag: str | None
-    progress: int | None
-    actions: int = 0
-    pledges: list[str] = field(default_factory=list)
 
 
 def _label(type_name: str, fields: dict[str, list[dict[str, Any]]], record_id: str) -> str:
@@ -287,42 +276,6 @@ def dependency_cycles(edges: Iterable[tuple[str | None, str | None, str]]) -> li
         deps = sorted(d for n in comp for dst, d in graph[n] if dst in members)
         cycles.append(Cycle(comp, deps))
     return sorted(cycles, key=lambda c: c.actions)
-
-
-def ask_rollups(con: sqlite3.Connection) -> dict[str, AskRollup]:
-    """RAG and progress per ask from its actions that are not deleted: the worst RAG, and
-    the mean progress of those that have one (rounded half to even, as Python rounds).
-    Summed in SQL: a plan of 20,000 actions is one pass in C, not 20,000 Python rows."""
-    worst = " ".join(f"WHEN '{rag}' THEN {order}" for rag, order in RAG_ORDER.items())
-    rag_of = {order: rag for rag, order in RAG_ORDER.items()}
-    sums = {
-        ask: (rag, total, counted, count)
-        for ask, rag, total, counted, count in con.execute(
-            f"SELECT ask, MAX(CASE rag {worst} END), SUM(progress), COUNT(progress), COUNT(*)"
-            " FROM action WHERE deleted = 0 AND ask IS NOT NULL GROUP BY ask"
-        )
-    }
-    pledges = _answering_pledges(con)
-    out: dict[str, AskRollup] = {}
-    for (ask_id,) in con.execute("SELECT id FROM ask WHERE deleted = 0"):
-        rag, total, counted, count = sums.get(ask_id, (None, None, 0, 0))
-        out[ask_id] = AskRollup(
-            ask_id,
-            rag_of.get(rag) if rag is not None else None,
-            round(total / counted) if counted else None,
-            count,
-            pledges.get(ask_id, []),
-        )
-    return out
-
-
-def _answering_pledges(con: sqlite3.Connection) -> dict[str, list[str]]:
-    """ask id -> ids of live pledges that respond to it through live links."""
-    rows = con.execute(f'SELECT l."to", l."from" FROM {RESPONDS_TO}')
-    out: dict[str, list[str]] = {}
-    for ask_id, pledge_id in rows:
-        out.setdefault(ask_id, []).append(pledge_id)
-    return out
 
 
 @dataclass(frozen=True, slots=True)

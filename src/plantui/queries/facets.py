@@ -11,7 +11,7 @@ import sqlite3
 from typing import Any
 
 from plantui.domain import NO_RAG
-from plantui.queries import derived
+from plantui.queries import rollups
 from plantui.text import one_line
 
 NOT_SET = ""
@@ -57,8 +57,8 @@ def facet_where(
         return f'p.id IN ({_ANSWERS} AND "to" = ?)', [value]
     if facet == "rag" and type_name == "ask":
         wanted = None if value == NO_RAG else value
-        rollups = derived.ask_rollups(con)
-        ids = [ask_id for ask_id, roll in rollups.items() if roll.rag == wanted]
+        by_ask = rollups.ask_rollups(con)
+        ids = [ask_id for ask_id, roll in by_ask.items() if roll.rag == wanted]
         return "p.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
     raise ValueError(f"{type_name} lists have no {facet} filter")
 
@@ -68,7 +68,7 @@ def options(con: sqlite3.Connection, type_name: str, facet: str) -> list[Option]
     if facet == "status":
         return _enum_options(con, type_name, STATUS_FIELD[type_name])
     if facet == "rag":
-        return [(rag, rag) for rag in derived.RAG_ORDER] + [(NO_RAG, "not set")]
+        return [(rag, rag) for rag in rollups.RAG_ORDER] + [(NO_RAG, "not set")]
     if facet == "owner" and type_name == "ask":
         owners = 'SELECT "to" FROM link WHERE deleted = 0 AND role IN (?, ?) AND "from" IN '
         return _org_options(con, owners + "(SELECT id FROM ask WHERE deleted = 0)", OWNER_ROLES)

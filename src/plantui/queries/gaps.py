@@ -14,6 +14,8 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Literal
 
+from plantui.queries.rollups import RESPONDS_TO
+
 GapKind = Literal[
     "ask_without_pledge",
     "pledge_without_action",
@@ -33,12 +35,6 @@ WHITESPACE = (
     "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
 """What Python's ``str.strip()`` strips, for SQL's ``trim``: a deliverable of spaces is none."""
-
-RESPONDS_TO = (
-    'link l JOIN pledge p ON p.id = l."from"'
-    " WHERE l.role = 'responds_to' AND l.deleted = 0 AND p.deleted = 0"
-)
-"""Live pledges answering asks through live links (``l."to"`` is the ask)."""
 
 
 def _among(column: str, values: tuple[str, ...]) -> str:

@@ -246,9 +246,9 @@ def _build(
     """Frozen rows, with what each type shows beside its fields (rollups, positions...)."""
     extra: dict[str, dict[str, Any]] = {r["id"]: {} for r in rows}
     if type_name == "ask":
-        from plantui.queries import derived
+        from plantui.queries.rollups import ask_rollups
 
-        rollups = derived.ask_rollups(con)
+        rollups = ask_rollups(con)
         ranked = con.execute(f"SELECT id FROM ask p WHERE {live('ask')} ORDER BY rank, id")
         position = {ask_id: n for n, (ask_id,) in enumerate(ranked, start=1)}
         for ask_id, more in extra.items():
