@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plantui.queries import derived
+from plantui.queries.rollups import ask_rollups
 from tests.conftest import edit_from_another_laptop
 
 
@@ -19,7 +20,7 @@ def test_ask_rollup_is_worst_rag_and_mean_progress(plan_service):
     gone = s.create("action", {"title": "3", "ask": ask, "rag": "red", "progress": 0}).record_id
     s.delete(gone)  # deleted actions do not count
     with s.db.snapshot() as con:
-        rollup = derived.ask_rollups(con)[ask]
+        rollup = ask_rollups(con)[ask]
     assert (rollup.rag, rollup.progress, rollup.actions) == ("amber", 40, 2)
 
 
@@ -30,7 +31,7 @@ def test_a_mean_progress_half_way_rounds_to_even_as_python_does(plan_service):
         for progress in values:
             s.create("action", {"title": "a", "ask": ask, "progress": progress})
     with s.db.snapshot() as con:
-        rollups = derived.ask_rollups(con)
+        rollups = ask_rollups(con)
     assert [rollups[a].progress for a in asks] == [2, 2]  # round(2.5) and round(1.5)
 
 
@@ -56,7 +57,7 @@ def test_rollups_agree_with_the_rule_on_any_actions(plan_service, actions):
             if deleted:
                 w.delete(made)
     with s.db.snapshot() as con:
-        rollups = derived.ask_rollups(con)
+        rollups = ask_rollups(con)
     worst = {"green": 0, "amber": 1, "red": 2}
     for n, ask in enumerate(asks):
         mine = [(rag, p) for which, rag, p, deleted in actions if which == n and not deleted]
@@ -169,7 +170,7 @@ def test_a_plain_snapshot_and_a_session_derive_the_same(demo_plan):
             derived.plan_head(source),
             derived.plan_elapsed(source, today),
             derived.ranked_asks(source),
-            derived.ask_rollups(source),
+            ask_rollups(source),
             derived.gaps(source, today),
             derived.open_conflicts(source),
             derived.integrity_findings(source),

@@ -121,7 +121,7 @@ def read_entry(path: Path) -> PlanEntry | None:
 
 
 def _rag_summary(con: sqlite3.Connection) -> dict[str, int]:
-    from plantui.queries.derived import ask_rollups
+    from plantui.queries.rollups import ask_rollups
 
     counts = {"green": 0, "amber": 0, "red": 0}
     for roll in ask_rollups(con).values():

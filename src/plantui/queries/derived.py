@@ -1,4 +1,5 @@
-"""What is derived from the plan and never stored: rollups, gaps, conflicts, integrity findings.
+"""What is derived from the plan and never stored: gaps, conflicts, integrity findings (the
+asks' rollups are in ``plantui.queries.rollups``).
 
 Every copy computes these the same way from the same records (docs/exchange-format.md "The state
 of a record"), so the overview, ``plantui check``, ``plantui conflicts`` and the reports all
@@ -23,9 +24,6 @@ from plantui.queries.gaps import CLOSED_PLEDGE as CLOSED_PLEDGE
 from plantui.queries.gaps import Gap as Gap
 from plantui.queries.gaps import GapKind as GapKind
 from plantui.queries.gaps import gaps as gaps
-from plantui.queries.rollups import RAG_ORDER as RAG_ORDER
-from plantui.queries.rollups import AskRollup as AskRollup
-from plantui.queries.rollups import ask_rollups as ask_rollups
 
 
 @dataclass(frozen=True, slots=True)

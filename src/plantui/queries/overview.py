@@ -17,9 +17,10 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from plantui.queries import Plan, derived, own_snapshot
-from plantui.queries.derived import AskLine, AskRollup, Conflict, Finding, PlanHead
+from plantui.queries.derived import AskLine, Conflict, Finding, PlanHead
 from plantui.queries.gaps import Gap, first_gaps
 from plantui.queries.live_records import LIVE
+from plantui.queries.rollups import AskRollup, ask_rollups
 
 T = TypeVar("T")
 
@@ -70,7 +71,7 @@ def overview(
             derived.plan_head(con),
             derived.plan_elapsed(con, today),
             tuple(derived.ranked_asks(con)),
-            derived.ask_rollups(con),
+            ask_rollups(con),
             None if big else _attention(con, today, first),
         )
 

@@ -29,6 +29,7 @@ from plantui.queries.report_items import (
     day,
     words,
 )
+from plantui.queries.rollups import ask_rollups
 from plantui.record_ids import resolve_record_id
 from plantui.ref_order import natural
 
@@ -289,7 +290,7 @@ def _ask_sections(
         f" WHERE {LIVE} ORDER BY date DESC, id DESC",
     ):
         notes.setdefault(n["about"] or "", []).append(n)
-    rollups = derived.ask_rollups(con)
+    rollups = ask_rollups(con)
     sections: list[AskSection] = []
     asks = rows(
         con,

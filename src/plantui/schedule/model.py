@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from plantui.domain import NO_RAG
-from plantui.queries.derived import RAG_ORDER
+from plantui.queries.rollups import RAG_ORDER
 from plantui.schedule.bars import (
     NO_ASK,
     AskGroup,
