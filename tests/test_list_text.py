@@ -7,7 +7,6 @@ import datetime as dt
 import json
 import sqlite3
 from contextlib import closing
-from dataclasses import replace
 from pathlib import Path
 
 from plantui.domain import TYPES
@@ -230,6 +229,6 @@ def test_a_page_is_the_first_matches_in_list_order_and_counts_every_match(plan_s
     ]
     for query, expected in zip(queries, wanted, strict=True):
         for limit in (1, 2, 3, 20):
-            page = lists.page(s.db, replace(query, limit=limit), TODAY)
+            page = lists.page(s.db, query._replace(limit=limit), TODAY)
             assert [row.id for row in page.rows] == expected[:limit], (query, limit)
             assert page.total == len(expected), (query, limit)
