@@ -36,6 +36,8 @@ code = main(["--db", sys.argv[1], "screenshot", "--screen", sys.argv[2], "--outp
 assert code == 0, code
 assert "sqlalchemy" not in sys.modules, f"{sys.argv[2]}: SQLAlchemy before the first frame"
 assert "plantui.queries.derived" not in sys.modules, f"{sys.argv[2]}: the Overview's figures"
+for later in ("plantui.library", "plantui.storage.backups"):  # one file named; no copies made
+    assert later not in sys.modules, f"{sys.argv[2]}: {later} before the first frame"
 """
 
 IMPORT_ONLY = """

@@ -50,14 +50,16 @@ class Context:
 
     @cached_property
     def library(self):  # -> Library | None
-        """The plan library, or None when ``--db``/``$PLANTUI_DB`` name one file."""
-        from plantui.library import Library, adopt_legacy_database, resolve_library
+        """The plan library, or None when ``--db``/``$PLANTUI_DB`` name one file (and the
+        library's code is not even imported)."""
         from plantui.storage.database import ENV_VAR, default_db_path
 
         if self.args.db or os.environ.get(ENV_VAR):
             if self.args.plan:
                 raise PlanError("Give either --db or --plan, not both.")
             return None
+        from plantui.library import Library, adopt_legacy_database, resolve_library
+
         library = Library(resolve_library(self.args.library))
         if not self.args.library and not os.environ.get("PLANTUI_LIBRARY"):
             adopt_legacy_database(library, default_db_path())

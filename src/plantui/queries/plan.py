@@ -1,6 +1,7 @@
 """The plan file itself: opening it, its title and facts, whether it changed, its copies.
 
-What the app needs of the open file beyond its records. Every failure of SQLite here
+What the app needs of the open file beyond its records (its copies' code is imported when
+they are asked for, not with the first screen). Every failure of SQLite here
 becomes a :class:`~plantui.errors.PlanError` with one plain sentence, so the app never
 has to know which database library is underneath.
 """
@@ -9,17 +10,19 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plantui.errors import PlanError
 from plantui.queries import Plan
-from plantui.storage.backups import Backup, copy_database, list_backups, restore_backup
 from plantui.text import one_line
+
+if TYPE_CHECKING:
+    from plantui.storage.backups import Backup as Backup  # the screens name it from here
 
 TITLE_WIDTH = 60
 """A header names the plan in at most this many characters."""
 
 __all__ = [
-    "Backup",
     "backups",
     "copy_plan",
     "data_version",
@@ -71,12 +74,16 @@ def data_version(plan: Plan) -> int:
 
 def backups(plan: Plan) -> list[Backup]:
     """The backups kept of this plan, newest first."""
+    from plantui.storage.backups import list_backups
+
     return list_backups(plan.path)
 
 
 def restore(plan: Plan, number: int) -> tuple[Backup, Path]:
     """Put backup ``number`` (1 = newest) in place of the plan; returns it and where the
     replaced state was kept."""
+    from plantui.storage.backups import restore_backup
+
     try:
         return restore_backup(plan, number)
     except sqlite3.Error as exc:
@@ -85,6 +92,8 @@ def restore(plan: Plan, number: int) -> tuple[Backup, Path]:
 
 def copy_plan(plan: Plan, target: Path) -> str:
     """A whole copy of the plan at ``target`` for another laptop; returns its replica id."""
+    from plantui.storage.backups import copy_database
+
     try:
         return copy_database(plan, target)
     except sqlite3.Error as exc:
