@@ -150,6 +150,48 @@ async def test_ctrl_o_switches_plans_and_edits_land_in_the_plan_chosen(library):
     assert rows(first, "SELECT title FROM ask") == []
 
 
+async def test_a_plan_opened_with_ctrl_o_asks_who_is_editing_and_drops_the_last_plans_person(
+    library, monkeypatch
+):
+    from plantui.tui.dialogs.who import WhoIsEditing, remember
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(library.folder.parent / "config"))
+    first, second = start_plan(library, "Alpha plan"), start_plan(library, "Beta plan")
+    alpha = PlanService(open_database(first))
+    alpha.by = alpha.create("person", {"name": "Jess Brayne"}).record_id
+    remember(first, alpha.by)
+    alpha.db.close()
+    beta = PlanService(open_database(second))
+    for name in ("Amara Okafor", "Rebecca"):  # two people have edited Beta on this laptop
+        beta.by = beta.create("person", {"name": name}).record_id
+        beta.create("ask", {"title": f"Raised by {name}"})
+    beta.db.close()
+    app = app_on(library, first)
+    async with app.run_test(size=SIZE) as pilot:
+        assert await wait_for(pilot, lambda: "editing as Jess Brayne" in header_text(app))
+        await pilot.press("ctrl+o")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, PlansScreen))
+        await pilot.press("down", "enter")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, WhoIsEditing))
+        assert "Beta plan" in header_text(app) and "Jess" not in header_text(app)
+        await type_text(pilot, "Rebec")
+        await pilot.press("enter")
+        assert await wait_for(pilot, lambda: "editing as Rebecca" in header_text(app))
+        await pilot.press("2", "a")
+        assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
+        await pilot.press("tab")
+        await type_text(pilot, "Asked by Rebecca")
+        await pilot.press("ctrl+s")
+        assert await wait_for(pilot, lambda: not isinstance(app.screen, RecordForm))
+    rebecca = rows(second, "SELECT id FROM person WHERE name = 'Rebecca'")[0][0]
+    (stamp,) = rows(
+        second,
+        "SELECT fields FROM record WHERE id ="
+        " (SELECT id FROM ask WHERE title = 'Asked by Rebecca')",
+    )[0]
+    assert rebecca in stamp  # the new ask's stamps carry the person chosen
+
+
 @pytest.mark.slow
 async def test_escape_or_the_open_plan_goes_back_where_one_was_or_leaves_with_none_open(
     library,

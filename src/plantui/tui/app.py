@@ -274,6 +274,10 @@ class PlanApp(App[None]):
         whole screen a refresh later. Opened after the batch, the screen is drawn once,
         whole, as a screen opened by a key is; until then the app shows a blank screen."""
         self.action_show(self.last_screen)
+        self._ask_before_edits()
+
+    def _ask_before_edits(self) -> None:
+        """Who is editing, and whether the clock is right: asked over a plan's first screen."""
         self._ask_who_is_editing()
         self._confirm_clock()
 
@@ -323,8 +327,9 @@ class PlanApp(App[None]):
         self.sub_title = self.plan_title  # headers already drawn (the Plans screen) redraw
         self._stale.clear()
         self._version = self._data_version()
+        self._show_who(None)  # the person of the plan left behind is not this plan's
         self.action_show(screen)
-        self._confirm_clock()
+        self._ask_before_edits()
         if then is not None:
             self.call_after_refresh(then)
 
