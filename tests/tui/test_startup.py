@@ -256,6 +256,35 @@ async def test_the_first_screen_opens_after_start_up_and_lists_draw_rows_before_
         assert first.query_one("#detail-links", OptionList).option_count > 0
 
 
+async def test_who_is_editing_and_the_clock_are_asked_once_the_first_screen_is_drawn(
+    make_app, monkeypatch
+) -> None:
+    """The questions before an edit (who is editing, a clock far ahead) read the plan and
+    load their dialogs: asked after the first screen's first frame, not before it."""
+    frames: list[Screen] = []
+    refresh = Screen._compositor_refresh
+
+    def drawn(self: Screen) -> None:
+        refresh(self)
+        if self is self.app.screen:
+            frames.append(self)
+
+    asked_after: list[list[Screen]] = []
+    ask = PlanApp._ask_before_edits
+
+    def asked(self: PlanApp) -> None:
+        asked_after.append(list(frames))
+        ask(self)
+
+    monkeypatch.setattr(Screen, "_compositor_refresh", drawn)
+    monkeypatch.setattr(PlanApp, "_ask_before_edits", asked)
+    app = make_app("people")
+    async with app.run_test(size=(120, 40)) as pilot:
+        assert await wait_for(pilot, lambda: bool(asked_after))
+        first = app.mode_screen("people")
+        assert first is not None and first in asked_after[0]
+
+
 async def test_focus_moving_to_the_detail_links_keeps_the_footer(make_app, monkeypatch) -> None:
     """The related records' list brings only keys the footer does not show (its cursor
     keys): the same keys, nothing to repaint."""

@@ -274,10 +274,13 @@ class PlanApp(App[None]):
         whole screen a refresh later. Opened after the batch, the screen is drawn once,
         whole, as a screen opened by a key is; until then the app shows a blank screen."""
         self.action_show(self.last_screen)
-        self._ask_before_edits()
+        self.call_after_refresh(self._ask_before_edits)
 
     def _ask_before_edits(self) -> None:
-        """Who is editing, and whether the clock is right: asked over a plan's first screen."""
+        """Who is editing, and whether the clock is right: asked over a plan's first screen
+        once it is drawn, so the questions' code and reads are not on the way to its first
+        frame (an edit takes a form, which opens over them, and the service refuses
+        writes under a wrong clock whatever is answered)."""
         self._ask_who_is_editing()
         self._confirm_clock()
 
@@ -329,7 +332,7 @@ class PlanApp(App[None]):
         self._version = self._data_version()
         self._show_who(None)  # the person of the plan left behind is not this plan's
         self.action_show(screen)
-        self._ask_before_edits()
+        self.call_after_refresh(self._ask_before_edits)
         if then is not None:
             self.call_after_refresh(then)
 
