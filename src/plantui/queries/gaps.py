@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from plantui.queries.rollups import RESPONDS_TO
 
@@ -48,8 +47,7 @@ PLEDGE_OVERDUE = (
 """A pledge past its due date and not closed (dates are ISO text, which sorts as dates do)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Gap:
+class Gap(NamedTuple):
     """Something the plan still lacks."""
 
     kind: GapKind
@@ -59,8 +57,7 @@ class Gap:
     message: str
 
 
-@dataclass(frozen=True, slots=True)
-class GapRule:
+class GapRule(NamedTuple):
     """One kind of gap: which records of ``table`` have it, and what to say about each."""
 
     kind: GapKind

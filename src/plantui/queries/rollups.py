@@ -7,7 +7,7 @@ shows these on its first frame and needs nothing else of the Overview's.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
 """RAG from best to worst: an ask's RAG is the worst of its actions'."""
@@ -19,15 +19,14 @@ RESPONDS_TO = (
 """Live pledges answering asks through live links (``l."to"`` is the ask)."""
 
 
-@dataclass(frozen=True, slots=True)
-class AskRollup:
+class AskRollup(NamedTuple):
     """An ask's RAG (the worst of its actions') and progress (the mean of theirs)."""
 
     ask: str
     rag: str | None
     progress: int | None
-    actions: int = 0
-    pledges: list[str] = field(default_factory=list)
+    actions: int
+    pledges: list[str]
 
 
 def ask_rollups(con: sqlite3.Connection) -> dict[str, AskRollup]:

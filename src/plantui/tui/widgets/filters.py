@@ -9,7 +9,6 @@ filters are read by ``plantui.queries.facets``).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -30,11 +29,11 @@ def words(value: str | None) -> str:
     return (value or "").replace("_", " ")
 
 
-@dataclass
 class Filters:
     """The chosen value of each facet, with the label shown for it."""
 
-    chosen: dict[str, tuple[str, str]] = field(default_factory=dict)
+    def __init__(self) -> None:
+        self.chosen: dict[str, tuple[str, str]] = {}
 
     def value(self, facet: str) -> str | None:
         picked = self.chosen.get(facet)

@@ -9,8 +9,7 @@ keys repaints one line. Keys that do not fit are left out whole, never cut mid-w
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from rich.cells import cell_len
 from rich.style import Style
@@ -25,8 +24,7 @@ PALETTE_MARK = "▏"
 """Sets the command palette's key apart at the right, as Textual's Footer does."""
 
 
-@dataclass(frozen=True)
-class ShownKey:
+class ShownKey(NamedTuple):
     """One key the footer shows: what to press, what it does, and whether it can now."""
 
     key: str
@@ -36,16 +34,14 @@ class ShownKey:
     tooltip: str = ""
 
 
-@dataclass(frozen=True)
-class FooterItem:
+class FooterItem(NamedTuple):
     """What the footer draws as one unit: a key, or a group's keys under one description."""
 
     keys: tuple[ShownKey, ...]
     description: str
 
 
-@dataclass(frozen=True)
-class _Span:
+class _Span(NamedTuple):
     """Where a key was drawn, for clicks and hover."""
 
     start: int
