@@ -15,7 +15,7 @@ import pytest
 from plantui.cli import screenshot, tui_command
 from plantui.cli.main import main
 from plantui.storage.database import Database
-from plantui.tui import app as app_module
+from plantui.tui import warm_up
 from plantui.tui.app import PlanApp
 from tests.tui.conftest import TODAY, wait_for
 
@@ -59,7 +59,7 @@ async def test_a_failed_preload_still_settles(
     def broken() -> None:
         raise ImportError("no write path")
 
-    monkeypatch.setattr(app_module, "_preload_write_path", broken)
+    monkeypatch.setattr(warm_up, "load", broken)
     gc.disable()
     app = PlanApp(demo_db, today=TODAY, watch=False, settle=True)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -159,7 +159,7 @@ def test_the_preload_loads_the_screens_before_the_write_path(monkeypatch) -> Non
     from plantui.tui.screen_list import SCREENS
 
     loaded: list[str] = []
-    monkeypatch.setattr(app_module.importlib, "import_module", loaded.append)
+    monkeypatch.setattr(warm_up.importlib, "import_module", loaded.append)
     monkeypatch.setattr(plantui.editor, "load_write_path", lambda: loaded.append("write path"))
-    app_module._preload_write_path()
+    warm_up.load()
     assert loaded == [module for _title, module, _class in SCREENS.values()] + ["write path"]

@@ -12,7 +12,6 @@ loaded in a thread once the first frame is on screen.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
@@ -26,10 +25,11 @@ from textual.reactive import Reactive
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Header
 
-from plantui import clock, collector
+from plantui import clock
 from plantui.errors import PlanError
 from plantui.queries import Plan
 from plantui.queries import plan as plan_file
+from plantui.tui import warm_up
 from plantui.tui.commands import PlanCommands
 from plantui.tui.screen_list import (
     RECORD_SCREENS,
@@ -48,40 +48,6 @@ if TYPE_CHECKING:
 _SCREEN_GROUP = Binding.Group("Screens", compact=True)
 _UNLISTED_SCREENS = {"people"}
 """Screens whose key the footer leaves out for room; the palette and help list them."""
-
-
-PRELOAD_AFTER_S = 0.5
-"""How long after mounting the write path starts loading: its thread competes with the main
-one for the interpreter, so it waits until the first frame is on the terminal."""
-
-
-def _preload_write_path() -> None:
-    """Import the other screens' modules while the person reads the first screen, so a
-    first visit does not wait for its imports, then the write path, setting up its ORM.
-    The screens come first: they take a fifth of the time, and a key for another screen
-    usually comes before the first edit."""
-    from plantui.editor import load_write_path
-
-    for _title, module, _class in SCREENS.values():
-        importlib.import_module(module)
-    load_write_path()
-
-
-def _settle_start_up() -> None:
-    """Move what start-up built (modules, styles, the first screen, the ORM) out of the
-    garbage collector's way and let it run again (the terminal app starts with it paused).
-    A full collection otherwise walks all of it, some 180,000 objects: a pause of a tenth
-    of a second or more that lands on whichever key happens to cross the collector's
-    threshold. Frozen objects are never collected, so only a long-lived app (the terminal
-    app, not a test or a screenshot) asks for this."""
-    collector.settle()
-
-
-def _preload_then_settle() -> None:
-    try:
-        _preload_write_path()
-    finally:
-        _settle_start_up()
 
 
 def _record_search() -> type[Provider]:
@@ -263,7 +229,7 @@ class PlanApp(App[None]):
             self._version = self._data_version()
             self.set_interval(1.0, self._poll_database, name="watch-database")
         if self.preload or self.settle:
-            self.set_timer(PRELOAD_AFTER_S, self._start_preload, name="preload")
+            self.set_timer(warm_up.AFTER_S, self._start_preload, name="preload")
         if self.db is not None:
             self.call_later(self._open_first_screen)
 
@@ -357,9 +323,9 @@ class PlanApp(App[None]):
 
     def _start_preload(self) -> None:
         if not self.preload:
-            _settle_start_up()
+            warm_up.settle()
             return
-        work = _preload_then_settle if self.settle else _preload_write_path
+        work = warm_up.load_then_settle if self.settle else warm_up.load
         self.run_worker(work, name="preload", thread=True, exit_on_error=False)
 
     def action_show(self, name: str) -> None:
