@@ -35,6 +35,17 @@ def test_a_mean_progress_half_way_rounds_to_even_as_python_does(plan_service):
     assert [rollups[a].progress for a in asks] == [2, 2]  # round(2.5) and round(1.5)
 
 
+def test_the_rollups_of_a_page_of_asks_are_theirs_in_the_whole_plans(demo_plan):
+    """A list reads the rollups of its page of asks only: the same as the whole plan's."""
+    s = demo_plan
+    with s.db.snapshot() as con:
+        whole = ask_rollups(con)
+        ids = sorted(whole)
+        assert any(roll.pledges for roll in whole.values()) and any(r.rag for r in whole.values())
+        for page in (ids[:3], ids[3:], [ids[0], "not an ask"], []):
+            assert ask_rollups(con, page) == {i: whole[i] for i in page if i in whole}
+
+
 ACTION = st.tuples(
     st.integers(0, 2),  # which of three asks (2: none)
     st.sampled_from(["green", "amber", "red", None]),

@@ -270,7 +270,7 @@ def _build(
     if type_name == "ask":
         from plantui.queries.rollups import ask_rollups
 
-        rollups = ask_rollups(con)
+        rollups = ask_rollups(con, list(extra))
         ranked = con.execute(f"SELECT id FROM ask p WHERE {live('ask')} ORDER BY rank, id")
         position = {ask_id: n for n, (ask_id,) in enumerate(ranked, start=1)}
         for ask_id, more in extra.items():

@@ -6,7 +6,9 @@ shows these on its first frame and needs nothing else of the Overview's.
 
 from __future__ import annotations
 
+import json
 import sqlite3
+from collections.abc import Sequence
 from typing import NamedTuple
 
 RAG_ORDER = {"green": 0, "amber": 1, "red": 2}
@@ -29,22 +31,32 @@ class AskRollup(NamedTuple):
     pledges: list[str]
 
 
-def ask_rollups(con: sqlite3.Connection) -> dict[str, AskRollup]:
+def ask_rollups(con: sqlite3.Connection, asks: Sequence[str] | None = None) -> dict[str, AskRollup]:
     """RAG and progress per ask from its actions that are not deleted: the worst RAG, and
     the mean progress of those that have one (rounded half to even, as Python rounds).
-    Summed in SQL: a plan of 20,000 actions is one pass in C, not 20,000 Python rows."""
+    Summed in SQL: a plan of 20,000 actions is one pass in C, not 20,000 Python rows.
+
+    ``asks``: only these (a list's page of them), else every live ask. A page reads only
+    its asks' actions: a quarter of the time on a plan of 800 asks and 20,000 actions."""
     worst = " ".join(f"WHEN '{rag}' THEN {order}" for rag, order in RAG_ORDER.items())
     rag_of = {order: rag for rag, order in RAG_ORDER.items()}
+
+    def among(column: str) -> str:
+        return "" if asks is None else f" AND {column} IN (SELECT value FROM json_each(?))"
+
+    args = [] if asks is None else [json.dumps(list(asks))]
     sums = {
         ask: (rag, total, counted, count)
         for ask, rag, total, counted, count in con.execute(
             f"SELECT ask, MAX(CASE rag {worst} END), SUM(progress), COUNT(progress), COUNT(*)"
-            " FROM action WHERE deleted = 0 AND ask IS NOT NULL GROUP BY ask"
+            " FROM action WHERE deleted = 0 AND ask IS NOT NULL"
+            f"{among('ask')} GROUP BY ask",
+            args,
         )
     }
-    pledges = _answering_pledges(con)
+    pledges = _answering_pledges(con, among('l."to"'), args)
     out: dict[str, AskRollup] = {}
-    for (ask_id,) in con.execute("SELECT id FROM ask WHERE deleted = 0"):
+    for (ask_id,) in con.execute(f"SELECT id FROM ask WHERE deleted = 0{among('id')}", args):
         rag, total, counted, count = sums.get(ask_id, (None, None, 0, 0))
         out[ask_id] = AskRollup(
             ask_id,
@@ -56,9 +68,12 @@ def ask_rollups(con: sqlite3.Connection) -> dict[str, AskRollup]:
     return out
 
 
-def _answering_pledges(con: sqlite3.Connection) -> dict[str, list[str]]:
-    """ask id -> ids of live pledges that respond to it through live links."""
-    rows = con.execute(f'SELECT l."to", l."from" FROM {RESPONDS_TO}')
+def _answering_pledges(
+    con: sqlite3.Connection, among: str, args: list[str]
+) -> dict[str, list[str]]:
+    """ask id -> ids of live pledges that respond to it through live links (``among``: the
+    condition on the ask, and its ``args``)."""
+    rows = con.execute(f'SELECT l."to", l."from" FROM {RESPONDS_TO}{among}', args)
     out: dict[str, list[str]] = {}
     for ask_id, pledge_id in rows:
         out.setdefault(ask_id, []).append(pledge_id)
