@@ -244,9 +244,9 @@ class PlanApp(App[None]):
 
     def _ask_before_edits(self) -> None:
         """Who is editing, and whether the clock is right: asked over a plan's first screen
-        once it is drawn, so the questions' code and reads are not on the way to its first
-        frame (an edit takes a form, which opens over them, and the service refuses
-        writes under a wrong clock whatever is answered)."""
+        once it is drawn, a frame later, so the questions' code and reads are not on the way
+        to its first frame. Under a clock far ahead the service refuses writes until the
+        date is confirmed, however quick the first key."""
         self._ask_who_is_editing()
         self._confirm_clock()
 
