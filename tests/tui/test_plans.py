@@ -58,6 +58,16 @@ def header_text(app: PlanApp) -> str:
     return str(screen.query_one("HeaderTitle").render())
 
 
+async def add_ask_with_keys(pilot, app: PlanApp, title: str) -> None:
+    """On Asks (2), a new ask (a) with ``title`` typed and saved (Ctrl+S)."""
+    await pilot.press("2", "a")
+    assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
+    await pilot.press("tab")
+    await type_text(pilot, title)
+    await pilot.press("ctrl+s")
+    assert await wait_for(pilot, lambda: not isinstance(app.screen, RecordForm))
+
+
 @pytest.mark.slow
 async def test_start_a_plan_from_an_empty_library_with_keys_only_then_its_first_ask(library):
     app = app_on(library)
@@ -140,12 +150,7 @@ async def test_ctrl_o_switches_plans_and_edits_land_in_the_plan_chosen(library):
         assert await wait_for(pilot, lambda: app.current_mode == "overview")
         assert app.db is not None and app.db.path == second
         assert "Beta plan" in header_text(app)
-        await pilot.press("2", "a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
-        await pilot.press("tab")
-        await type_text(pilot, "Only in Beta")
-        await pilot.press("ctrl+s")
-        assert await wait_for(pilot, lambda: not isinstance(app.screen, RecordForm))
+        await add_ask_with_keys(pilot, app, "Only in Beta")
     assert rows(second, "SELECT title FROM ask") == [("Only in Beta",)]
     assert rows(first, "SELECT title FROM ask") == []
 
@@ -177,12 +182,7 @@ async def test_a_plan_opened_with_ctrl_o_asks_who_is_editing_and_drops_the_last_
         await type_text(pilot, "Rebec")
         await pilot.press("enter")
         assert await wait_for(pilot, lambda: "editing as Rebecca" in header_text(app))
-        await pilot.press("2", "a")
-        assert await wait_for(pilot, lambda: isinstance(app.screen, RecordForm))
-        await pilot.press("tab")
-        await type_text(pilot, "Asked by Rebecca")
-        await pilot.press("ctrl+s")
-        assert await wait_for(pilot, lambda: not isinstance(app.screen, RecordForm))
+        await add_ask_with_keys(pilot, app, "Asked by Rebecca")
     rebecca = rows(second, "SELECT id FROM person WHERE name = 'Rebecca'")[0][0]
     (stamp,) = rows(
         second,
