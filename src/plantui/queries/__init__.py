@@ -41,4 +41,8 @@ def own_snapshot(plan: Plan) -> Iterator[sqlite3.Connection]:
         con.close()
 
 
-__all__ = ["Plan", "own_snapshot"]
+IN_JSON = "(SELECT value FROM json_each(?))"
+"""SQL for "in these ids", the ids passed as one JSON array parameter: one parameter
+however many ids, where ``IN (?, ?, ...)`` would hit SQLite's limit on parameters."""
+
+__all__ = ["IN_JSON", "Plan", "own_snapshot"]

@@ -11,7 +11,7 @@ import sqlite3
 from typing import Any
 
 from plantui.domain import NO_RAG
-from plantui.queries import rollups
+from plantui.queries import IN_JSON, rollups
 from plantui.text import one_line
 
 NOT_SET = ""
@@ -59,7 +59,7 @@ def facet_where(
         wanted = None if value == NO_RAG else value
         by_ask = rollups.ask_rollups(con)
         ids = [ask_id for ask_id, roll in by_ask.items() if roll.rag == wanted]
-        return "p.id IN (SELECT value FROM json_each(?))", [json.dumps(ids)]
+        return f"p.id IN {IN_JSON}", [json.dumps(ids)]
     raise ValueError(f"{type_name} lists have no {facet} filter")
 
 

@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 from plantui import merge
 from plantui.domain import DELETED, TYPES, record_label
 from plantui.errors import PlanError
-from plantui.queries import Plan
+from plantui.queries import IN_JSON, Plan
 from plantui.ref_order import by_ref_code
 from plantui.search import list_text
 from plantui.search.folding import SQL_FOLD, fold
@@ -316,8 +316,7 @@ _ROWS: dict[str, Callable[..., ListRow]] = {
 def _makers(con: sqlite3.Connection, ids: set[str]) -> dict[str, str]:
     """Organisations by id, as a pledge list names them (short name, else name)."""
     rows = con.execute(
-        "SELECT id, short_name, name FROM organisation"
-        " WHERE id IN (SELECT value FROM json_each(?))",
+        f"SELECT id, short_name, name FROM organisation WHERE id IN {IN_JSON}",
         [json.dumps(sorted(ids))],
     )
     return {org_id: short or name or "" for org_id, short, name in rows}
@@ -405,7 +404,7 @@ def org_counts(plan: Plan, today: dt.date, org_id: str) -> OrgCounts:
 def org_counts_on(con: sqlite3.Connection, today: dt.date, org_id: str) -> OrgCounts:
     """:func:`org_counts` inside an open read (the pack's own tests compare the two)."""
     mine = json.dumps(sorted(ids_merged_into(con, org_id)))
-    ids = "(SELECT value FROM json_each(?))"
+    ids = IN_JSON
     links = con.execute(
         f'SELECT role, "from" FROM link WHERE deleted = 0 AND "to" IN {ids}'
         " AND role IN ('raised_by', 'directed_to')"

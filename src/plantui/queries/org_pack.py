@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from plantui.duplicates import fold
 from plantui.errors import PlanError
-from plantui.queries import Plan, derived
+from plantui.queries import IN_JSON, Plan, derived
 from plantui.queries.lists import DUE_SOON_DAYS, ids_merged_into
 from plantui.queries.report import LIVE, NAMED_PEOPLE, report_on
 from plantui.queries.report_items import (
@@ -26,7 +26,7 @@ from plantui.queries.report_items import (
     words,
 )
 
-MINE = "(SELECT value FROM json_each(?))"
+MINE = IN_JSON
 """The ids of the organisation and its merged duplicates, passed as one JSON array."""
 
 CLOSED_ACTION = {words(s) for s in derived.CLOSED_ACTION}
