@@ -89,9 +89,11 @@ class Bar:
         return self.last if self.milestone else self.last + DAY
 
 
-@dataclass(frozen=True, slots=True)
-class Dep:
-    """A dependency: ``succ`` cannot start/finish until ``pred`` does (kind), plus lag."""
+class Dep(NamedTuple):
+    """A dependency: ``succ`` cannot start/finish until ``pred`` does (kind), plus lag.
+
+    A named tuple: a big plan's thousands of links are read ahead of its whole timeline,
+    and a named tuple is built in a third of a frozen dataclass's time."""
 
     id: str
     pred: str
