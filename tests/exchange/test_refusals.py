@@ -101,7 +101,9 @@ DOC_CASES: dict[str, tuple[Callable[[Doc], Doc], str]] = {
                 for r in d["records"]
             ]
         ),
-        "more than a year ahead",
+        "dated 2286-11-20, more than a year ahead of this computer's clock; if the laptop"
+        " that made it has a wrong date, set it right and run plantui reset-clock there, then"
+        " export again",
     ),
     "required field missing": (
         _with(lambda d: _first(d, "ask")["fields"].pop("title")),
@@ -157,6 +159,8 @@ def _assert_refused(cli_result, target, before, says, name):
     assert says in cli_result.err
     assert name in cli_result.err
     assert len(cli_result.err.strip().splitlines()) == 1
+    sentence = cli_result.err.strip()
+    assert sentence.endswith(".") and not sentence.endswith(("?.", "!.", "..")), sentence
     assert "Traceback" not in cli_result.err
     assert _db_snapshot(target.db.path) == before
 
