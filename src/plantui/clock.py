@@ -66,6 +66,15 @@ def clock_ms(clock: str) -> int:
     return int(clock[:13])
 
 
+def day_of(millis: int) -> dt.date:
+    """The UTC day of a moment in milliseconds; ``date.max`` past the days a date holds (a
+    clock years wrong can stamp one)."""
+    try:
+        return dt.datetime.fromtimestamp(millis / 1000, dt.UTC).date()
+    except (OverflowError, OSError, ValueError):
+        return dt.date.max
+
+
 def uuid7(now_ms: int | None = None) -> str:
     """A time-ordered UUID version 7 (RFC 9562) for a new record."""
     millis = (wall_ms() if now_ms is None else now_ms) & ((1 << 48) - 1)

@@ -29,13 +29,6 @@ class ClockAhead(PlanError):
         )
 
 
-def _date(millis: int) -> dt.date:
-    try:
-        return dt.datetime.fromtimestamp(millis / 1000, dt.UTC).date()
-    except (OverflowError, OSError, ValueError):
-        return dt.date.max
-
-
 def clock_ahead(newest_clock: str | None, now_ms: int) -> ClockAhead | None:
     """The refusal to give before writing at ``now_ms``, or None if the date is plausible."""
     if not newest_clock or newest_clock == hlc.ZERO_CLOCK:
@@ -43,4 +36,4 @@ def clock_ahead(newest_clock: str | None, now_ms: int) -> ClockAhead | None:
     newest = hlc.clock_ms(newest_clock)
     if now_ms - newest <= SLACK_MS:
         return None
-    return ClockAhead(_date(now_ms), _date(newest))
+    return ClockAhead(hlc.day_of(now_ms), hlc.day_of(newest))

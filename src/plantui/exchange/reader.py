@@ -8,7 +8,6 @@ where it helps the record and field.
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import os
@@ -200,14 +199,6 @@ def _looks_truncated(text: str, exc: json.JSONDecodeError) -> bool:
     return bare.count("{") + bare.count("[") > bare.count("}") + bare.count("]")
 
 
-def _day_of(millis: int) -> str:
-    """A stamp's day as a person reads it (a clock past what dates can hold says so)."""
-    try:
-        return dt.datetime.fromtimestamp(millis / 1000, dt.UTC).date().isoformat()
-    except (OverflowError, OSError, ValueError):
-        return "past the year 9999"
-
-
 def canonical_hash(doc: dict[str, Any]) -> str:
     """SHA-256 of the document without ``integrity``, serialised as docs/exchange-format.md says."""
     body = {k: v for k, v in doc.items() if k != "integrity"}
@@ -312,10 +303,11 @@ def _check(path: Path, doc: Any, now_ms: int, raw: str = "") -> ExchangeData:
             title = state.fields.get("title")
             plan_title = max(title, key=lambda s: s["at"])["v"] if title else None
     warnings: list[str] = []
-    ahead = hlc.clock_ms(top) - now_ms
+    top_ms = hlc.clock_ms(top)
+    ahead = top_ms - now_ms
     if ahead > YEAR_MS:
         raise _Refuse(
-            f"its newest change is dated {_day_of(hlc.clock_ms(top))}, more than a year ahead"
+            f"its newest change is dated {hlc.day_of(top_ms).isoformat()}, more than a year ahead"
             " of this computer's clock; if the laptop that made it has a wrong date, set it"
             " right and run plantui reset-clock there, then export again"
         )

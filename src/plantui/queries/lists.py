@@ -404,19 +404,18 @@ def org_counts(plan: Plan, today: dt.date, org_id: str) -> OrgCounts:
 def org_counts_on(con: sqlite3.Connection, today: dt.date, org_id: str) -> OrgCounts:
     """:func:`org_counts` inside an open read (the pack's own tests compare the two)."""
     mine = json.dumps(sorted(ids_merged_into(con, org_id)))
-    ids = IN_JSON
     links = con.execute(
-        f'SELECT role, "from" FROM link WHERE deleted = 0 AND "to" IN {ids}'
+        f'SELECT role, "from" FROM link WHERE deleted = 0 AND "to" IN {IN_JSON}'
         " AND role IN ('raised_by', 'directed_to')"
         ' AND "from" IN (SELECT id FROM ask WHERE deleted = 0)',
         [mine],
     ).fetchall()
     pledges = con.execute(
-        f"SELECT due, lifecycle FROM pledge WHERE deleted = 0 AND made_by IN {ids}", [mine]
+        f"SELECT due, lifecycle FROM pledge WHERE deleted = 0 AND made_by IN {IN_JSON}", [mine]
     ).fetchall()
     actions = con.execute(
         'SELECT start, "end", status FROM action WHERE deleted = 0'
-        f" AND (community_owner IN {ids} OR public_owner IN {ids})",
+        f" AND (community_owner IN {IN_JSON} OR public_owner IN {IN_JSON})",
         [mine, mine],
     ).fetchall()
     from plantui.queries.gaps import CLOSED_ACTION, CLOSED_PLEDGE
